@@ -1,0 +1,136 @@
+package dev.incidents.commands.domain;
+
+import dev.incidents.commands.domain.IncidentCommand.ChangeSeverity;
+import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
+import dev.incidents.commands.domain.IncidentCommand.LinkCustomerReport;
+import dev.incidents.commands.domain.IncidentCommand.PostUpdate;
+import dev.incidents.commands.domain.IncidentCommand.PublishRca;
+import dev.incidents.commands.domain.IncidentCommand.ReopenIncident;
+import dev.incidents.commands.domain.IncidentCommand.ResolveIncident;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static dev.incidents.commands.domain.TextRules.optional;
+import static dev.incidents.commands.domain.TextRules.required;
+
+/**
+ * Checks a command's own content, whatever the incident's state. Commands may come straight from Kafka
+ * without passing the HTTP edge, so the decider never trusts that they were validated before.
+ */
+final class CommandValidator {
+
+    /** The furthest ahead a corrective action may be planned; a later date is treated as a typo. */
+    static final Duration LONGEST_PLAN = Duration.ofDays(366);
+
+    private CommandValidator() {
+    }
+
+    static Optional<Rejection> validate(IncidentCommand command, Instant now) {
+        if (command instanceof DeclareIncident c) {
+            return first(
+                    required("title", c.title(), CommandLimits.TITLE_MAX),
+                    notNull("severity", c.severity()),
+                    required("summary", c.summary(), CommandLimits.SUMMARY_MAX),
+                    components(c),
+                    optional("commander", c.commander(), CommandLimits.NAME_MAX),
+                    optional("dedupKey", c.dedupKey(), CommandLimits.DEDUP_KEY_MAX),
+                    optional("source", c.source(), CommandLimits.NAME_MAX),
+                    notInFuture("detectedAt", c.detectedAt(), now));
+        }
+        if (command instanceof PostUpdate c) {
+            return first(
+                    notNull("status", c.status()),
+                    c.status() == IncidentStatus.RESOLVED
+                            ? Optional.of(Rejection.invalid("status", "Use resolve to resolve an incident."))
+                            : Optional.empty(),
+                    required("message", c.message(), CommandLimits.MESSAGE_MAX),
+                    notNull("audience", c.audience()),
+                    c.audience() == Audience.INTERNAL && c.nextUpdateAt() != null
+                            ? Optional.of(Rejection.invalid("nextUpdateAt",
+                                    "Only PUBLIC updates promise the next update; omit nextUpdateAt on INTERNAL ones."))
+                            : Optional.empty());
+        }
+        if (command instanceof ChangeSeverity c) {
+            return first(
+                    notNull("severity", c.severity()),
+                    required("reason", c.reason(), CommandLimits.REASON_MAX));
+        }
+        if (command instanceof ResolveIncident c) {
+            return first(
+                    required("message", c.message(), CommandLimits.MESSAGE_MAX),
+                    notNull("rcaDueAt", c.rcaDueAt()),
+                    required("rcaOwner", c.rcaOwner(), CommandLimits.NAME_MAX));
+        }
+        if (command instanceof ReopenIncident c) {
+            return required("reason", c.reason(), CommandLimits.REASON_MAX);
+        }
+        if (command instanceof PublishRca c) {
+            return first(
+                    required("rootCause", c.rootCause(), CommandLimits.ROOT_CAUSE_MAX),
+                    correctiveActions(c, now),
+                    c.thirdParty() == null ? Optional.empty() : first(
+                            required("thirdParty.vendor", c.thirdParty().vendor(), CommandLimits.NAME_MAX),
+                            required("thirdParty.description", c.thirdParty().description(),
+                                    CommandLimits.SUMMARY_MAX)));
+        }
+        if (command instanceof LinkCustomerReport c) {
+            return first(
+                    notNull("receivedAt", c.receivedAt()),
+                    notInFuture("receivedAt", c.receivedAt(), now),
+                    required("channel", c.channel(), CommandLimits.NAME_MAX),
+                    optional("reference", c.reference(), CommandLimits.NAME_MAX));
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    private static Optional<Rejection> components(DeclareIncident c) {
+        if (c.components().size() > CommandLimits.COMPONENTS_MAX) {
+            return Optional.of(Rejection.invalid("components",
+                    "components must list at most " + CommandLimits.COMPONENTS_MAX + " entries."));
+        }
+        return c.components().stream()
+                .map(component -> required("components", component, CommandLimits.NAME_MAX))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<Rejection> correctiveActions(PublishRca c, Instant now) {
+        if (c.correctiveActions().isEmpty()) {
+            return Optional.of(Rejection.invalid("correctiveActions",
+                    "An RCA names at least one corrective action of our own, even when a third party caused the incident."));
+        }
+        if (c.correctiveActions().size() > CommandLimits.CORRECTIVE_ACTIONS_MAX) {
+            return Optional.of(Rejection.invalid("correctiveActions",
+                    "correctiveActions must list at most " + CommandLimits.CORRECTIVE_ACTIONS_MAX + " entries."));
+        }
+        Instant latestPlan = now.plus(LONGEST_PLAN);
+        return c.correctiveActions().stream()
+                .map(action -> first(
+                        required("correctiveActions.description", action.description(), CommandLimits.SUMMARY_MAX),
+                        required("correctiveActions.owner", action.owner(), CommandLimits.NAME_MAX),
+                        action.dueAt() != null && action.dueAt().isAfter(latestPlan)
+                                ? Optional.of(Rejection.invalid("correctiveActions.dueAt",
+                                        "correctiveActions.dueAt must be no later than " + latestPlan + "."))
+                                : Optional.empty()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    private static Optional<Rejection> notNull(String field, Object value) {
+        return value == null ? Optional.of(Rejection.invalid(field, field + " is required.")) : Optional.empty();
+    }
+
+    private static Optional<Rejection> notInFuture(String field, Instant value, Instant now) {
+        return value != null && value.isAfter(now)
+                ? Optional.of(Rejection.invalid(field, field + " must not be in the future (now is " + now + ")."))
+                : Optional.empty();
+    }
+
+    @SafeVarargs
+    private static Optional<Rejection> first(Optional<Rejection>... checks) {
+        return Stream.of(checks).flatMap(Optional::stream).findFirst();
+    }
+}

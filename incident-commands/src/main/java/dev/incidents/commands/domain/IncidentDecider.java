@@ -1,0 +1,185 @@
+package dev.incidents.commands.domain;
+
+import dev.incidents.commands.domain.IncidentCommand.ChangeSeverity;
+import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
+import dev.incidents.commands.domain.IncidentCommand.LinkCustomerReport;
+import dev.incidents.commands.domain.IncidentCommand.PostUpdate;
+import dev.incidents.commands.domain.IncidentCommand.PublishRca;
+import dev.incidents.commands.domain.IncidentCommand.ReopenIncident;
+import dev.incidents.commands.domain.IncidentCommand.ResolveIncident;
+import dev.incidents.commands.domain.IncidentEvent.CustomerReportLinked;
+import dev.incidents.commands.domain.IncidentEvent.IncidentDeclared;
+import dev.incidents.commands.domain.IncidentEvent.IncidentReopened;
+import dev.incidents.commands.domain.IncidentEvent.IncidentResolved;
+import dev.incidents.commands.domain.IncidentEvent.RcaPublished;
+import dev.incidents.commands.domain.IncidentEvent.SeverityChanged;
+import dev.incidents.commands.domain.IncidentEvent.UpdatePosted;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules of an incident's life as a decider: {@link #decide} judges a command against the current state at a
+ * given instant, {@link #evolve} folds an event into the state. Pure: no clock, no I/O, no randomness.
+ */
+public final class IncidentDecider {
+
+    private final IncidentPolicy policy;
+
+    public IncidentDecider(IncidentPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /**
+     * @param state           the incident, or null when nothing was declared under this id
+     * @param expectedVersion the version the caller saw, or null to skip the check
+     */
+    public Decision decide(IncidentCommand command, Incident state, Long expectedVersion, Instant now) {
+        Optional<Rejection> invalid = CommandValidator.validate(command, now);
+        if (invalid.isPresent()) {
+            return Decision.reject(invalid.get());
+        }
+        if (command instanceof DeclareIncident declare) {
+            return state == null
+                    ? declare(declare, now)
+                    : Decision.reject(Rejection.conflict("Incident " + state.id() + " already exists."));
+        }
+        if (state == null) {
+            return Decision.reject(Rejection.notFound());
+        }
+        if (expectedVersion != null && expectedVersion != state.version()) {
+            return Decision.reject(new Rejection(Rejection.Reason.VERSION_MISMATCH, null,
+                    "The incident is at version " + state.version() + ", not " + expectedVersion + "."));
+        }
+        if (command instanceof PostUpdate c) {
+            return postUpdate(c, state, now);
+        }
+        if (command instanceof ChangeSeverity c) {
+            return changeSeverity(c, state, now);
+        }
+        if (command instanceof ResolveIncident c) {
+            return resolve(c, state, now);
+        }
+        if (command instanceof ReopenIncident c) {
+            return reopen(c, state, now);
+        }
+        if (command instanceof PublishRca c) {
+            return publishRca(c, state);
+        }
+        if (command instanceof LinkCustomerReport c) {
+            return Decision.accept(new CustomerReportLinked(c.receivedAt(), c.channel(), c.reference()));
+        }
+        throw new IllegalArgumentException("Unknown command " + command);
+    }
+
+    /** @param state null before the first event */
+    public static Incident evolve(Incident state, String incidentId, IncidentEvent event) {
+        if (event instanceof IncidentDeclared e) {
+            return new Incident(incidentId, 1, e.severity(), IncidentStatus.INVESTIGATING, e.nextUpdateDueAt(),
+                    e.dedupKey(), null, false);
+        }
+        if (event instanceof UpdatePosted e) {
+            return state.next(state.severity(), e.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
+                    state.rcaPublished());
+        }
+        if (event instanceof SeverityChanged e) {
+            return state.next(e.to(), state.status(), e.nextUpdateDueAt(), state.rcaDueAt(), state.rcaPublished());
+        }
+        if (event instanceof IncidentResolved e) {
+            return state.next(state.severity(), IncidentStatus.RESOLVED, null, e.rcaDueAt(), false);
+        }
+        if (event instanceof IncidentReopened e) {
+            return state.next(state.severity(), IncidentStatus.INVESTIGATING, e.nextUpdateDueAt(), null, false);
+        }
+        if (event instanceof RcaPublished) {
+            return state.next(state.severity(), state.status(), state.nextUpdateDueAt(), state.rcaDueAt(), true);
+        }
+        if (event instanceof CustomerReportLinked) {
+            return state.next(state.severity(), state.status(), state.nextUpdateDueAt(), state.rcaDueAt(),
+                    state.rcaPublished());
+        }
+        throw new IllegalArgumentException("Unknown event " + event);
+    }
+
+    private Decision declare(DeclareIncident c, Instant now) {
+        Duration cadence = policy.cadenceOf(c.severity());
+        return Decision.accept(new IncidentDeclared(c.title(), c.severity(), c.summary(), c.components(),
+                c.commander(), c.detectedAt() == null ? now : c.detectedAt(), c.dedupKey(), c.source(),
+                now.plus(cadence), cadence));
+    }
+
+    private Decision postUpdate(PostUpdate c, Incident state, Instant now) {
+        if (state.isResolved()) {
+            return Decision.reject(Rejection.conflict("The incident is resolved; reopen it to post updates."));
+        }
+        Duration cadence = policy.cadenceOf(state.severity());
+        if (c.audience() == Audience.INTERNAL) {
+            return Decision.accept(new UpdatePosted(c.status(), c.message(), c.audience(), state.nextUpdateDueAt(),
+                    cadence));
+        }
+        Instant latestAllowed = now.plus(cadence);
+        Instant promised = c.nextUpdateAt() == null ? latestAllowed : c.nextUpdateAt();
+        if (!promised.isAfter(now)) {
+            return Decision.reject(Rejection.invalid("nextUpdateAt",
+                    "nextUpdateAt must be in the future (now is " + now + ")."));
+        }
+        if (promised.isAfter(latestAllowed)) {
+            return Decision.reject(Rejection.invalid("nextUpdateAt", "A " + state.severity()
+                    + " incident is updated at least every " + cadence.toMinutes()
+                    + " minutes: nextUpdateAt must be no later than " + latestAllowed + "."));
+        }
+        return Decision.accept(new UpdatePosted(c.status(), c.message(), c.audience(), promised, cadence));
+    }
+
+    private Decision changeSeverity(ChangeSeverity c, Incident state, Instant now) {
+        if (state.isResolved()) {
+            return Decision.reject(Rejection.conflict("The incident is resolved; reopen it to change its severity."));
+        }
+        if (c.severity() == state.severity()) {
+            return Decision.reject(Rejection.conflict("The incident is already " + state.severity() + "."));
+        }
+        Duration cadence = policy.cadenceOf(c.severity());
+        Instant tightest = now.plus(cadence);
+        Instant deadline = c.severity().isHigherThan(state.severity()) && tightest.isBefore(state.nextUpdateDueAt())
+                ? tightest
+                : state.nextUpdateDueAt();
+        return Decision.accept(new SeverityChanged(state.severity(), c.severity(), c.reason(), deadline, cadence));
+    }
+
+    private Decision resolve(ResolveIncident c, Incident state, Instant now) {
+        if (state.isResolved()) {
+            return Decision.reject(Rejection.conflict("The incident is already resolved."));
+        }
+        Duration window = policy.rcaWindowOf(state.severity());
+        Instant latestAllowed = now.plus(window);
+        if (!c.rcaDueAt().isAfter(now)) {
+            return Decision.reject(Rejection.invalid("rcaDueAt", "rcaDueAt must be in the future (now is " + now + ")."));
+        }
+        if (c.rcaDueAt().isAfter(latestAllowed)) {
+            return Decision.reject(Rejection.invalid("rcaDueAt", "The RCA of a " + state.severity()
+                    + " incident is due within " + window.toDays() + " days: rcaDueAt must be no later than "
+                    + latestAllowed + "."));
+        }
+        return Decision.accept(new IncidentResolved(c.message(), c.rcaDueAt(), c.rcaOwner(), window));
+    }
+
+    private Decision reopen(ReopenIncident c, Incident state, Instant now) {
+        if (!state.isResolved()) {
+            return Decision.reject(Rejection.conflict("Only a resolved incident can be reopened."));
+        }
+        Duration cadence = policy.cadenceOf(state.severity());
+        return Decision.accept(new IncidentReopened(c.reason(), now.plus(cadence), cadence));
+    }
+
+    private Decision publishRca(PublishRca c, Incident state) {
+        if (!state.isResolved()) {
+            return Decision.reject(Rejection.conflict("The RCA is published after the incident is resolved."));
+        }
+        if (state.rcaPublished()) {
+            return Decision.reject(Rejection.conflict("The RCA of this incident is already published."));
+        }
+        return Decision.accept(new RcaPublished(c.rootCause(), c.correctiveActions(), c.thirdParty()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.incidents.commands.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Facts in an incident's life. Decisions (deadlines, the cadence or window that set them) are stamped in,
+ * so evolving state from the log never consults today's policy.
+ */
+public sealed interface IncidentEvent {
+
+    record IncidentDeclared(String title, Severity severity, String summary, List<String> components,
+                            String commander, Instant detectedAt, String dedupKey, String source,
+                            Instant nextUpdateDueAt, Duration cadence) implements IncidentEvent {
+        public IncidentDeclared {
+            components = List.copyOf(components);
+        }
+    }
+
+    record UpdatePosted(IncidentStatus status, String message, Audience audience, Instant nextUpdateDueAt,
+                        Duration cadence) implements IncidentEvent {
+    }
+
+    record SeverityChanged(Severity from, Severity to, String reason, Instant nextUpdateDueAt, Duration cadence)
+            implements IncidentEvent {
+    }
+
+    record IncidentResolved(String message, Instant rcaDueAt, String rcaOwner, Duration rcaWindow)
+            implements IncidentEvent {
+    }
+
+    record IncidentReopened(String reason, Instant nextUpdateDueAt, Duration cadence) implements IncidentEvent {
+    }
+
+    record RcaPublished(String rootCause, List<CorrectiveAction> correctiveActions, ThirdPartyCause thirdParty)
+            implements IncidentEvent {
+        public RcaPublished {
+            correctiveActions = List.copyOf(correctiveActions);
+        }
+    }
+
+    record CustomerReportLinked(Instant receivedAt, String channel, String reference) implements IncidentEvent {
+    }
+}

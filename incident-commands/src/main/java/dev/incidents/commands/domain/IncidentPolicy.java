@@ -1,0 +1,47 @@
+package dev.incidents.commands.domain;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How often the public must hear from us (the update cadence) and how long an RCA may take, per severity.
+ * The defaults follow the product's promise: a full outage (SEV1) gets a public update every 15 minutes.
+ */
+public record IncidentPolicy(Map<Severity, Duration> cadence, Map<Severity, Duration> rcaWindow) {
+
+    public IncidentPolicy {
+        cadence = complete(cadence, "cadence");
+        rcaWindow = complete(rcaWindow, "rcaWindow");
+    }
+
+    public static IncidentPolicy defaults() {
+        return new IncidentPolicy(
+                Map.of(Severity.SEV1, Duration.ofMinutes(15), Severity.SEV2, Duration.ofMinutes(30),
+                        Severity.SEV3, Duration.ofMinutes(60), Severity.SEV4, Duration.ofMinutes(120)),
+                Map.of(Severity.SEV1, Duration.ofDays(5), Severity.SEV2, Duration.ofDays(5),
+                        Severity.SEV3, Duration.ofDays(10), Severity.SEV4, Duration.ofDays(10)));
+    }
+
+    public Duration cadenceOf(Severity severity) {
+        return cadence.get(severity);
+    }
+
+    public Duration rcaWindowOf(Severity severity) {
+        return rcaWindow.get(severity);
+    }
+
+    private static Map<Severity, Duration> complete(Map<Severity, Duration> bySeverity, String name) {
+        Objects.requireNonNull(bySeverity, name);
+        EnumMap<Severity, Duration> copy = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            Duration duration = bySeverity.get(severity);
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException(name + " for " + severity + " must be a positive duration");
+            }
+            copy.put(severity, duration);
+        }
+        return Map.copyOf(copy);
+    }
+}
