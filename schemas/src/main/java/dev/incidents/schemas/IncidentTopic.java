@@ -1,0 +1,79 @@
+package dev.incidents.schemas;
+
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentCommand;
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentState;
+import dev.incidents.avro.internal.DedupKeyRequest;
+import dev.incidents.avro.internal.RoutedCommand;
+import org.apache.avro.Schema;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every topic of the system with its value contract, its subject's compatibility mode and how long it keeps data.
+ * Keys are strings (incident id, command id or dedup key). Provisioning, the services and the compatibility test
+ * all read this one list.
+ */
+public enum IncidentTopic {
+    INCIDENT_COMMANDS("incident-commands", IncidentCommand.getClassSchema(), Compatibility.FULL_TRANSITIVE,
+            Retention.of(Duration.ofDays(7))),
+    INCIDENT_EVENTS("incident-events", IncidentEvent.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.FOREVER),
+    INCIDENT_COMMAND_RESULTS("incident-command-results", CommandResult.getClassSchema(),
+            Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(1))),
+    INCIDENT_DEDUP_KEYS("incident-dedup-keys", DedupKeyRequest.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.of(Duration.ofDays(7))),
+    INCIDENT_ROUTED_COMMANDS("incident-routed-commands", RoutedCommand.getClassSchema(),
+            Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(7))),
+    INCIDENT_COMMANDS_DLQ("incident-commands-dlq", null, null, Retention.of(Duration.ofDays(30))),
+    INCIDENT_DETECTIONS("incident-detections", IncidentDetection.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.FOREVER),
+    INCIDENT_STATE("incident-state", IncidentState.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.COMPACTED);
+
+    private final String topicName;
+    private final Schema valueSchema;
+    private final Compatibility compatibility;
+    private final Retention retention;
+
+    IncidentTopic(String topicName, Schema valueSchema, Compatibility compatibility, Retention retention) {
+        this.topicName = topicName;
+        this.valueSchema = valueSchema;
+        this.compatibility = compatibility;
+        this.retention = retention;
+    }
+
+    public String topicName() {
+        return topicName;
+    }
+
+    /** Subject by topic name (TopicNameStrategy), or empty for a topic of raw bytes such as a dead-letter topic. */
+    public Optional<String> valueSubject() {
+        return valueSchema == null ? Optional.empty() : Optional.of(topicName + "-value");
+    }
+
+    public Schema valueSchema() {
+        return valueSchema;
+    }
+
+    public Compatibility compatibility() {
+        return compatibility;
+    }
+
+    public Retention retention() {
+        return retention;
+    }
+
+    /** How a topic keeps data: time-bounded delete, forever, or compacted to the latest value per key. */
+    public record Retention(long retentionMs, boolean compacted) {
+        public static final Retention FOREVER = new Retention(-1, false);
+        public static final Retention COMPACTED = new Retention(-1, true);
+
+        public static Retention of(Duration duration) {
+            return new Retention(duration.toMillis(), false);
+        }
+    }
+}
