@@ -1,0 +1,65 @@
+package dev.incidents.commands.wire;
+
+import dev.incidents.avro.CustomerReportLinked;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentReopened;
+import dev.incidents.avro.IncidentResolved;
+import dev.incidents.avro.RcaPublished;
+import dev.incidents.avro.SeverityChanged;
+import dev.incidents.avro.ThirdPartyCause;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.commands.domain.IncidentEvent;
+
+import static dev.incidents.commands.wire.CommandMapper.actor;
+import static dev.incidents.commands.wire.CommandMapper.audience;
+import static dev.incidents.commands.wire.CommandMapper.correctiveActions;
+import static dev.incidents.commands.wire.CommandMapper.severity;
+import static dev.incidents.commands.wire.CommandMapper.status;
+
+/** Writes domain events in the Avro event contract of the incident-events topic. */
+public final class EventMapper {
+
+    private EventMapper() {
+    }
+
+    public static dev.incidents.avro.IncidentEvent toAvro(RecordedEvent event) {
+        return dev.incidents.avro.IncidentEvent.newBuilder()
+                .setEventId(event.eventId())
+                .setIncidentId(event.incidentId())
+                .setSequence(event.sequence())
+                .setOccurredAt(event.occurredAt())
+                .setActor(actor(event.actor()))
+                .setCausingCommandId(event.causingCommandId())
+                .setPayload(payload(event.payload()))
+                .build();
+    }
+
+    private static Object payload(IncidentEvent event) {
+        if (event instanceof IncidentEvent.IncidentDeclared e) {
+            return new IncidentDeclared(e.title(), severity(e.severity()), e.summary(), e.components(), e.commander(),
+                    e.detectedAt(), e.dedupKey(), e.source(), e.nextUpdateDueAt(), e.cadence().toSeconds());
+        }
+        if (event instanceof IncidentEvent.UpdatePosted e) {
+            return new UpdatePosted(status(e.status()), e.message(), audience(e.audience()), e.nextUpdateDueAt(),
+                    e.cadence().toSeconds());
+        }
+        if (event instanceof IncidentEvent.SeverityChanged e) {
+            return new SeverityChanged(severity(e.from()), severity(e.to()), e.reason(), e.nextUpdateDueAt(),
+                    e.cadence().toSeconds());
+        }
+        if (event instanceof IncidentEvent.IncidentResolved e) {
+            return new IncidentResolved(e.message(), e.rcaDueAt(), e.rcaOwner(), e.rcaWindow().toSeconds());
+        }
+        if (event instanceof IncidentEvent.IncidentReopened e) {
+            return new IncidentReopened(e.reason(), e.nextUpdateDueAt(), e.cadence().toSeconds());
+        }
+        if (event instanceof IncidentEvent.RcaPublished e) {
+            return new RcaPublished(e.rootCause(), correctiveActions(e.correctiveActions()),
+                    e.thirdParty() == null ? null : new ThirdPartyCause(e.thirdParty().vendor(), e.thirdParty().description()));
+        }
+        if (event instanceof IncidentEvent.CustomerReportLinked e) {
+            return new CustomerReportLinked(e.receivedAt(), e.channel(), e.reference());
+        }
+        throw new IllegalArgumentException("Unknown event " + event);
+    }
+}
