@@ -33,6 +33,27 @@ public final class IncidentDecider {
     }
 
     /**
+     * The checks that need no state: a command failing them is refused before it is sent anywhere. Deadlines are
+     * bounded by the loosest severity here; the exact bound for the incident's severity is applied by decide.
+     */
+    public Optional<Rejection> precheck(IncidentCommand command, Instant now) {
+        Optional<Rejection> invalid = CommandValidator.validate(command, now);
+        if (invalid.isPresent()) {
+            return invalid;
+        }
+        if (command instanceof PostUpdate c && c.nextUpdateAt() != null
+                && c.nextUpdateAt().isAfter(now.plus(policy.longestCadence()))) {
+            return Optional.of(Rejection.invalid("nextUpdateAt", "nextUpdateAt must be no later than "
+                    + now.plus(policy.longestCadence()) + " (the longest cadence of any severity)."));
+        }
+        if (command instanceof ResolveIncident c && c.rcaDueAt().isAfter(now.plus(policy.longestRcaWindow()))) {
+            return Optional.of(Rejection.invalid("rcaDueAt", "rcaDueAt must be no later than "
+                    + now.plus(policy.longestRcaWindow()) + " (the longest RCA window of any severity)."));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @param state           the incident, or null when nothing was declared under this id
      * @param expectedVersion the version the caller saw, or null to skip the check
      */

@@ -32,6 +32,14 @@ public record IncidentPolicy(Map<Severity, Duration> cadence, Map<Severity, Dura
         return rcaWindow.get(severity);
     }
 
+    public Duration longestCadence() {
+        return cadence.values().stream().max(Duration::compareTo).orElseThrow();
+    }
+
+    public Duration longestRcaWindow() {
+        return rcaWindow.values().stream().max(Duration::compareTo).orElseThrow();
+    }
+
     private static Map<Severity, Duration> complete(Map<Severity, Duration> bySeverity, String name) {
         Objects.requireNonNull(bySeverity, name);
         EnumMap<Severity, Duration> copy = new EnumMap<>(Severity.class);

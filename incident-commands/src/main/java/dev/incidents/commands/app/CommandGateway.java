@@ -1,0 +1,87 @@
+package dev.incidents.commands.app;
+
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentCommand;
+import dev.incidents.schemas.IncidentTopic;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a command to incident-commands and waits, up to the configured timeout, for the decider's answer.
+ * The command counts as received once the broker has acknowledged it (acks=all, idempotent producer).
+ */
+@ApplicationScoped
+public class CommandGateway {
+
+    private final KafkaProducer<String, IncidentCommand> producer;
+    private final PendingCommands pending;
+    private final Duration timeout;
+
+    CommandGateway(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                   RegistryAvroSerdes serdes, PendingCommands pending, IncidentsConfig config) {
+        Map<String, Object> producerConfig = new HashMap<>();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "incident-commands-gateway");
+        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                serdes.forValue(IncidentCommand.class).serializer());
+        this.pending = pending;
+        this.timeout = config.commandTimeout();
+    }
+
+    /**
+     * @return the decision, or empty when it did not come within the timeout (the command is still on its way)
+     * @throws CommandNotAcceptedException when the broker did not acknowledge the command
+     */
+    public Optional<CommandResult> submit(IncidentCommand command) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        CompletableFuture<CommandResult> answer = pending.await(command.getCommandId());
+        try {
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
+                    command.getIncidentId(), command)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new CommandNotAcceptedException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandNotAcceptedException(e);
+        }
+        try {
+            return Optional.of(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Result future failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    void close(@Observes ShutdownEvent event) {
+        producer.close(Duration.ofSeconds(10));
+    }
+
+    /** The command was not acknowledged by Kafka, so it may not have been received: the client should retry. */
+    public static final class CommandNotAcceptedException extends RuntimeException {
+        CommandNotAcceptedException(Throwable cause) {
+            super("Kafka did not acknowledge the command", cause);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.incidents.commands.app;
+
+import dev.incidents.commands.decider.DeciderTopology;
+import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.commands.domain.IncidentPolicy;
+import dev.incidents.commands.domain.Severity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.Topology;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** Wires the plain-Java decider and its topology into Quarkus; Quarkus runs the Kafka Streams app it produces. */
+@ApplicationScoped
+public class DeciderSetup {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    IncidentDecider decider(IncidentsConfig config) {
+        IncidentsConfig.BySeverity cadence = config.cadence();
+        IncidentsConfig.RcaWindow rca = config.rcaWindow();
+        return new IncidentDecider(new IncidentPolicy(
+                Map.of(Severity.SEV1, cadence.sev1(), Severity.SEV2, cadence.sev2(), Severity.SEV3, cadence.sev3(),
+                        Severity.SEV4, cadence.sev4()),
+                Map.of(Severity.SEV1, rca.sev1(), Severity.SEV2, rca.sev2(), Severity.SEV3, rca.sev3(),
+                        Severity.SEV4, rca.sev4())));
+    }
+
+    @Produces
+    @Singleton
+    RegistryAvroSerdes avroSerdes(IncidentsConfig config) {
+        return new RegistryAvroSerdes(config.registry().url(), config.registry().autoRegister());
+    }
+
+    @Produces
+    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes) {
+        return DeciderTopology.build(decider, clock, serdes);
+    }
+}

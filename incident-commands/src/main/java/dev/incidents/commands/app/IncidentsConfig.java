@@ -1,0 +1,65 @@
+package dev.incidents.commands.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** Settings of the command service under {@code incidents.*}; every default is documented in the README. */
+@ConfigMapping(prefix = "incidents")
+public interface IncidentsConfig {
+
+    /** Public update cadence per severity. */
+    BySeverity cadence();
+
+    /** Longest time from resolve to the RCA's due date, per severity. */
+    RcaWindow rcaWindow();
+
+    /** How long an HTTP request waits for its command's decision before answering 202 with a Location to poll. */
+    @WithDefault("5s")
+    Duration commandTimeout();
+
+    /** How many recent command results each instance keeps to answer GET /commands/{id}. */
+    @WithDefault("100000")
+    int resultCacheSize();
+
+    /** Schema registry (Apicurio, native API base URL). */
+    Registry registry();
+
+    interface BySeverity {
+        @WithDefault("15m")
+        Duration sev1();
+
+        @WithDefault("30m")
+        Duration sev2();
+
+        @WithDefault("60m")
+        Duration sev3();
+
+        @WithDefault("120m")
+        Duration sev4();
+    }
+
+    interface RcaWindow {
+        @WithDefault("5d")
+        Duration sev1();
+
+        @WithDefault("5d")
+        Duration sev2();
+
+        @WithDefault("10d")
+        Duration sev3();
+
+        @WithDefault("10d")
+        Duration sev4();
+    }
+
+    interface Registry {
+        /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
+        String url();
+
+        /** Off by default: subjects are provisioned by the deploy tooling with their compatibility mode. */
+        @WithDefault("false")
+        boolean autoRegister();
+    }
+}

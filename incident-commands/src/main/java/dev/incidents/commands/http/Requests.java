@@ -1,0 +1,45 @@
+package dev.incidents.commands.http;
+
+import dev.incidents.commands.domain.Audience;
+import dev.incidents.commands.domain.IncidentStatus;
+import dev.incidents.commands.domain.Severity;
+
+import java.util.List;
+
+/**
+ * JSON bodies of the command endpoints. Timestamps stay strings here so that a malformed one is reported with
+ * its field name; content rules (lengths, required fields) live in the domain and apply to Kafka commands too.
+ */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public record DeclareIncident(String title, Severity severity, String summary, List<String> components,
+                                  String commander, String detectedAt, String dedupKey, String source) {
+    }
+
+    public record PostUpdate(IncidentStatus status, String message, Audience audience, String nextUpdateAt) {
+    }
+
+    public record ChangeSeverity(Severity severity, String reason) {
+    }
+
+    public record ResolveIncident(String message, String rcaDueAt, String rcaOwner) {
+    }
+
+    public record ReopenIncident(String reason) {
+    }
+
+    public record CorrectiveAction(String description, String owner, String dueAt) {
+    }
+
+    public record ThirdParty(String vendor, String description) {
+    }
+
+    public record PublishRca(String rootCause, List<CorrectiveAction> correctiveActions, ThirdParty thirdParty) {
+    }
+
+    public record LinkCustomerReport(String receivedAt, String channel, String reference) {
+    }
+}
