@@ -52,7 +52,8 @@ public class CommandGateway {
      */
     public Optional<CommandResult> submit(IncidentCommand command) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        CompletableFuture<CommandResult> answer = pending.await(command.getCommandId());
+        CompletableFuture<CommandResult> answer = pending.await(command.getCommandId(),
+                command.getRequestFingerprint());
         try {
             producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                     command.getIncidentId(), command)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,6 +66,7 @@ public class CommandGateway {
         try {
             return Optional.of(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
+            pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             return Optional.empty();
         } catch (ExecutionException e) {
             throw new IllegalStateException("Result future failed", e);

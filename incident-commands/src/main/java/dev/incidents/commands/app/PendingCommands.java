@@ -9,40 +9,55 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Results this instance has seen or is waiting for, by command id: a bounded, most-recent-first memory that
- * completes waiting requests and answers GET /commands/{id}.
+ * Requests waiting for their decision, and the latest result seen per command id (bounded, most recent kept) to
+ * answer GET /commands/{id}. A waiter is matched on command id and request fingerprint: a retry with the same
+ * idempotency key but another body must get its own answer, not the first request's.
  */
 @ApplicationScoped
 public class PendingCommands {
 
-    private final Map<String, CompletableFuture<CommandResult>> byCommandId;
+    private final Map<String, CompletableFuture<CommandResult>> waiting = new LinkedHashMap<>();
+    private final Map<String, CommandResult> latest;
 
     PendingCommands(IncidentsConfig config) {
         int capacity = config.resultCacheSize();
-        this.byCommandId = new LinkedHashMap<>(1024, 0.75f, true) {
+        this.latest = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CompletableFuture<CommandResult>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, CommandResult> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     /** Registers interest before the command is sent, so a fast answer is never missed. */
-    public synchronized CompletableFuture<CommandResult> await(String commandId) {
-        return byCommandId.computeIfAbsent(commandId, id -> new CompletableFuture<>());
+    public synchronized CompletableFuture<CommandResult> await(String commandId, String fingerprint) {
+        return waiting.computeIfAbsent(key(commandId, fingerprint), k -> new CompletableFuture<>());
+    }
+
+    /** Forgets a waiter whose request gave up (timeout), keeping the map bounded by requests in flight. */
+    public synchronized void abandon(String commandId, String fingerprint) {
+        waiting.remove(key(commandId, fingerprint));
     }
 
     synchronized void complete(CommandResult result) {
-        CompletableFuture<CommandResult> future = byCommandId.get(result.getCommandId());
-        if (future == null || future.isDone()) {
-            byCommandId.put(result.getCommandId(), CompletableFuture.completedFuture(result));
-        } else {
-            future.complete(result);
+        latest.put(result.getCommandId(), result);
+        CompletableFuture<CommandResult> waiter = waiting.remove(key(result.getCommandId(),
+                result.getRequestFingerprint()));
+        if (waiter != null) {
+            waiter.complete(result);
         }
     }
 
-    /** Empty when unknown here; a present but unfinished future means sent and not yet decided. */
-    public synchronized Optional<CompletableFuture<CommandResult>> find(String commandId) {
-        return Optional.ofNullable(byCommandId.get(commandId));
+    /** Empty when not decided yet or unknown here; {@link #isWaiting} tells which. */
+    public synchronized Optional<CommandResult> find(String commandId) {
+        return Optional.ofNullable(latest.get(commandId));
+    }
+
+    public synchronized boolean isWaiting(String commandId) {
+        return waiting.keySet().stream().anyMatch(key -> key.startsWith(commandId + "|"));
+    }
+
+    private static String key(String commandId, String fingerprint) {
+        return commandId + "|" + fingerprint;
     }
 }

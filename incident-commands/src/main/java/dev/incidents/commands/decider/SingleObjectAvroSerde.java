@@ -23,7 +23,7 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
     private final BinaryMessageDecoder<T> decoder;
 
     public SingleObjectAvroSerde(Class<T> type) {
-        SpecificData model = SpecificData.getForClass(type);
+        SpecificData model = AvroModels.of(type);
         var schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);

@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.util.concurrent.CompletableFuture;
 
 /** Where a client polls a command that was not decided within the request's wait (the 202's Location). */
 @Path("/commands")
@@ -26,13 +25,14 @@ public class CommandResource {
     @GET
     @Path("{commandId}")
     public Response result(@PathParam("commandId") String commandId) {
-        CompletableFuture<CommandResult> known = pending.find(commandId)
-                .orElseThrow(() -> new NotFoundException("No command " + commandId
-                        + " is known here (results are kept for a day)."));
-        if (!known.isDone()) {
-            return Response.ok(CommandResponse.pending(commandId, null)).build();
+        var decided = pending.find(commandId);
+        if (decided.isEmpty()) {
+            if (pending.isWaiting(commandId)) {
+                return Response.ok(CommandResponse.pending(commandId, null)).build();
+            }
+            throw new NotFoundException("No command " + commandId + " is known here (results are kept for a day).");
         }
-        CommandResult result = known.join();
+        CommandResult result = decided.get();
         if (result.getRejection() != null) {
             return Response.ok(new RejectedCommand(commandId, result.getIncidentId(), "REJECTED",
                     Problems.of(new CommandRejectedException(result.getRejection())))).build();

@@ -3,6 +3,7 @@ package dev.incidents.commands.http;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.incidents.commands.app.CommandGateway;
 import jakarta.ws.rs.WebApplicationException;
@@ -57,6 +58,11 @@ public class Problems {
                         .map(String::valueOf).collect(Collectors.joining(", ")) + "."
                 : field + " has the wrong type or format.";
         return response(new Problem(type("invalid-field"), "Invalid request field", 400, detail, field));
+    }
+
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return mapping(e);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,108 @@
+package dev.incidents.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.ReleasedSchemas;
+import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Creates every topic of {@link IncidentTopic} and registers every released schema version under its subject with
+ * the subject's compatibility mode, through the registry's Confluent-compatible API. Safe to run again: existing
+ * topics are left alone and re-registering a known schema returns its id.
+ */
+public final class Provisioner {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String bootstrapServers;
+    private final String confluentApiUrl;
+
+    public Provisioner(String bootstrapServers, String confluentApiUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.confluentApiUrl = confluentApiUrl;
+    }
+
+    public void provision(int partitions, short replicationFactor) throws IOException, InterruptedException {
+        createTopics(partitions, replicationFactor);
+        for (IncidentTopic topic : IncidentTopic.values()) {
+            if (topic.valueSubject().isPresent()) {
+                registerSubject(topic);
+            }
+        }
+    }
+
+    private void createTopics(int partitions, short replicationFactor) throws InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = java.util.Arrays.stream(IncidentTopic.values())
+                    .filter(topic -> !existing.contains(topic.topicName()))
+                    .map(topic -> new NewTopic(topic.topicName(), partitions, replicationFactor).configs(configs(topic)))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("Cannot create topics", e.getCause());
+            }
+        }
+    }
+
+    static Map<String, String> configs(IncidentTopic topic) {
+        Map<String, String> configs = new HashMap<>();
+        IncidentTopic.Retention retention = topic.retention();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+                retention.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.retentionMs()));
+        return configs;
+    }
+
+    private void registerSubject(IncidentTopic topic) throws IOException, InterruptedException {
+        String subject = topic.valueSubject().orElseThrow();
+        List<Schema> versions = ReleasedSchemas.of(subject);
+        for (int i = 0; i < versions.size(); i++) {
+            register(subject, versions.get(i));
+            if (i == 0) {
+                setCompatibility(subject, topic.compatibility().name());
+            }
+        }
+    }
+
+    private void register(String subject, Schema schema) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
+        send(HttpRequest.newBuilder(URI.create(confluentApiUrl + "/subjects/" + subject + "/versions"))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "register " + subject);
+    }
+
+    private void setCompatibility(String subject, String mode) throws IOException, InterruptedException {
+        String body = JSON.writeValueAsString(Map.of("compatibility", mode));
+        send(HttpRequest.newBuilder(URI.create(confluentApiUrl + "/config/" + subject))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), "set compatibility of " + subject);
+    }
+
+    private JsonNode send(HttpRequest request, String what) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Registry refused to " + what + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.incidents.commands.app;
+
+import io.apicurio.registry.resolver.ParsedSchema;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import dev.incidents.commands.decider.AvroModels;
+import org.apache.avro.Schema;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Apicurio's deserializer (registry lookup of the writer schema by id) reading into one known generated class
+ * with that class's own Avro model, rather than finding the class by name through a global class loader.
+ */
+final class TypedAvroDeserializer<T extends SpecificRecord> extends AvroKafkaDeserializer<T> {
+
+    private final SpecificData model;
+    private final Schema readerSchema;
+
+    TypedAvroDeserializer(Class<T> type) {
+        this.model = AvroModels.of(type);
+        this.readerSchema = model.getSchema(type);
+    }
+
+    @Override
+    protected T readData(ParsedSchema<Schema> writerSchema, ByteBuffer buffer, int start, int length) {
+        try {
+            return new SpecificDatumReader<T>(writerSchema.getParsedSchema(), readerSchema, model)
+                    .read(null, DecoderFactory.get().binaryDecoder(buffer.array(), start, length, null));
+        } catch (IOException | RuntimeException e) {
+            throw new SerializationException("Cannot read " + readerSchema.getFullName() + " from its Avro bytes", e);
+        }
+    }
+
+    @Override
+    protected T readData(Headers headers, ParsedSchema<Schema> writerSchema, ByteBuffer buffer, int start,
+                         int length) {
+        return readData(writerSchema, buffer, start, length);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.incidents.commands.it;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.LongStream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** The command service running for real: HTTP in, Avro events in Confluent wire format on a real broker out. */
+@QuarkusTest
+@QuarkusTestResource(value = RealKafkaAndRegistry.class, restrictToAnnotatedClass = false)
+class CommandsOverHttpTest {
+
+    final ConfluentWireDecoder decoder = new ConfluentWireDecoder(RealKafkaAndRegistry.confluentApiUrl());
+
+    @Test
+    void an_incident_lives_its_whole_life_over_http_and_every_event_reads_with_a_confluent_decoder() throws IOException {
+        String id = declare(Map.of("title", "Checkout down", "severity", "SEV1", "summary", "Payments fail",
+                "components", List.of("checkout")));
+        post(id, "updates", Map.of("status", "IDENTIFIED", "message", "Bad deploy",
+                "nextUpdateAt", Instant.now().plus(10, ChronoUnit.MINUTES).toString()))
+                .then().statusCode(201).body("version", equalTo(2));
+        post(id, "updates", Map.of("status", "IDENTIFIED", "message", "Rolling back", "audience", "INTERNAL"))
+                .then().statusCode(201).body("version", equalTo(3));
+        post(id, "severity", Map.of("severity", "SEV2", "reason", "Only EU affected"))
+                .then().statusCode(200).body("version", equalTo(4));
+        post(id, "resolve", Map.of("message", "Rolled back", "rcaOwner", "sre",
+                "rcaDueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()))
+                .then().statusCode(200).body("status", equalTo("RESOLVED")).body("rcaDueAt", notNullValue());
+        post(id, "rca", Map.of("rootCause", "Config typo", "thirdParty", Map.of("vendor", "CDN", "description", "x"),
+                "correctiveActions", List.of(Map.of("description", "Validate config in CI", "owner", "platform"))))
+                .then().statusCode(201).body("version", equalTo(6));
+
+        List<GenericRecord> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events", r -> r.key().equals(id))) {
+            events.add(decoder.decode(record.value()));
+        }
+        assertThat(events).extracting(e -> (Long) e.get("sequence")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(events).extracting(e -> ((GenericRecord) e.get("payload")).getSchema().getName())
+                .containsExactly("IncidentDeclared", "UpdatePosted", "UpdatePosted", "SeverityChanged",
+                        "IncidentResolved", "RcaPublished");
+        assertThat(events).allSatisfy(e -> assertThat(e.get("incidentId").toString()).isEqualTo(id));
+    }
+
+    @Test
+    void fifty_concurrent_declares_with_one_dedup_key_make_one_incident() throws Exception {
+        String dedupKey = "monitor:" + UUID.randomUUID();
+        List<Response> responses = concurrently(50, () -> given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Latency", "severity", "SEV2", "summary", "Slow", "dedupKey", dedupKey))
+                .post("/incidents"));
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200, 201);
+        assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
+        assertThat(responses).extracting(r -> r.jsonPath().getString("incidentId")).containsOnly(
+                responses.get(0).jsonPath().getString("incidentId"));
+        List<GenericRecord> declared = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events")) {
+            GenericRecord event = decoder.decode(record.value());
+            GenericRecord payload = (GenericRecord) event.get("payload");
+            if (payload.getSchema().getName().equals("IncidentDeclared")
+                    && dedupKey.equals(String.valueOf(payload.get("dedupKey")))) {
+                declared.add(event);
+            }
+        }
+        assertThat(declared).hasSize(1);
+    }
+
+    @Test
+    void twenty_concurrent_updates_get_sequences_without_gap_or_duplicate() throws Exception {
+        String id = declare(Map.of("title", "Search down", "severity", "SEV3", "summary", "No results"));
+        List<Response> responses = concurrently(20, () -> post(id, "updates",
+                Map.of("status", "INVESTIGATING", "message", "Still looking")));
+
+        assertThat(responses).extracting(Response::statusCode).containsOnly(201);
+        assertThat(responses).extracting(r -> r.jsonPath().getLong("version"))
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(2, 21).boxed().toList());
+        List<Long> sequences = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events", r -> r.key().equals(id))) {
+            sequences.add((Long) decoder.decode(record.value()).get("sequence"));
+        }
+        assertThat(sequences).containsExactlyElementsOf(LongStream.rangeClosed(1, 21).boxed().toList());
+    }
+
+    @Test
+    void an_idempotency_key_replays_the_first_answer_and_refuses_another_body() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("title", "DNS", "severity", "SEV2", "summary", "Lookups fail");
+        Response first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/incidents");
+        Response again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/incidents");
+        first.then().statusCode(201);
+        again.then().statusCode(201).body("incidentId", equalTo(first.jsonPath().getString("incidentId")))
+                .body("version", equalTo(1));
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("title", "DNS", "severity", "SEV1", "summary", "Lookups fail"))
+                .post("/incidents").then().statusCode(422).contentType("application/problem+json")
+                .body("field", equalTo("Idempotency-Key"));
+        String id = first.jsonPath().getString("incidentId");
+        assertThat(TopicReader.readAll("incident-events", r -> r.key().equals(id))).hasSize(1);
+    }
+
+    @Test
+    void state_rules_answer_404_409_412_and_422() {
+        post("no-such-incident", "updates", Map.of("status", "INVESTIGATING", "message", "x"))
+                .then().statusCode(404).contentType("application/problem+json");
+        String id = declare(Map.of("title", "Queue backlog", "severity", "SEV4", "summary", "Delays"));
+        post(id, "rca", Map.of("rootCause", "x", "correctiveActions",
+                List.of(Map.of("description", "d", "owner", "o")))).then().statusCode(409);
+        given().contentType(ContentType.JSON).header("If-Match", "\"7\"")
+                .body(Map.of("status", "INVESTIGATING", "message", "x")).post("/incidents/" + id + "/updates")
+                .then().statusCode(412).body("field", equalTo("If-Match"));
+        post(id, "updates", Map.of("status", "INVESTIGATING", "message", "x",
+                "nextUpdateAt", Instant.now().plus(3, ChronoUnit.HOURS).toString()))
+                .then().statusCode(422).body("field", equalTo("nextUpdateAt"))
+                .body("detail", containsString("no later than"));
+    }
+
+    @Test
+    void bad_input_gets_a_4xx_naming_the_field_and_writes_nothing() {
+        long before = TopicReader.endOffsetSum("incident-commands");
+        badDeclare("{\"title\": ", 400, null);
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV9\",\"summary\":\"s\"}", 400, "severity");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\"}", 422, "summary");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":[1]}", 400, "summary");
+        badDeclare("{\"title\":42,\"severity\":\"SEV1\",\"summary\":\"s\"}", 400, "title");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\",\"colour\":\"red\"}", 400, "colour");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\",\"detectedAt\":\"yesterday\"}", 400,
+                "detectedAt");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\",\"detectedAt\":\"2999-01-01T00:00:00Z\"}",
+                422, "detectedAt");
+        badDeclare("{\"title\":\"a\\u0007b\",\"severity\":\"SEV1\",\"summary\":\"s\"}", 422, "title");
+        badDeclare("{\"title\":\"" + "x".repeat(201) + "\",\"severity\":\"SEV1\",\"summary\":\"s\"}", 422, "title");
+        given().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(70_000) + "\"}").post("/incidents")
+                .then().statusCode(413);
+        assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before);
+    }
+
+    @Test
+    void openapi_is_served() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/incidents/{incidentId}/updates"));
+    }
+
+    private void badDeclare(String json, int status, String field) {
+        var response = given().contentType(ContentType.JSON).body(json).post("/incidents").then()
+                .log().ifValidationFails().statusCode(status).contentType("application/problem+json");
+        if (field != null) {
+            response.body("field", equalTo(field));
+        }
+    }
+
+    private static String declare(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/incidents").then().statusCode(201)
+                .header("Location", containsString("/incidents/")).body("version", equalTo(1))
+                .body("nextUpdateDueAt", notNullValue()).body("deduplicated", equalTo(false))
+                .extract().jsonPath().getString("incidentId");
+    }
+
+    private static Response post(String incidentId, String action, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).post("/incidents/" + incidentId + "/" + action);
+    }
+
+    private static <T> List<T> concurrently(int count, Callable<T> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                futures.add(pool.submit(call));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
