@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -14,6 +16,7 @@ import java.util.function.BooleanSupplier;
 /** A child JVM or server this tooling started and must stop: readiness polling and a graceful, then forced, stop. */
 public final class ManagedProcess implements AutoCloseable {
 
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
@@ -24,8 +27,17 @@ public final class ManagedProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /**
+     * Starts the command in a session of its own where setsid exists, so a Ctrl-C reaches only the launcher, which
+     * then stops its children in order (services before the broker they write to).
+     */
     public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        List<String> full = new ArrayList<>();
+        if (Files.isExecutable(SETSID)) {
+            full.add(SETSID.toString());
+        }
+        full.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ManagedProcess(name, builder.start());
     }

@@ -1,0 +1,104 @@
+package dev.incidents.deploy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine, in the foreground: a real Kafka broker, Apicurio Registry, provisioning, then the
+ * services. Ctrl-C stops everything it started, last started first. Data stays in one folder for the next run.
+ */
+public final class LocalStack {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final StackSettings settings;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings = StackSettings.fromEnvironment();
+        LocalStack stack = new LocalStack(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }, "local-stack-stop"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            System.err.println("The local stack did not start: " + e.getMessage());
+            System.err.println("Logs: " + settings.logs().toAbsolutePath());
+            System.exit(1);
+        }
+        stack.superviseUntilStopped(stopped);
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(settings.logs());
+        say("Data folder: " + settings.dataDir().toAbsolutePath() + " (kept across runs; delete it to start afresh)");
+        KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.controllerPort(), settings.logs().resolve("kafka.log"));
+        started.push(kafka);
+        say("Kafka broker      " + kafka.bootstrapServers());
+        RegistryServer registry = RegistryServer.start(settings.apicurioHome(), settings.registryPort(),
+                settings.dataDir().resolve("registry").resolve("registry"), settings.logs().resolve("registry.log"));
+        started.push(registry);
+        say("Schema registry   " + registry.baseUrl() + "  (Confluent API: " + registry.confluentApiUrl() + ")");
+        new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl())
+                .provision(settings.partitions(), (short) 1);
+        say("Topics and subjects provisioned");
+        for (ServiceLauncher service : ServiceLauncher.all(settings)) {
+            started.push(service.start(kafka.bootstrapServers(), registry.nativeApiUrl()));
+            say(service.describe());
+        }
+        say("Ready. Try: curl -s -X POST " + "http://127.0.0.1:" + settings.commandsPort() + "/incidents "
+                + "-H 'Content-Type: application/json' -d '{\"title\":\"Checkout down\",\"severity\":\"SEV1\","
+                + "\"summary\":\"Customers cannot pay\"}'");
+        say("Press Ctrl-C to stop everything.");
+    }
+
+    private void superviseUntilStopped(CountDownLatch stopped) throws InterruptedException {
+        while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (AutoCloseable part : List.copyOf(started)) {
+                if (part instanceof Supervised supervised && !supervised.isAlive()) {
+                    System.err.println(supervised.name() + " stopped unexpectedly; see " + settings.logs()
+                            + ". Stopping the stack.");
+                    System.exit(1);
+                }
+            }
+        }
+    }
+
+    private synchronized void stop() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + part + ": " + e.getMessage());
+            }
+        }
+        say("Stopped.");
+    }
+
+    private static void say(String line) {
+        System.out.println("[local-stack] " + line);
+    }
+
+    /** A started part whose process can die on its own. */
+    interface Supervised extends AutoCloseable {
+        String name();
+
+        boolean isAlive();
+    }
+
+    static Duration readinessTimeout() {
+        return Duration.ofSeconds(120);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.incidents.deploy;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Where the local stack keeps its data and which loopback ports it uses. Each can be changed with an environment
+ * variable; the defaults are documented in the README.
+ */
+record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
+                     int commandsPort, int partitions) {
+
+    static StackSettings fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        Path root = Path.of(env.getOrDefault("INCIDENTS_REPO_ROOT", ".")).toAbsolutePath().normalize();
+        return new StackSettings(root,
+                Path.of(env.getOrDefault("INCIDENTS_DATA_DIR", root.resolve(".local-stack").toString())),
+                port(env, "INCIDENTS_KAFKA_PORT", 9092),
+                port(env, "INCIDENTS_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "INCIDENTS_REGISTRY_PORT", 8081),
+                port(env, "INCIDENTS_COMMANDS_PORT", 8080),
+                port(env, "INCIDENTS_PARTITIONS", 3));
+    }
+
+    Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    Path apicurioHome() {
+        return repoRoot.resolve("deploy/target/apicurio");
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String value = env.get(name);
+        try {
+            return value == null ? fallback : Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'");
+        }
+    }
+}
