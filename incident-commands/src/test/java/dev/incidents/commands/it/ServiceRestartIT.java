@@ -1,0 +1,135 @@
+package dev.incidents.commands.it;
+
+import dev.incidents.deploy.ManagedProcess;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service as a real process, killed without warning (SIGKILL) in the middle of a stream of commands
+ * and started again: no acknowledged command is lost, none is applied twice, sequences stay gapless.
+ */
+class ServiceRestartIT {
+
+    static final int UPDATES = 60;
+    static final int KILL_AFTER = 25;
+
+    static Path stateDir;
+    static int port;
+    ManagedProcess service;
+
+    @BeforeAll
+    static void startKafkaAndRegistry() throws IOException {
+        new RealKafkaAndRegistry().start();
+        stateDir = Files.createTempDirectory("restart-it");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterEach
+    void stopService() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    @Test
+    void a_crash_mid_run_loses_no_acknowledged_command_and_duplicates_none() throws Exception {
+        service = startService();
+        String incidentId = declare();
+        Set<String> acknowledged = new LinkedHashSet<>();
+        for (int i = 0; i < UPDATES; i++) {
+            if (i == KILL_AFTER) {
+                service.kill();
+                service = startService();
+            }
+            acknowledged.add(postUntilAcknowledged(incidentId, "update-" + i));
+        }
+
+        List<GenericRecord> events = awaitEvents(incidentId, UPDATES + 1);
+        assertThat(events).extracting(e -> (Long) e.get("sequence"))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, UPDATES + 1).boxed().toList());
+        List<String> causes = events.stream().skip(1).map(e -> e.get("causingCommandId").toString()).toList();
+        assertThat(causes).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(acknowledged);
+    }
+
+    /** Retries with the same idempotency key until the service has the command (201, or 202 while deciding). */
+    private String postUntilAcknowledged(String incidentId, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Response response = RestAssured.given().port(port).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", key)
+                        .body(Map.of("status", "INVESTIGATING", "message", "Still on it: " + key))
+                        .post("/incidents/" + incidentId + "/updates");
+                if (response.statusCode() == 201 || response.statusCode() == 202) {
+                    return response.jsonPath().getString("commandId");
+                }
+            } catch (RuntimeException connectionRefusedWhileRestarting) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("Update " + key + " was never acknowledged");
+    }
+
+    private String declare() {
+        return RestAssured.given().port(port).contentType(ContentType.JSON)
+                .body(Map.of("title", "Restart test " + UUID.randomUUID(), "severity", "SEV1", "summary", "s"))
+                .post("/incidents").then().statusCode(201).extract().jsonPath().getString("incidentId");
+    }
+
+    private List<GenericRecord> awaitEvents(String incidentId, int expected) throws Exception {
+        ConfluentWireDecoder decoder = new ConfluentWireDecoder(RealKafkaAndRegistry.confluentApiUrl());
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        List<GenericRecord> events = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            events.clear();
+            for (ConsumerRecord<String, byte[]> record
+                    : TopicReader.readAll("incident-events", r -> r.key().equals(incidentId))) {
+                events.add(decoder.decode(record.value()));
+            }
+            if (events.size() >= expected) {
+                return events;
+            }
+            Thread.sleep(500);
+        }
+        return events;
+    }
+
+    private static ManagedProcess startService() throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("service.jar"));
+        ManagedProcess process = ManagedProcess.start("incident-commands", List.of(ManagedProcess.javaExecutable(),
+                "-Xmx384m", "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + RealKafkaAndRegistry.bootstrapServers(),
+                "-Dincidents.registry.url=" + RealKafkaAndRegistry.nativeApiUrl(),
+                "-Dkafka-streams.state.dir=" + stateDir.resolve("streams"),
+                "-Dkafka-streams.consumer.session.timeout.ms=6000",
+                "-Dkafka-streams.consumer.heartbeat.interval.ms=1500",
+                "-jar", jar.toString()), stateDir, Files.createDirectories(Path.of("target", "it-logs"))
+                .resolve("restart-it-service.log"));
+        process.awaitReady(() -> ManagedProcess.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
+                Duration.ofSeconds(90));
+        return process;
+    }
+}
