@@ -2,7 +2,6 @@ package dev.incidents.deploy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -98,7 +97,4 @@ public final class LocalStack {
         boolean isAlive();
     }
 
-    static Duration readinessTimeout() {
-        return Duration.ofSeconds(120);
-    }
 }

@@ -31,6 +31,7 @@ public class CommandGateway {
     private final KafkaProducer<String, IncidentCommand> producer;
     private final PendingCommands pending;
     private final Duration timeout;
+    private final Duration sendTimeout;
 
     CommandGateway(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                    RegistryAvroSerdes serdes, PendingCommands pending, IncidentsConfig config) {
@@ -44,19 +45,20 @@ public class CommandGateway {
                 serdes.forValue(IncidentCommand.class).serializer());
         this.pending = pending;
         this.timeout = config.commandTimeout();
+        this.sendTimeout = config.sendTimeout();
     }
 
     /**
-     * @return the decision, or empty when it did not come within the timeout (the command is still on its way)
+     * @return the decision, or empty when it did not come within the timeout after the broker acknowledged the
+     *         command (it is recorded and will be decided)
      * @throws CommandNotAcceptedException when the broker did not acknowledge the command
      */
     public Optional<CommandResult> submit(IncidentCommand command) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         CompletableFuture<CommandResult> answer = pending.await(command.getCommandId(),
                 command.getRequestFingerprint());
         try {
             producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
-                    command.getIncidentId(), command)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                    command.getIncidentId(), command)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new CommandNotAcceptedException(e);
         } catch (InterruptedException e) {
@@ -64,7 +66,7 @@ public class CommandGateway {
             throw new CommandNotAcceptedException(e);
         }
         try {
-            return Optional.of(answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+            return Optional.of(answer.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             return Optional.empty();

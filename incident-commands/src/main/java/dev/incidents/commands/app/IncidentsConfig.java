@@ -19,6 +19,10 @@ public interface IncidentsConfig {
     @WithDefault("5s")
     Duration commandTimeout();
 
+    /** How long a request waits for Kafka to acknowledge its command before answering 503 (nothing recorded). */
+    @WithDefault("10s")
+    Duration sendTimeout();
+
     /** How many recent command results each instance keeps to answer GET /commands/{id}. */
     @WithDefault("100000")
     int resultCacheSize();

@@ -6,9 +6,15 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -155,6 +161,26 @@ class CommandsOverHttpTest {
         given().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(70_000) + "\"}").post("/incidents")
                 .then().statusCode(413);
         assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before);
+    }
+
+    @Test
+    void an_unreadable_command_goes_to_the_dead_letter_topic_and_the_decider_carries_on() throws Exception {
+        String key = "garbage-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaAndRegistry.bootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("incident-commands", key, "{not avro".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        declare(Map.of("title", "After garbage", "severity", "SEV3", "summary", "Still deciding"));
+
+        List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAll("incident-commands-dlq",
+                r -> key.equals(r.key()));
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).headers().lastHeader("dlq.reason").value(), StandardCharsets.UTF_8))
+                .isNotBlank();
+        assertThat(new String(dead.get(0).headers().lastHeader("dlq.source").value(), StandardCharsets.UTF_8))
+                .startsWith("incident-commands/");
     }
 
     @Test

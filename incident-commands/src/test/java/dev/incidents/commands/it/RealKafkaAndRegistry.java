@@ -1,11 +1,10 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.EmbeddedKafka;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -26,7 +25,8 @@ public class RealKafkaAndRegistry implements QuarkusTestResourceLifecycleManager
     public synchronized Map<String, String> start() {
         try {
             if (cluster == null) {
-                cluster = startCluster();
+                cluster = EmbeddedKafka.startOneBroker();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> registry.close(), "close-test-registry"));
                 Path logs = Files.createDirectories(Path.of("target", "it-logs"));
                 registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), freePort(), null,
                         logs.resolve("apicurio-registry.log"));
@@ -57,29 +57,6 @@ public class RealKafkaAndRegistry implements QuarkusTestResourceLifecycleManager
 
     public static String nativeApiUrl() {
         return registry.nativeApiUrl();
-    }
-
-    private static KafkaClusterTestKit startCluster() throws Exception {
-        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kit.format();
-        kit.startup();
-        kit.waitForReadyBrokers();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            registry.close();
-            try {
-                kit.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka test cluster did not close cleanly", e);
-            }
-        }, "close-test-kafka"));
-        return kit;
     }
 
     private static int freePort() throws IOException {

@@ -1,6 +1,7 @@
 package dev.incidents.commands.it;
 
 import dev.incidents.deploy.ManagedProcess;
+import dev.incidents.deploy.ServiceProcess;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -118,18 +119,8 @@ class ServiceRestartIT {
     }
 
     private static ManagedProcess startService() throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("service.jar"));
-        ManagedProcess process = ManagedProcess.start("incident-commands", List.of(ManagedProcess.javaExecutable(),
-                "-Xmx384m", "-Dquarkus.http.port=" + port,
-                "-Dkafka.bootstrap.servers=" + RealKafkaAndRegistry.bootstrapServers(),
-                "-Dincidents.registry.url=" + RealKafkaAndRegistry.nativeApiUrl(),
-                "-Dkafka-streams.state.dir=" + stateDir.resolve("streams"),
-                "-Dkafka-streams.consumer.session.timeout.ms=6000",
-                "-Dkafka-streams.consumer.heartbeat.interval.ms=1500",
-                "-jar", jar.toString()), stateDir, Files.createDirectories(Path.of("target", "it-logs"))
-                .resolve("restart-it-service.log"));
-        process.awaitReady(() -> ManagedProcess.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
-                Duration.ofSeconds(90));
-        return process;
+        return ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")), port,
+                RealKafkaAndRegistry.bootstrapServers(), RealKafkaAndRegistry.nativeApiUrl(), stateDir,
+                Files.createDirectories(Path.of("target", "it-logs")).resolve("restart-it-service.log"), "384m");
     }
 }

@@ -1,0 +1,50 @@
+package dev.incidents.deploy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One of the project's Quarkus services started from its built jar, pointed at a broker and a registry. */
+public final class ServiceProcess {
+
+    private ServiceProcess() {
+    }
+
+    /**
+     * Started and ready (its readiness check answers 200).
+     *
+     * @param settings extra configuration as {@code key=value}, passed as system properties
+     */
+    public static ManagedProcess start(String name, Path jar, int port, String bootstrapServers, String registryUrl,
+                                       Path stateDir, Path log, String maxHeap, String... settings)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build first (./mvnw install -DskipTests)");
+        }
+        Files.createDirectories(stateDir);
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx" + maxHeap,
+                "-Dquarkus.http.port=" + port,
+                "-Dkafka.bootstrap.servers=" + bootstrapServers,
+                "-Dincidents.registry.url=" + registryUrl,
+                "-Dkafka-streams.state.dir=" + stateDir.resolve("kafka-streams").toAbsolutePath(),
+                // Streams members do not leave the group on close; a short session lets a restart rebalance fast.
+                "-Dkafka-streams.consumer.session.timeout.ms=6000",
+                "-Dkafka-streams.consumer.heartbeat.interval.ms=1500"));
+        for (String setting : settings) {
+            command.add("-D" + setting);
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        ManagedProcess process = ManagedProcess.start(name, command, stateDir, log);
+        try {
+            process.awaitReady(() -> ManagedProcess.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
+                    Duration.ofSeconds(120));
+        } catch (RuntimeException | InterruptedException e) {
+            process.close();
+            throw e;
+        }
+        return process;
+    }
+}
