@@ -1,7 +1,7 @@
 package dev.incidents.commands.http;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -31,79 +31,63 @@ public class IncidentResource {
 
     @POST
     @Operation(summary = "Declare an incident; a dedupKey matching an open incident joins it (200, deduplicated)")
-    public Response declare(Requests.DeclareIncident body, @HeaderParam("X-Actor-Id") String actorId,
-                            @HeaderParam("X-Actor-Kind") String actorKind,
-                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        RequestMeta meta = RequestMeta.from(actorId, actorKind, null, idempotencyKey);
+    public Response declare(Requests.DeclareIncident body, @BeanParam CommandHeaders headers) {
+        RequestMeta meta = headers.meta();
         return submitter.submit(meta.newIncidentId(), ToDomain.declare(required(body)), body, meta, CREATED);
     }
 
     @POST
     @Path("{incidentId}/updates")
     @Operation(summary = "Post an update; a PUBLIC one states when the next comes, within the severity's cadence")
-    public Response postUpdate(@PathParam("incidentId") String incidentId, Requests.PostUpdate body,
-                               @HeaderParam("X-Actor-Id") String actorId, @HeaderParam("X-Actor-Kind") String actorKind,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response postUpdate(@PathParam("incidentId") String incidentId,
+            Requests.PostUpdate body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.postUpdate(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), CREATED);
+                headers.meta(), CREATED);
     }
 
     @POST
     @Path("{incidentId}/severity")
     @Operation(summary = "Change severity; raising it tightens the next-update deadline")
-    public Response changeSeverity(@PathParam("incidentId") String incidentId, Requests.ChangeSeverity body,
-                                   @HeaderParam("X-Actor-Id") String actorId,
-                                   @HeaderParam("X-Actor-Kind") String actorKind,
-                                   @HeaderParam("If-Match") String ifMatch,
-                                   @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response changeSeverity(@PathParam("incidentId") String incidentId,
+            Requests.ChangeSeverity body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.changeSeverity(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), OK);
+                headers.meta(), OK);
     }
 
     @POST
     @Path("{incidentId}/resolve")
     @Operation(summary = "Resolve, committing to an RCA due date within the severity's RCA window")
-    public Response resolve(@PathParam("incidentId") String incidentId, Requests.ResolveIncident body,
-                            @HeaderParam("X-Actor-Id") String actorId, @HeaderParam("X-Actor-Kind") String actorKind,
-                            @HeaderParam("If-Match") String ifMatch,
-                            @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response resolve(@PathParam("incidentId") String incidentId,
+            Requests.ResolveIncident body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.resolve(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), OK);
+                headers.meta(), OK);
     }
 
     @POST
     @Path("{incidentId}/reopen")
     @Operation(summary = "Reopen a resolved incident: back to INVESTIGATING with a fresh deadline")
-    public Response reopen(@PathParam("incidentId") String incidentId, Requests.ReopenIncident body,
-                           @HeaderParam("X-Actor-Id") String actorId, @HeaderParam("X-Actor-Kind") String actorKind,
-                           @HeaderParam("If-Match") String ifMatch,
-                           @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response reopen(@PathParam("incidentId") String incidentId,
+            Requests.ReopenIncident body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.reopen(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), OK);
+                headers.meta(), OK);
     }
 
     @POST
     @Path("{incidentId}/rca")
     @Operation(summary = "Publish the RCA (after resolve); corrective actions of our own are mandatory")
-    public Response publishRca(@PathParam("incidentId") String incidentId, Requests.PublishRca body,
-                               @HeaderParam("X-Actor-Id") String actorId, @HeaderParam("X-Actor-Kind") String actorKind,
-                               @HeaderParam("If-Match") String ifMatch,
-                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response publishRca(@PathParam("incidentId") String incidentId,
+            Requests.PublishRca body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.publishRca(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), CREATED);
+                headers.meta(), CREATED);
     }
 
     @POST
     @Path("{incidentId}/customer-reports")
     @Operation(summary = "Record that a customer told us about the incident")
     public Response linkCustomerReport(@PathParam("incidentId") String incidentId,
-                                       Requests.LinkCustomerReport body, @HeaderParam("X-Actor-Id") String actorId,
-                                       @HeaderParam("X-Actor-Kind") String actorKind,
-                                       @HeaderParam("If-Match") String ifMatch,
-                                       @HeaderParam("Idempotency-Key") String idempotencyKey) {
+            Requests.LinkCustomerReport body, @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.linkCustomerReport(required(body)), body,
-                RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey), CREATED);
+                headers.meta(), CREATED);
     }
 
     private static <T> T required(T body) {
