@@ -16,6 +16,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,7 +42,17 @@ public final class CommandPathBenchmark {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run();
+            System.exit(0);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(CommandPathBenchmark.class).error("Benchmark failed", e);
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 10));
         int concurrency = Integer.getInteger("bench.concurrency", 32);
@@ -74,7 +85,6 @@ public final class CommandPathBenchmark {
             service.close();
             registry.close();
         }
-        System.exit(0);
     }
 
     private static void report(int recordSize, int partitions, Duration measure, LoadResult saturated,
