@@ -78,7 +78,8 @@ class TwoInstancesIT {
         List<GenericRecord> declared = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events")) {
             GenericRecord payload = (GenericRecord) decoder.decode(record.value()).get("payload");
-            if (dedupKey.equals(String.valueOf(payload.get("dedupKey")))) {
+            if (payload.getSchema().getName().equals("IncidentDeclared")
+                    && dedupKey.equals(String.valueOf(payload.get("dedupKey")))) {
                 declared.add(payload);
             }
         }
