@@ -1,24 +1,13 @@
 package dev.incidents.bench;
 
-import dev.incidents.avro.Actor;
-import dev.incidents.avro.ActorKind;
-import dev.incidents.avro.Audience;
-import dev.incidents.avro.IncidentCommand;
-import dev.incidents.avro.IncidentStatus;
-import dev.incidents.avro.PostUpdate;
 import dev.incidents.deploy.EmbeddedKafka;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ServiceProcess;
-import org.apache.avro.io.BinaryEncoder;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,8 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,7 +45,8 @@ public final class CommandPathBenchmark {
     private static void run() throws Exception {
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 10));
-        int concurrency = Integer.getInteger("bench.concurrency", 32);
+        List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "32,128,512").split(","))
+                .map(String::trim).map(Integer::valueOf).toList();
         int incidents = Integer.getInteger("bench.incidents", 64);
         int partitions = Integer.getInteger("bench.partitions", 3);
         String fixedRate = System.getProperty("bench.rate", "");
@@ -72,35 +63,45 @@ public final class CommandPathBenchmark {
         try {
             String baseUrl = "http://127.0.0.1:" + port;
             HttpLoad load = new HttpLoad(baseUrl, declare(baseUrl, incidents));
-            load.saturation("warm-up", concurrency, warmup);
-            LoadResult saturated = load.saturation("http updates, " + concurrency + " in flight", concurrency,
-                    measure);
+            load.saturation("warm-up", concurrencies.get(0), warmup);
+            List<LoadResult> phases = new ArrayList<>();
+            for (int concurrency : concurrencies) {
+                phases.add(load.saturation("http updates, " + concurrency + " in flight", concurrency, measure));
+            }
+            LoadResult saturated = phases.stream().max(Comparator.comparingDouble(LoadResult::perSecond))
+                    .orElseThrow();
             double rate = fixedRate.isEmpty() ? Math.max(10, Math.floor(saturated.perSecond() / 2))
                     : Double.parseDouble(fixedRate);
             LoadResult paced = load.fixedRate(String.format("http updates, fixed %.0f/s", rate), rate, measure);
-            int recordSize = commandRecordSize();
+            LoadResult direct = DirectCommands.measure(kafka.bootstrapServers(), registry.confluentApiUrl(),
+                    load.incidents(), Integer.getInteger("bench.direct-commands", 20_000));
+            int recordSize = DirectCommands.commandRecordSize();
             LoadResult baseline = ProducerBaseline.measure(kafka.bootstrapServers(), recordSize, partitions, measure);
-            report(recordSize, partitions, measure, saturated, paced, baseline);
+            phases.add(paced);
+            phases.add(direct);
+            report(recordSize, partitions, measure, phases, List.of(saturated, direct), baseline);
         } finally {
             service.close();
             registry.close();
         }
     }
 
-    private static void report(int recordSize, int partitions, Duration measure, LoadResult saturated,
-                               LoadResult paced, LoadResult baseline) {
+    private static void report(int recordSize, int partitions, Duration measure, List<LoadResult> phases,
+                               List<LoadResult> compared, LoadResult baseline) {
         System.out.println();
         System.out.printf("Command path benchmark: %d cores, Java %s, 1 broker, %d partitions, %d s per phase%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions,
                 measure.toSeconds());
         System.out.printf("Each update: HTTP -> incident-commands -> exactly-once decider -> event + result -> HTTP 201"
                 + " (command record %d bytes)%n", recordSize);
-        System.out.println(saturated.line());
-        System.out.println(paced.line());
+        phases.forEach(phase -> System.out.println(phase.line()));
         System.out.println(baseline.line() + "   (" + recordSize + " B records, acks=all, idempotent)");
-        System.out.printf("ratio: saturated commands/s / producer records/s = %.4f (1 command = %s)%n",
-                saturated.perSecond() / baseline.perSecond(),
-                "1 command record + 1 event + 1 result + state-store changelog, in one transaction");
+        System.out.println("Each command costs 1 command record, then in one transaction 1 event, 1 result and 2 "
+                + "state-store changelog records.");
+        for (LoadResult phase : compared) {
+            System.out.printf("ratio: %s / kafka producer = %.4f%n", phase.phase(),
+                    phase.perSecond() / baseline.perSecond());
+        }
     }
 
     private static List<String> declare(String baseUrl, int count) throws IOException, InterruptedException {
@@ -118,21 +119,6 @@ public final class CommandPathBenchmark {
             ids.add(id.group(1));
         }
         return ids;
-    }
-
-    /** Confluent framing (5 bytes) plus the Avro encoding of a typical update command. */
-    private static int commandRecordSize() throws IOException {
-        IncidentCommand command = IncidentCommand.newBuilder().setCommandId(UUID.randomUUID().toString())
-                .setIncidentId(UUID.randomUUID().toString()).setActor(new Actor("anonymous", ActorKind.PERSON))
-                .setRequestFingerprint("0".repeat(64))
-                .setCommand(new PostUpdate(IncidentStatus.INVESTIGATING, "Benchmark update", Audience.PUBLIC, null))
-                .build();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<IncidentCommand>(IncidentCommand.getClassSchema(),
-                SpecificData.getForClass(IncidentCommand.class)).write(command, encoder);
-        encoder.flush();
-        return 5 + out.size();
     }
 
     private static int freePort() throws IOException {

@@ -33,6 +33,10 @@ final class HttpLoad {
         this.incidents = incidents;
     }
 
+    List<String> incidents() {
+        return incidents;
+    }
+
     LoadResult saturation(String phase, int concurrency, Duration duration) throws InterruptedException {
         Histogram latency = new Histogram(3_600_000_000L, 3);
         AtomicLong completed = new AtomicLong();
