@@ -1,0 +1,28 @@
+package dev.incidents.projection.domain;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How early "due soon" warns (never more than a third of the cadence) and how often a broken promise is escalated
+ * again while it stays broken (by default a third of the cadence).
+ */
+public record DetectionPolicy(Duration dueSoonLead, Duration stillOverdueInterval) {
+
+    public DetectionPolicy {
+        Objects.requireNonNull(dueSoonLead, "dueSoonLead");
+    }
+
+    public static DetectionPolicy defaults() {
+        return new DetectionPolicy(Duration.ofMinutes(5), null);
+    }
+
+    Duration leadFor(Duration cadence) {
+        Duration third = cadence.dividedBy(3);
+        return dueSoonLead.compareTo(third) < 0 ? dueSoonLead : third;
+    }
+
+    Duration stillOverdueFor(Duration cadence) {
+        return stillOverdueInterval != null ? stillOverdueInterval : cadence.dividedBy(3);
+    }
+}
