@@ -1,5 +1,6 @@
 package dev.incidents.commands.app;
 
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.schemas.IncidentTopic;

@@ -1,5 +1,6 @@
 package dev.incidents.commands.app;
 
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import dev.incidents.commands.decider.DeciderTopology;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;

@@ -1,5 +1,10 @@
 package dev.incidents.commands.decider;
 
+import dev.incidents.commands.domain.Incident;
+import dev.incidents.schemas.wire.AvroSerdes;
+import dev.incidents.schemas.wire.ContractDecoder;
+import dev.incidents.schemas.wire.JsonSerde;
+import dev.incidents.schemas.wire.SingleObjectAvroSerde;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.IncidentEvent;
@@ -21,7 +26,7 @@ import java.time.Clock;
  */
 public final class DeciderTopology {
 
-    static final String COMMANDS_TOPIC = IncidentTopic.INCIDENT_COMMANDS.topicName();
+    private static final String COMMANDS_TOPIC = IncidentTopic.INCIDENT_COMMANDS.topicName();
 
     static final String COMMANDS_SOURCE = "incident-commands-source";
     static final String ROUTED_COMMANDS_SOURCE = "routed-commands-source";
@@ -55,13 +60,14 @@ public final class DeciderTopology {
                 IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName());
         topology.addSource(DEDUP_KEY_REQUESTS_SOURCE, keys.deserializer(), dedupRequests.deserializer(),
                 IncidentTopic.INCIDENT_DEDUP_KEYS.topicName());
-        topology.addProcessor(DECODER, () -> new CommandDecoder(commands.deserializer()), COMMANDS_SOURCE);
+        topology.addProcessor(DECODER, () -> new ContractDecoder<>(commands.deserializer(), "IncidentCommand",
+                (key, command) -> command.getIncidentId().equals(key), DECIDER, DEAD_LETTER_SINK), COMMANDS_SOURCE);
 
         // decide
         topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock), DECODER,
                 ROUTED_COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE), keys,
-                IncidentSnapshot.serde()), DECIDER);
+                new JsonSerde<>(Incident.class)), DECIDER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMANDS_STORE),
                 keys, new SingleObjectAvroSerde<>(CommandResult.class)), DECIDER);
         topology.addProcessor(DEDUP_KEY_REGISTRY, DedupKeyRegistry::new, DEDUP_KEY_REQUESTS_SOURCE);

@@ -1,5 +1,8 @@
 package dev.incidents.commands.decider;
 
+import dev.incidents.schemas.wire.AvroSerdes;
+import dev.incidents.schemas.wire.ContractDecoder;
+import dev.incidents.schemas.wire.SingleObjectAvroSerde;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.CommandOutcome;
@@ -193,9 +196,9 @@ class DeciderTopologyTest {
 
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
-        assertThat(new String(dead.headers().lastHeader(CommandDecoder.REASON_HEADER).value(), StandardCharsets.UTF_8))
-                .contains("Not an IncidentCommand");
-        assertThat(dead.headers().lastHeader(CommandDecoder.SOURCE_HEADER)).isNotNull();
+        assertThat(new String(dead.headers().lastHeader(ContractDecoder.REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("Not a valid IncidentCommand");
+        assertThat(dead.headers().lastHeader(ContractDecoder.SOURCE_HEADER)).isNotNull();
         assertThat(events.readValuesToList()).hasSize(1);
     }
 
@@ -204,7 +207,7 @@ class DeciderTopologyTest {
         IncidentCommand declare = declare("inc-1", null);
         commands.pipeInput("inc-2", avro.forValue(IncidentCommand.class).serializer().serialize("t", declare));
 
-        assertThat(deadLetters.readRecord().headers().lastHeader(CommandDecoder.REASON_HEADER)).isNotNull();
+        assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
         assertThat(events.isEmpty()).isTrue();
     }
 

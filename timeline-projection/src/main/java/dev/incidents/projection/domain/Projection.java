@@ -8,6 +8,7 @@ import dev.incidents.projection.domain.Fact.Resolved;
 import dev.incidents.projection.domain.Fact.SeverityChanged;
 import dev.incidents.projection.domain.Fact.UpdatePosted;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -153,36 +154,45 @@ public final class Projection {
         return timers;
     }
 
-    /** A timer came due at {@code now}: the detection and the view after it, or empty if the view moved on. */
+    /**
+     * A timer came due at {@code now}: the view after it and what to say, or empty if the view moved on. A late
+     * punctuation says no more than is true now: a "due soon" whose deadline has passed is dropped (the overdue
+     * detection says it), and "still overdue" counts every interval elapsed in one detection.
+     */
     public Optional<Fired> fire(IncidentView view, Timer timer, Instant now) {
         if (view == null || !plan(view).contains(timer)) {
             return Optional.empty();
         }
         IncidentView.Builder next = view.toBuilder();
-        Detection detection = switch (timer.kind()) {
+        List<Detection> detections = new ArrayList<>();
+        switch (timer.kind()) {
             case DUE_SOON -> {
                 next.dueSoonSentFor = timer.deadline();
-                yield Detection.of(view, DetectionKind.UPDATE_DUE_SOON, timer.deadline(), 0, now);
+                if (now.isBefore(timer.deadline())) {
+                    detections.add(Detection.of(view, DetectionKind.UPDATE_DUE_SOON, timer.deadline(), 0, now));
+                }
             }
             case OVERDUE -> {
                 next.overdue = true;
                 next.overdueSince = timer.deadline();
-                yield Detection.of(view, DetectionKind.UPDATE_OVERDUE, timer.deadline(), 0, now);
+                detections.add(Detection.of(view, DetectionKind.UPDATE_OVERDUE, timer.deadline(), 0, now));
             }
             case STILL_OVERDUE -> {
-                next.stillOverdueCount++;
-                yield Detection.of(view, DetectionKind.UPDATE_STILL_OVERDUE, timer.deadline(),
-                        next.stillOverdueCount, now);
+                long elapsed = Duration.between(view.overdueSince(), now)
+                        .dividedBy(policy.stillOverdueFor(view.cadence()));
+                next.stillOverdueCount = (int) Math.max(view.stillOverdueCount() + 1L, elapsed);
+                detections.add(Detection.of(view, DetectionKind.UPDATE_STILL_OVERDUE, timer.deadline(),
+                        next.stillOverdueCount, now));
             }
             case RCA_OVERDUE -> {
                 next.rcaOverdue = true;
-                yield Detection.of(view, DetectionKind.RCA_OVERDUE, timer.deadline(), 0, now);
+                detections.add(Detection.of(view, DetectionKind.RCA_OVERDUE, timer.deadline(), 0, now));
             }
-        };
-        return Optional.of(new Fired(next.build(), detection));
+        }
+        return Optional.of(new Fired(next.build(), detections));
     }
 
     /** What a timer did: the view after it and the detection it emits. */
-    public record Fired(IncidentView view, Detection detection) {
+    public record Fired(IncidentView view, List<Detection> detections) {
     }
 }

@@ -70,8 +70,8 @@ class ProjectionTest {
         IncidentView view = given(declared());
         Projection.Fired overdue = fire(view, Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(2));
 
-        assertThat(overdue.detection().kind()).isEqualTo(DetectionKind.UPDATE_OVERDUE);
-        assertThat(overdue.detection().lateBy()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(overdue.detections().get(0).kind()).isEqualTo(DetectionKind.UPDATE_OVERDUE);
+        assertThat(overdue.detections().get(0).lateBy()).isEqualTo(Duration.ofSeconds(2));
         assertThat(overdue.view().overdue()).isTrue();
         assertThat(overdue.view().overdueSince()).isEqualTo(FIRST_DEADLINE);
         assertThat(projection.plan(overdue.view())).containsExactly(new Timer(FIRST_DEADLINE.plus(Duration.ofMinutes(10)),
@@ -79,10 +79,10 @@ class ProjectionTest {
 
         Projection.Fired still = fire(overdue.view(), Timer.Kind.STILL_OVERDUE, FIRST_DEADLINE.plus(Duration.ofMinutes(10)));
         Projection.Fired again = fire(still.view(), Timer.Kind.STILL_OVERDUE, FIRST_DEADLINE.plus(Duration.ofMinutes(20)));
-        assertThat(List.of(still.detection(), again.detection())).extracting(Detection::kind)
+        assertThat(List.of(still.detections().get(0), again.detections().get(0))).extracting(Detection::kind)
                 .containsOnly(DetectionKind.UPDATE_STILL_OVERDUE);
-        assertThat(still.detection().detectionId()).isNotEqualTo(again.detection().detectionId());
-        assertThat(again.detection().lateBy()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(still.detections().get(0).detectionId()).isNotEqualTo(again.detections().get(0).detectionId());
+        assertThat(again.detections().get(0).lateBy()).isEqualTo(Duration.ofMinutes(20));
         assertThat(projection.plan(again.view())).extracting(Timer::dueAt)
                 .containsExactly(FIRST_DEADLINE.plus(Duration.ofMinutes(30)));
     }
@@ -123,7 +123,7 @@ class ProjectionTest {
         IncidentView resolved = given(declared(), new Resolved("fixed", rcaDue), T0.plusSeconds(600));
         Projection.Fired rcaOverdue = fire(resolved, Timer.Kind.RCA_OVERDUE, rcaDue.plusSeconds(1));
 
-        assertThat(rcaOverdue.detection().kind()).isEqualTo(DetectionKind.RCA_OVERDUE);
+        assertThat(rcaOverdue.detections().get(0).kind()).isEqualTo(DetectionKind.RCA_OVERDUE);
         assertThat(rcaOverdue.view().rcaOverdue()).isTrue();
         assertThat(projection.plan(rcaOverdue.view())).isEmpty();
         IncidentView published = apply(rcaOverdue.view(), new RcaPublished("dns"), 3).view();
@@ -167,10 +167,26 @@ class ProjectionTest {
     }
 
     @Test
+    void a_late_punctuation_drops_a_due_soon_whose_deadline_passed_and_counts_elapsed_escalations() {
+        IncidentView view = given(declared());
+        Timer dueSoon = projection.plan(view).get(0);
+        Projection.Fired late = projection.fire(view, dueSoon, FIRST_DEADLINE.plusSeconds(1)).orElseThrow();
+        assertThat(late.detections()).isEmpty();
+
+        IncidentView overdue = fire(late.view(), Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(1)).view();
+        Timer still = projection.plan(overdue).get(0);
+        Projection.Fired caughtUp = projection.fire(overdue, still, FIRST_DEADLINE.plus(Duration.ofMinutes(35)))
+                .orElseThrow();
+        assertThat(caughtUp.view().stillOverdueCount()).isEqualTo(3);
+        assertThat(projection.plan(caughtUp.view())).extracting(Timer::dueAt)
+                .containsExactly(FIRST_DEADLINE.plus(Duration.ofMinutes(40)));
+    }
+
+    @Test
     void detection_ids_are_the_same_when_decided_again() {
         IncidentView view = given(declared());
-        assertThat(fire(view, Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(1)).detection().detectionId())
-                .isEqualTo(fire(view, Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(9)).detection().detectionId());
+        assertThat(fire(view, Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(1)).detections().get(0).detectionId())
+                .isEqualTo(fire(view, Timer.Kind.OVERDUE, FIRST_DEADLINE.plusSeconds(9)).detections().get(0).detectionId());
     }
 
     @Test

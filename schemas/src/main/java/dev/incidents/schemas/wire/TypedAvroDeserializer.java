@@ -1,8 +1,7 @@
-package dev.incidents.commands.app;
+package dev.incidents.schemas.wire;
 
 import io.apicurio.registry.resolver.ParsedSchema;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import dev.incidents.commands.decider.AvroModels;
 import org.apache.avro.Schema;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -18,12 +17,12 @@ import java.nio.ByteBuffer;
  * Apicurio's deserializer (registry lookup of the writer schema by id) reading into one known generated class
  * with that class's own Avro model, rather than finding the class by name through a global class loader.
  */
-final class TypedAvroDeserializer<T extends SpecificRecord> extends AvroKafkaDeserializer<T> {
+public final class TypedAvroDeserializer<T extends SpecificRecord> extends AvroKafkaDeserializer<T> {
 
     private final SpecificData model;
     private final Schema readerSchema;
 
-    TypedAvroDeserializer(Class<T> type) {
+    public TypedAvroDeserializer(Class<T> type) {
         this.model = AvroModels.of(type);
         this.readerSchema = model.getSchema(type);
     }

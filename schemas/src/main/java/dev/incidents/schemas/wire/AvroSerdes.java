@@ -1,4 +1,4 @@
-package dev.incidents.commands.decider;
+package dev.incidents.schemas.wire;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,6 +1,5 @@
-package dev.incidents.commands.app;
+package dev.incidents.schemas.wire;
 
-import dev.incidents.commands.decider.AvroSerdes;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ReleasedSchemas;
 import io.apicurio.registry.serde.SerdeConfig;

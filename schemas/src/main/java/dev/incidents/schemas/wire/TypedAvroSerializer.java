@@ -1,6 +1,5 @@
-package dev.incidents.commands.app;
+package dev.incidents.schemas.wire;
 
-import dev.incidents.commands.decider.AvroModels;
 import io.apicurio.registry.resolver.ParsedSchema;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import org.apache.avro.Schema;
@@ -18,12 +17,12 @@ import java.io.OutputStream;
  * Apicurio's serializer (schema id resolution, Confluent framing) writing one known generated class with that
  * class's own Avro model, so its logical types (timestamps) are always converted.
  */
-final class TypedAvroSerializer<T extends SpecificRecord> extends AvroKafkaSerializer<T> {
+public final class TypedAvroSerializer<T extends SpecificRecord> extends AvroKafkaSerializer<T> {
 
     private final SpecificData model;
     private final Schema schema;
 
-    TypedAvroSerializer(Class<T> type) {
+    public TypedAvroSerializer(Class<T> type) {
         this.model = AvroModels.of(type);
         this.schema = model.getSchema(type);
     }

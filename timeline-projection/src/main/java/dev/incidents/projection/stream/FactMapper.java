@@ -1,0 +1,65 @@
+package dev.incidents.projection.stream;
+
+import dev.incidents.avro.CustomerReportLinked;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentReopened;
+import dev.incidents.avro.IncidentResolved;
+import dev.incidents.avro.RcaPublished;
+import dev.incidents.avro.SeverityChanged;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.projection.domain.Fact;
+import dev.incidents.projection.domain.RecordedFact;
+import dev.incidents.projection.domain.Severity;
+import dev.incidents.projection.domain.Status;
+
+import java.time.Duration;
+
+/** Reads the Avro event contract into the projection's facts. */
+final class FactMapper {
+
+    private FactMapper() {
+    }
+
+    static RecordedFact toFact(IncidentEvent event) {
+        return new RecordedFact(event.getIncidentId(), event.getSequence(), event.getOccurredAt(),
+                event.getActor().getId(), fact(event.getPayload()));
+    }
+
+    private static Fact fact(Object payload) {
+        if (payload instanceof IncidentDeclared d) {
+            return new Fact.Declared(d.getTitle(), severity(d.getSeverity()), d.getSummary(), d.getComponents(),
+                    d.getCommander(), d.getDetectedAt(), d.getNextUpdateDueAt(), seconds(d.getCadenceSeconds()));
+        }
+        if (payload instanceof UpdatePosted u) {
+            return new Fact.UpdatePosted(Status.valueOf(u.getStatus().name()),
+                    u.getAudience() == dev.incidents.avro.Audience.PUBLIC, u.getMessage(), u.getNextUpdateDueAt(),
+                    seconds(u.getCadenceSeconds()));
+        }
+        if (payload instanceof SeverityChanged s) {
+            return new Fact.SeverityChanged(severity(s.getTo()), s.getReason(), s.getNextUpdateDueAt(),
+                    seconds(s.getCadenceSeconds()));
+        }
+        if (payload instanceof IncidentResolved r) {
+            return new Fact.Resolved(r.getMessage(), r.getRcaDueAt());
+        }
+        if (payload instanceof IncidentReopened r) {
+            return new Fact.Reopened(r.getReason(), r.getNextUpdateDueAt(), seconds(r.getCadenceSeconds()));
+        }
+        if (payload instanceof RcaPublished r) {
+            return new Fact.RcaPublished(r.getRootCause());
+        }
+        if (payload instanceof CustomerReportLinked c) {
+            return new Fact.CustomerReportLinked(c.getReceivedAt(), c.getChannel());
+        }
+        throw new IllegalArgumentException("Unknown event payload " + payload);
+    }
+
+    private static Severity severity(dev.incidents.avro.Severity severity) {
+        return Severity.valueOf(severity.name());
+    }
+
+    private static Duration seconds(long seconds) {
+        return Duration.ofSeconds(seconds);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.incidents.projection.stream;
+
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentState;
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Projection;
+import dev.incidents.projection.domain.TimelineEntry;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.AvroSerdes;
+import dev.incidents.schemas.wire.ContractDecoder;
+import dev.incidents.schemas.wire.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+
+/**
+ * incident-events in; incident-state and incident-detections out. Consume (decode, dead-letter what cannot be read),
+ * project (views, timelines, deadline timers), produce (state and detections).
+ */
+public final class ProjectionTopology {
+
+    static final String EVENTS_SOURCE = "incident-events-source";
+    static final String DECODER = "event-decoder";
+    static final String PROJECTOR = "incident-projector";
+    static final String STATE_SINK = "incident-state-sink";
+    static final String DETECTIONS_SINK = "incident-detections-sink";
+    static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    public static final String VIEW_STORE = "incident-views";
+    public static final String TIMELINE_STORE = "incident-timelines";
+    public static final String TIMER_STORE = "deadline-timers";
+    public static final String DEAD_LETTER_TOPIC = "incident-events-dlq";
+
+    private ProjectionTopology() {
+    }
+
+    public static Topology build(Projection projection, Duration scanInterval, AvroSerdes avro) {
+        Serde<String> keys = Serdes.String();
+        Serde<IncidentEvent> events = avro.forValue(IncidentEvent.class);
+        Topology topology = new Topology();
+
+        // consume
+        topology.addSource(EVENTS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(),
+                IncidentTopic.INCIDENT_EVENTS.topicName());
+        topology.addProcessor(DECODER, () -> new ContractDecoder<>(events.deserializer(), "IncidentEvent",
+                (key, event) -> event.getIncidentId().equals(key), PROJECTOR, DEAD_LETTER_SINK), EVENTS_SOURCE);
+
+        // project
+        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, scanInterval), DECODER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys,
+                new JsonSerde<>(IncidentView.class)), PROJECTOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE), keys,
+                new JsonSerde<>(TimelineEntry.class)), PROJECTOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()), PROJECTOR);
+
+        // produce
+        topology.addSink(STATE_SINK, IncidentTopic.INCIDENT_STATE.topicName(), keys.serializer(),
+                avro.forValue(IncidentState.class).serializer(), PROJECTOR);
+        topology.addSink(DETECTIONS_SINK, IncidentTopic.INCIDENT_DETECTIONS.topicName(), keys.serializer(),
+                avro.forValue(IncidentDetection.class).serializer(), PROJECTOR);
+        topology.addSink(DEAD_LETTER_SINK, DEAD_LETTER_TOPIC, keys.serializer(), Serdes.ByteArray().serializer(),
+                DECODER);
+        return topology;
+    }
+
+    /** Timeline entries of one incident sort by sequence under this key. */
+    static String timelineKey(String incidentId, long sequence) {
+        return incidentId + "/" + String.format("%019d", sequence);
+    }
+}
