@@ -29,6 +29,7 @@ public enum IncidentTopic {
     INCIDENT_ROUTED_COMMANDS("incident-routed-commands", RoutedCommand.getClassSchema(),
             Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(7))),
     INCIDENT_COMMANDS_DLQ("incident-commands-dlq", null, null, Retention.of(Duration.ofDays(30))),
+    INCIDENT_EVENTS_DLQ("incident-events-dlq", null, null, Retention.of(Duration.ofDays(30))),
     INCIDENT_DETECTIONS("incident-detections", IncidentDetection.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
             Retention.FOREVER),
     INCIDENT_STATE("incident-state", IncidentState.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,

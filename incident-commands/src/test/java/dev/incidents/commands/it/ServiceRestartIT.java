@@ -2,6 +2,7 @@ package dev.incidents.commands.it;
 
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.deploy.TestStack;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -40,8 +41,8 @@ class ServiceRestartIT {
     ManagedProcess service;
 
     @BeforeAll
-    static void startKafkaAndRegistry() throws IOException {
-        new RealKafkaAndRegistry().start();
+    static void startKafkaAndRegistry() throws Exception {
+        TestStack.start();
         stateDir = Files.createTempDirectory("restart-it");
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

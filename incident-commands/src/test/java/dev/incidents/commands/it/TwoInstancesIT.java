@@ -2,6 +2,7 @@ package dev.incidents.commands.it;
 
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.deploy.TestStack;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -43,7 +44,7 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
-        new RealKafkaAndRegistry().start();
+        TestStack.start();
         Path state = Files.createTempDirectory("two-instances-it");
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path jar = Path.of(System.getProperty("service.jar"));

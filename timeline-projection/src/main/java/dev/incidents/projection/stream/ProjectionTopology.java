@@ -33,7 +33,7 @@ public final class ProjectionTopology {
     public static final String VIEW_STORE = "incident-views";
     public static final String TIMELINE_STORE = "incident-timelines";
     public static final String TIMER_STORE = "deadline-timers";
-    public static final String DEAD_LETTER_TOPIC = "incident-events-dlq";
+    public static final String DEAD_LETTER_TOPIC = IncidentTopic.INCIDENT_EVENTS_DLQ.topicName();
 
     private ProjectionTopology() {
     }

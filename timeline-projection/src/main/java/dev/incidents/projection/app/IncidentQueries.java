@@ -1,0 +1,113 @@
+package dev.incidents.projection.app;
+
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.TimelineEntry;
+import dev.incidents.projection.stream.ProjectionTopology;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Interactive queries over the projection's stores: a key is answered by the instance whose task owns it; this
+ * bean says whether that is here, which other instance, or that the stores are not queryable right now.
+ */
+@ApplicationScoped
+public class IncidentQueries {
+
+    private static final Logger LOG = Logger.getLogger(IncidentQueries.class);
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+
+    IncidentQueries(KafkaStreams streams,
+                    @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+        this.streams = streams;
+        this.self = HostInfo.buildFromEndpoint(applicationServer);
+    }
+
+    public QueryResult<IncidentView> incident(String incidentId) {
+        return byOwner(incidentId, () -> Optional.ofNullable(views().get(incidentId)));
+    }
+
+    public QueryResult<List<TimelineEntry>> timeline(String incidentId) {
+        return byOwner(incidentId, () -> {
+            List<TimelineEntry> entries = new ArrayList<>();
+            try (KeyValueIterator<String, TimelineEntry> range = timelines().prefixScan(incidentId + "/",
+                    Serdes.String().serializer())) {
+                range.forEachRemaining(entry -> entries.add(entry.value));
+            }
+            return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
+        });
+    }
+
+    /** Every incident whose state this instance holds. */
+    public Optional<List<IncidentView>> localIncidents() {
+        try {
+            List<IncidentView> all = new ArrayList<>();
+            try (KeyValueIterator<String, IncidentView> iterator = views().all()) {
+                iterator.forEachRemaining(entry -> all.add(entry.value));
+            }
+            return Optional.of(all);
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Incident store not queryable: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The other instances of this application, to ask for their part of a list. */
+    public List<HostInfo> otherInstances() {
+        return streams.metadataForAllStreamsClients().stream()
+                .map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self))
+                .toList();
+    }
+
+    private <T> QueryResult<T> byOwner(String incidentId, Supplier<Optional<T>> local) {
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(ProjectionTopology.VIEW_STORE, incidentId,
+                    Serdes.String().serializer());
+        } catch (IllegalStateException e) {
+            LOG.debugf("No metadata for key %s: %s", incidentId, e.getMessage());
+            return new QueryResult.Unavailable<>();
+        }
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            return new QueryResult.Unavailable<>();
+        }
+        if (!owner.activeHost().equals(self)) {
+            LOG.debugf("Key %s is owned by %s, not by this instance (%s)", incidentId, owner.activeHost(), self);
+            return new QueryResult.FoundRemotely<>(owner.activeHost().host(), owner.activeHost().port());
+        }
+        try {
+            return local.get().<QueryResult<T>>map(QueryResult.Found::new)
+                    .orElseGet(QueryResult.NotFound::new);
+        } catch (InvalidStateStoreException e) {
+            return new QueryResult.Unavailable<>();
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, IncidentView> views() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ProjectionTopology.VIEW_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, TimelineEntry> timelines() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ProjectionTopology.TIMELINE_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.incidents.projection.app;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the projection under {@code incidents.*}; defaults are documented in the README. */
+@ConfigMapping(prefix = "incidents")
+public interface ProjectionConfig {
+
+    Detection detection();
+
+    Registry registry();
+
+    interface Detection {
+        /** How long before a deadline "due soon" warns; never more than a third of the incident's cadence. */
+        @WithDefault("5m")
+        Duration dueSoonLead();
+
+        /** How often a broken promise is escalated again while it stays broken; default a third of the cadence. */
+        Optional<Duration> stillOverdueInterval();
+
+        /** How often the wall-clock scan for due deadlines runs. */
+        @WithDefault("1s")
+        Duration scanInterval();
+    }
+
+    interface Registry {
+        /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
+        String url();
+
+        @WithDefault("false")
+        boolean autoRegister();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.incidents.projection.http;
+
+import dev.incidents.projection.app.IncidentQueries;
+import dev.incidents.projection.app.QueryResult;
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Severity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Read side for dashboards. Any instance answers for any incident: a key is forwarded to the instance owning it,
+ * a list gathers every instance's part. While stores rebalance the answer is 503 with Retry-After.
+ */
+@Path("/incidents")
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentQueryResource {
+
+    private final IncidentQueries queries;
+    private final RemoteInstances remote;
+
+    IncidentQueryResource(IncidentQueries queries, RemoteInstances remote) {
+        this.queries = queries;
+        this.remote = remote;
+    }
+
+    @GET
+    @Operation(summary = "Incidents, newest first; filters: status=open|resolved, severity, overdue=true, component")
+    public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
+                         @QueryParam("overdue") Boolean overdue, @QueryParam("component") String component,
+                         @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
+        Predicate<IncidentView> filter;
+        try {
+            filter = filter(status, severity, overdue, component);
+        } catch (IllegalArgumentException e) {
+            return Problem.invalid(e.getMessage().split(" ")[0], e.getMessage());
+        }
+        Optional<List<IncidentView>> local = queries.localIncidents();
+        if (local.isEmpty()) {
+            return Problem.unavailable();
+        }
+        List<IncidentResponse> incidents = new ArrayList<>(local.get().stream().filter(filter)
+                .map(IncidentResponse::of).toList());
+        if (!localOnly) {
+            for (HostInfo other : queries.otherInstances()) {
+                try {
+                    incidents.addAll(Arrays.asList(remote.fetch(other.host(), other.port(),
+                            uri.getRequestUri().getRawPath() + query(uri), IncidentResponse[].class)));
+                } catch (IOException e) {
+                    return Problem.unavailable();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Problem.unavailable();
+                }
+            }
+        }
+        incidents.sort(Comparator.comparing(IncidentResponse::declaredAt).reversed());
+        return Response.ok(incidents).build();
+    }
+
+    @GET
+    @Path("{incidentId}")
+    public Response incident(@PathParam("incidentId") String incidentId,
+                             @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
+        return answer(queries.incident(incidentId), IncidentResponse::of, localOnly, "/incidents/" + incidentId,
+                incidentId);
+    }
+
+    @GET
+    @Path("{incidentId}/timeline")
+    public Response timeline(@PathParam("incidentId") String incidentId,
+                             @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
+        return answer(queries.timeline(incidentId), entries -> entries, localOnly,
+                "/incidents/" + incidentId + "/timeline", incidentId);
+    }
+
+    private <T> Response answer(QueryResult<T> result, java.util.function.Function<T, Object> body,
+                                boolean localOnly, String path, String incidentId) {
+        if (result instanceof QueryResult.Found<T> found) {
+            return Response.ok(body.apply(found.value())).build();
+        }
+        if (result instanceof QueryResult.FoundRemotely<T> owner && !localOnly) {
+            return remote.forward(owner.host(), owner.port(), path);
+        }
+        if (result instanceof QueryResult.NotFound<T>) {
+            return Problem.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
+        }
+        return Problem.unavailable();
+    }
+
+    private static Predicate<IncidentView> filter(String status, String severity, Boolean overdue, String component) {
+        Predicate<IncidentView> filter = view -> true;
+        if (status != null) {
+            if (!status.equals("open") && !status.equals("resolved")) {
+                throw new IllegalArgumentException("status must be open or resolved");
+            }
+            boolean open = status.equals("open");
+            filter = filter.and(view -> view.open() == open);
+        }
+        if (severity != null) {
+            Severity wanted;
+            try {
+                wanted = Severity.valueOf(severity);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("severity must be one of SEV1, SEV2, SEV3, SEV4");
+            }
+            filter = filter.and(view -> view.severity() == wanted);
+        }
+        if (overdue != null) {
+            filter = filter.and(view -> view.overdue() == overdue);
+        }
+        if (component != null) {
+            filter = filter.and(view -> view.components().contains(component));
+        }
+        return filter;
+    }
+
+    private static String query(UriInfo uri) {
+        String raw = uri.getRequestUri().getRawQuery();
+        return raw == null ? "" : "?" + raw;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.incidents.projection.http;
+
+import dev.incidents.projection.domain.IncidentView;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An incident's current state as dashboards read it. */
+public record IncidentResponse(String incidentId, long version, String title, String severity, String status,
+                               boolean open, List<String> components, String commander, Instant declaredAt,
+                               Instant detectedAt, Instant firstPublicUpdateAt, Instant lastPublicUpdateAt,
+                               Instant nextUpdateDueAt, boolean overdue, Instant overdueSince, int promisesKept,
+                               int promisesMissed, Instant resolvedAt, Instant rcaDueAt, Instant rcaPublishedAt,
+                               boolean rcaOverdue, boolean customerReportedFirst) {
+
+    static IncidentResponse of(IncidentView v) {
+        return new IncidentResponse(v.incidentId(), v.version(), v.title(), v.severity().name(), v.status().name(),
+                v.open(), v.components(), v.commander(), v.declaredAt(), v.detectedAt(), v.firstPublicUpdateAt(),
+                v.lastPublicUpdateAt(), v.nextUpdateDueAt(), v.overdue(), v.overdueSince(), v.promisesKept(),
+                v.promisesMissed(), v.resolvedAt(), v.rcaDueAt(), v.rcaPublishedAt(), v.rcaOverdue(),
+                v.customerReportedFirst());
+    }
+}

@@ -1,0 +1,152 @@
+package dev.incidents.projection.it;
+
+import dev.incidents.avro.Actor;
+import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.Audience;
+import dev.incidents.avro.DetectionKind;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.Severity;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.deploy.TestStack;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The projection running for real: events in from a real broker, detections and queries out. */
+@QuarkusTest
+@QuarkusTestResource(value = ProjectionTestStack.class, restrictToAnnotatedClass = false)
+class ProjectionOnRealKafkaTest {
+
+    final RegistryAvroSerdes serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
+
+    @Test
+    void a_deadline_that_passes_is_detected_and_the_incident_reads_overdue() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        String id = "it-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant deadline = now.plusSeconds(3);
+        publish(event(id, 1, now, declared(now, deadline)));
+
+        List<IncidentDetection> detections = awaitDetections(id, 2);
+        assertThat(detections).extracting(IncidentDetection::getKind)
+                .containsExactly(DetectionKind.UPDATE_DUE_SOON, DetectionKind.UPDATE_OVERDUE);
+        assertThat(detections.get(1).getDeadline()).isEqualTo(deadline);
+        assertThat(detections.get(1).getDetectedAt()).isAfterOrEqualTo(deadline);
+
+        awaitOk(() -> RestAssured.get("/incidents/" + id)).then().body("overdue", equalTo(true))
+                .body("open", equalTo(true)).body("version", equalTo(1));
+        RestAssured.given().queryParam("overdue", true).get("/incidents").then().statusCode(200)
+                .body("incidentId", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void the_timeline_lists_every_event_in_order() throws Exception {
+        String id = "it-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(event(id, 1, now, declared(now, now.plus(Duration.ofMinutes(15)))));
+        publish(event(id, 2, now.plusSeconds(1), new UpdatePosted(IncidentStatus.IDENTIFIED, "Found it",
+                Audience.INTERNAL, now.plus(Duration.ofMinutes(15)), 900L)));
+
+        awaitOk(() -> RestAssured.get("/incidents/" + id + "/timeline").then().extract().response(),
+                response -> response.jsonPath().getList("sequence").size() == 2).then()
+                .body("kind", equalTo(List.of("Declared", "UpdatePosted")))
+                .body("isPublic", equalTo(List.of(true, false)));
+    }
+
+    @Test
+    void unknown_incidents_and_bad_filters_get_problem_details() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        RestAssured.get("/incidents/no-such-incident").then().statusCode(404)
+                .contentType("application/problem+json");
+        RestAssured.given().queryParam("status", "sleeping").get("/incidents").then().statusCode(400)
+                .body("field", equalTo("status"));
+    }
+
+    private void publish(IncidentEvent event) throws Exception {
+        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
+                serdes.forValue(IncidentEvent.class).serializer())) {
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), event.getIncidentId(),
+                    event)).get();
+        }
+    }
+
+    private List<IncidentDetection> awaitDetections(String incidentId, int count) {
+        String topic = IncidentTopic.INCIDENT_DETECTIONS.topicName();
+        try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                serdes.forValue(IncidentDetection.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<IncidentDetection> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(incidentId)) {
+                        found.add(record.value());
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    private static Response awaitOk(Supplier<Response> request) throws InterruptedException {
+        return awaitOk(request, response -> true);
+    }
+
+    /** Polls until the projection answers 200 (it answers 503 while its stores start) and the check holds. */
+    private static Response awaitOk(Supplier<Response> request, java.util.function.Predicate<Response> check)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Response response = request.get();
+        while ((response.statusCode() != 200 || !check.test(response)) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            response = request.get();
+        }
+        return response;
+    }
+
+    private static IncidentDeclared declared(Instant at, Instant deadline) {
+        return IncidentDeclared.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
+                .setSummary("Payments fail").setCommander("alice").setDetectedAt(at).setNextUpdateDueAt(deadline)
+                .setCadenceSeconds(900L).build();
+    }
+
+    private static IncidentEvent event(String incidentId, long sequence, Instant at, Object payload) {
+        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setIncidentId(incidentId)
+                .setSequence(sequence).setOccurredAt(at).setActor(new Actor("alice", ActorKind.PERSON))
+                .setCausingCommandId(UUID.randomUUID().toString()).setPayload(payload).build();
+    }
+}
