@@ -17,9 +17,16 @@ grep -q 'Press Ctrl-C' "$data/stack.out" || fail "the stack was not ready within
 status=$(curl -s -o "$data/declare.json" -w '%{http_code}' -X POST http://127.0.0.1:8080/incidents \
   -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"Checking the stack"}')
 [ "$status" = 201 ] || fail "declare answered $status: $(cat "$data/declare.json")"
+id=$(sed -n 's/.*"incidentId":"\([^"]*\)".*/\1/p' "$data/declare.json")
+for _ in $(seq 1 60); do
+  projected=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:8082/incidents/$id")
+  [ "$projected" = 200 ] && break
+  sleep 1
+done
+[ "$projected" = 200 ] || fail "the projection did not show incident $id (last answer $projected)"
 kill -TERM "$stack"
 wait "$stack" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started, declared an incident (201), stopped with nothing left behind"
+echo "smoke test: stack started, declared an incident (201), the projection showed it, stopped with nothing left behind"
 rm -rf "$data"

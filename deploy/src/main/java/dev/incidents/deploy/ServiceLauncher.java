@@ -8,9 +8,13 @@ import java.util.List;
 record ServiceLauncher(String name, Path jar, int port, StackSettings settings) {
 
     static List<ServiceLauncher> all(StackSettings settings) {
-        return List.of(new ServiceLauncher("incident-commands",
-                settings.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
-                settings.commandsPort(), settings));
+        return List.of(
+                new ServiceLauncher("incident-commands",
+                        settings.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
+                        settings.commandsPort(), settings),
+                new ServiceLauncher("timeline-projection",
+                        settings.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
+                        settings.projectionPort(), settings));
     }
 
     LocalStack.Supervised start(String bootstrapServers, String registryUrl)
