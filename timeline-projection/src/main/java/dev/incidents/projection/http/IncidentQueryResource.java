@@ -14,6 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import io.smallrye.mutiny.Multi;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,10 +38,12 @@ public class IncidentQueryResource {
 
     private final IncidentQueries queries;
     private final RemoteInstances remote;
+    private final LiveFeed liveFeed;
 
-    IncidentQueryResource(IncidentQueries queries, RemoteInstances remote) {
+    IncidentQueryResource(IncidentQueries queries, RemoteInstances remote, LiveFeed liveFeed) {
         this.queries = queries;
         this.remote = remote;
+        this.liveFeed = liveFeed;
     }
 
     @GET
@@ -73,6 +78,18 @@ public class IncidentQueryResource {
         }
         incidents.sort(Comparator.comparing(IncidentResponse::declaredAt).reversed());
         return Response.ok(incidents).build();
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live: 'ready' once subscribed, then state changes ('state') and detections ('detection')")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        Multi<OutboundSseEvent> changes = liveFeed.changes().map(change -> sse.newEventBuilder().name(change.name())
+                .id(change.id()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(change.data()).build());
+        // Merging subscribes to the changes first, so 'ready' means nothing published from now on is missed.
+        return Multi.createBy().merging().streams(changes,
+                Multi.createFrom().item(sse.newEventBuilder().name("ready").data("{}").build()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package dev.incidents.projection.http;
 
+import dev.incidents.avro.IncidentState;
 import dev.incidents.projection.domain.IncidentView;
 
 import java.time.Instant;
@@ -12,6 +13,14 @@ public record IncidentResponse(String incidentId, long version, String title, St
                                Instant nextUpdateDueAt, boolean overdue, Instant overdueSince, int promisesKept,
                                int promisesMissed, Instant resolvedAt, Instant rcaDueAt, Instant rcaPublishedAt,
                                boolean rcaOverdue, boolean customerReportedFirst) {
+
+    static IncidentResponse of(IncidentState s) {
+        return new IncidentResponse(s.getIncidentId(), s.getVersion(), s.getTitle(), s.getSeverity().name(),
+                s.getStatus().name(), s.getOpen(), s.getComponents(), s.getCommander(), s.getDeclaredAt(),
+                s.getDetectedAt(), s.getFirstPublicUpdateAt(), s.getLastPublicUpdateAt(), s.getNextUpdateDueAt(),
+                s.getOverdue(), s.getOverdueSince(), s.getPromisesKept(), s.getPromisesMissed(), s.getResolvedAt(),
+                s.getRcaDueAt(), s.getRcaPublishedAt(), s.getRcaOverdue(), s.getCustomerReportedFirst());
+    }
 
     static IncidentResponse of(IncidentView v) {
         return new IncidentResponse(v.incidentId(), v.version(), v.title(), v.severity().name(), v.status().name(),

@@ -27,6 +27,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -34,6 +38,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Iterator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +88,36 @@ class ProjectionOnRealKafkaTest {
     }
 
     @Test
+    void the_stream_sends_state_changes_as_they_happen() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/incidents/stream"))
+                        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                .get(30, TimeUnit.SECONDS);
+        assertThat(stream.statusCode()).isEqualTo(200);
+        Iterator<String> lines = stream.body().iterator();
+        String id = "it-" + UUID.randomUUID();
+
+        String found = CompletableFuture.supplyAsync(() -> {
+            readUntil(lines, "event:ready");
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            publish(event(id, 1, now, declared(now, now.plus(Duration.ofMinutes(15)))));
+            return readUntil(lines, "\"incidentId\":\"" + id + "\"");
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(found).startsWith("data:").contains("\"version\":1").contains("\"open\":true");
+    }
+
+    private static String readUntil(Iterator<String> lines, String text) {
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.replace(" ", "").contains(text.replace(" ", ""))) {
+                return line;
+            }
+        }
+        throw new AssertionError("The stream ended before '" + text + "'");
+    }
+
+    @Test
     void unknown_incidents_and_bad_filters_get_problem_details() throws Exception {
         awaitOk(() -> RestAssured.get("/incidents"));
         RestAssured.get("/incidents/no-such-incident").then().statusCode(404)
@@ -89,13 +126,18 @@ class ProjectionOnRealKafkaTest {
                 .body("field", equalTo("status"));
     }
 
-    private void publish(IncidentEvent event) throws Exception {
+    private void publish(IncidentEvent event) {
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
                 serdes.forValue(IncidentEvent.class).serializer())) {
             producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), event.getIncidentId(),
                     event)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take the event", e);
         }
     }
 

@@ -1,0 +1,15 @@
+package dev.incidents.projection.http;
+
+import dev.incidents.avro.IncidentDetection;
+
+import java.time.Instant;
+
+/** A detection as live dashboards read it. */
+public record DetectionResponse(String detectionId, String incidentId, String kind, Instant deadline,
+                                Instant detectedAt, long lateBySeconds, String severity, String commander) {
+
+    static DetectionResponse of(IncidentDetection d) {
+        return new DetectionResponse(d.getDetectionId(), d.getIncidentId(), d.getKind().name(), d.getDeadline(),
+                d.getDetectedAt(), d.getLateBySeconds(), d.getSeverity().name(), d.getCommander());
+    }
+}
