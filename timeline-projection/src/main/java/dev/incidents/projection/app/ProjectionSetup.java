@@ -9,9 +9,17 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
 
+import java.time.Clock;
+
 /** Wires the plain-Java projection and its topology into Quarkus, which runs the Kafka Streams app. */
 @ApplicationScoped
 public class ProjectionSetup {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Produces
     @Singleton

@@ -14,12 +14,14 @@ public record IncidentView(String incidentId, long version, String title, Severi
                            Instant firstPublicUpdateAt, Instant lastPublicUpdateAt, Instant nextUpdateDueAt,
                            Duration cadence, Instant dueSoonSentFor, boolean overdue, Instant overdueSince,
                            int stillOverdueCount,
-                           int promisesKept, int promisesMissed, Instant resolvedAt, Instant rcaDueAt,
+                           int promisesKept, int promisesMissed, List<Long> lateUpdateSeconds,
+                           Instant resolvedAt, Instant rcaDueAt,
                            Instant rcaPublishedAt, boolean rcaOverdue, Instant firstCustomerReportAt,
                            boolean customerReportedFirst) {
 
     public IncidentView {
         components = List.copyOf(components);
+        lateUpdateSeconds = lateUpdateSeconds == null ? List.of() : List.copyOf(lateUpdateSeconds);
     }
 
     public boolean open() {
@@ -51,6 +53,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
         int stillOverdueCount;
         int promisesKept;
         int promisesMissed;
+        List<Long> lateUpdateSeconds = List.of();
         Instant resolvedAt;
         Instant rcaDueAt;
         Instant rcaPublishedAt;
@@ -81,6 +84,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
             stillOverdueCount = v.stillOverdueCount;
             promisesKept = v.promisesKept;
             promisesMissed = v.promisesMissed;
+            lateUpdateSeconds = v.lateUpdateSeconds;
             resolvedAt = v.resolvedAt;
             rcaDueAt = v.rcaDueAt;
             rcaPublishedAt = v.rcaPublishedAt;
@@ -92,7 +96,8 @@ public record IncidentView(String incidentId, long version, String title, Severi
         IncidentView build() {
             return new IncidentView(incidentId, version, title, severity, status, components, commander, declaredAt,
                     detectedAt, firstPublicUpdateAt, lastPublicUpdateAt, nextUpdateDueAt, cadence, dueSoonSentFor, overdue,
-                    overdueSince, stillOverdueCount, promisesKept, promisesMissed, resolvedAt, rcaDueAt,
+                    overdueSince, stillOverdueCount, promisesKept, promisesMissed, lateUpdateSeconds, resolvedAt,
+                    rcaDueAt,
                     rcaPublishedAt, rcaOverdue, firstCustomerReportAt, customerReportedFirst);
         }
     }

@@ -118,6 +118,9 @@ public final class Projection {
         }
         if (at.isAfter(v.nextUpdateDueAt)) {
             v.promisesMissed++;
+            List<Long> late = new ArrayList<>(v.lateUpdateSeconds);
+            late.add(Duration.between(v.nextUpdateDueAt, at).toSeconds());
+            v.lateUpdateSeconds = late;
         } else {
             v.promisesKept++;
         }

@@ -17,15 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import io.smallrye.mutiny.Multi;
-import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -39,11 +33,14 @@ public class IncidentQueryResource {
     private final IncidentQueries queries;
     private final RemoteInstances remote;
     private final LiveFeed liveFeed;
+    private final AllIncidents allIncidents;
 
-    IncidentQueryResource(IncidentQueries queries, RemoteInstances remote, LiveFeed liveFeed) {
+    IncidentQueryResource(IncidentQueries queries, RemoteInstances remote, LiveFeed liveFeed,
+                          AllIncidents allIncidents) {
         this.queries = queries;
         this.remote = remote;
         this.liveFeed = liveFeed;
+        this.allIncidents = allIncidents;
     }
 
     @GET
@@ -57,27 +54,9 @@ public class IncidentQueryResource {
         } catch (IllegalArgumentException e) {
             return Problem.invalid(e.getMessage().split(" ")[0], e.getMessage());
         }
-        Optional<List<IncidentView>> local = queries.localIncidents();
-        if (local.isEmpty()) {
-            return Problem.unavailable();
-        }
-        List<IncidentResponse> incidents = new ArrayList<>(local.get().stream().filter(filter)
-                .map(IncidentResponse::of).toList());
-        if (!localOnly) {
-            for (HostInfo other : queries.otherInstances()) {
-                try {
-                    incidents.addAll(Arrays.asList(remote.fetch(other.host(), other.port(),
-                            uri.getRequestUri().getRawPath() + query(uri), IncidentResponse[].class)));
-                } catch (IOException e) {
-                    return Problem.unavailable();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return Problem.unavailable();
-                }
-            }
-        }
-        incidents.sort(Comparator.comparing(IncidentResponse::declaredAt).reversed());
-        return Response.ok(incidents).build();
+        return allIncidents.gather(filter, localOnly, uri.getRequestUri().getRawPath() + query(uri))
+                .map(incidents -> Response.ok(incidents).build())
+                .orElseGet(Problem::unavailable);
     }
 
     @GET

@@ -1,7 +1,9 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.avro.IncidentState;
+import dev.incidents.projection.domain.CommunicationReport;
 import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Severity;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,22 +13,29 @@ public record IncidentResponse(String incidentId, long version, String title, St
                                boolean open, List<String> components, String commander, Instant declaredAt,
                                Instant detectedAt, Instant firstPublicUpdateAt, Instant lastPublicUpdateAt,
                                Instant nextUpdateDueAt, boolean overdue, Instant overdueSince, int promisesKept,
-                               int promisesMissed, Instant resolvedAt, Instant rcaDueAt, Instant rcaPublishedAt,
+                               int promisesMissed, List<Long> lateUpdateSeconds, Instant resolvedAt, Instant rcaDueAt, Instant rcaPublishedAt,
                                boolean rcaOverdue, boolean customerReportedFirst) {
 
     static IncidentResponse of(IncidentState s) {
         return new IncidentResponse(s.getIncidentId(), s.getVersion(), s.getTitle(), s.getSeverity().name(),
                 s.getStatus().name(), s.getOpen(), s.getComponents(), s.getCommander(), s.getDeclaredAt(),
                 s.getDetectedAt(), s.getFirstPublicUpdateAt(), s.getLastPublicUpdateAt(), s.getNextUpdateDueAt(),
-                s.getOverdue(), s.getOverdueSince(), s.getPromisesKept(), s.getPromisesMissed(), s.getResolvedAt(),
+                s.getOverdue(), s.getOverdueSince(), s.getPromisesKept(), s.getPromisesMissed(),
+                s.getLateUpdateSeconds(), s.getResolvedAt(),
                 s.getRcaDueAt(), s.getRcaPublishedAt(), s.getRcaOverdue(), s.getCustomerReportedFirst());
+    }
+
+    CommunicationReport.IncidentFigures figures() {
+        return new CommunicationReport.IncidentFigures(Severity.valueOf(severity), declaredAt, detectedAt,
+                firstPublicUpdateAt, promisesKept, promisesMissed, lateUpdateSeconds, customerReportedFirst, rcaDueAt,
+                rcaPublishedAt);
     }
 
     static IncidentResponse of(IncidentView v) {
         return new IncidentResponse(v.incidentId(), v.version(), v.title(), v.severity().name(), v.status().name(),
                 v.open(), v.components(), v.commander(), v.declaredAt(), v.detectedAt(), v.firstPublicUpdateAt(),
                 v.lastPublicUpdateAt(), v.nextUpdateDueAt(), v.overdue(), v.overdueSince(), v.promisesKept(),
-                v.promisesMissed(), v.resolvedAt(), v.rcaDueAt(), v.rcaPublishedAt(), v.rcaOverdue(),
+                v.promisesMissed(), v.lateUpdateSeconds(), v.resolvedAt(), v.rcaDueAt(), v.rcaPublishedAt(), v.rcaOverdue(),
                 v.customerReportedFirst());
     }
 }

@@ -30,6 +30,7 @@ final class ViewMapper {
                 .setOverdueSince(v.overdueSince())
                 .setPromisesKept(v.promisesKept())
                 .setPromisesMissed(v.promisesMissed())
+                .setLateUpdateSeconds(v.lateUpdateSeconds())
                 .setResolvedAt(v.resolvedAt())
                 .setRcaDueAt(v.rcaDueAt())
                 .setRcaPublishedAt(v.rcaPublishedAt())

@@ -95,6 +95,7 @@ class ProjectionTest {
         Outcome.Applied applied = apply(overdue, publicUpdate(late, late.plus(SEV2)), 2);
 
         assertThat(applied.view().promisesMissed()).isEqualTo(1);
+        assertThat(applied.view().lateUpdateSeconds()).containsExactly(Duration.ofMinutes(7).toSeconds());
         assertThat(applied.view().overdue()).isFalse();
         assertThat(applied.detections()).singleElement().satisfies(d -> {
             assertThat(d.kind()).isEqualTo(DetectionKind.UPDATE_OVERDUE_CLEARED);

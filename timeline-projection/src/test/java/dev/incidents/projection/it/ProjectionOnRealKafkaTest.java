@@ -124,6 +124,23 @@ class ProjectionOnRealKafkaTest {
                 .contentType("application/problem+json");
         RestAssured.given().queryParam("status", "sleeping").get("/incidents").then().statusCode(400)
                 .body("field", equalTo("status"));
+        RestAssured.given().queryParam("from", "last tuesday").get("/reports/communication").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("from"));
+    }
+
+    @Test
+    void the_communication_report_counts_the_period_per_severity() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        String id = "it-" + UUID.randomUUID();
+        // A declaration time no other test uses, so the period holds exactly this incident.
+        Instant declared = Instant.parse("2001-01-01T00:00:00Z").plusMillis(new java.util.Random().nextInt(1_000_000));
+        publish(event(id, 1, declared, declared(declared, declared.plus(Duration.ofMinutes(15)))));
+        awaitOk(() -> RestAssured.get("/incidents/" + id));
+
+        RestAssured.given().queryParam("from", declared.toString())
+                .queryParam("to", declared.plusMillis(1).toString()).get("/reports/communication").then()
+                .statusCode(200).body("bySeverity.severity", equalTo(List.of("SEV1")))
+                .body("bySeverity[0].incidents", equalTo(1));
     }
 
     private void publish(IncidentEvent event) {

@@ -1,0 +1,81 @@
+package dev.incidents.projection.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * How well we communicated over a period, per severity: how fast we declared and first spoke publicly, how many
+ * promises we kept and how late the late updates were, how often customers told us first, and RCAs on time.
+ */
+public final class CommunicationReport {
+
+    private CommunicationReport() {
+    }
+
+    /** One incident's figures, as the read model holds them. */
+    public record IncidentFigures(Severity severity, Instant declaredAt, Instant detectedAt,
+                                  Instant firstPublicUpdateAt, int promisesKept, int promisesMissed,
+                                  List<Long> lateUpdateSeconds, boolean customerReportedFirst, Instant rcaDueAt,
+                                  Instant rcaPublishedAt) {
+    }
+
+    /** Figures of one severity; durations in seconds, null where there was nothing to measure. */
+    public record SeverityFigures(Severity severity, int incidents, Long detectionToDeclarationMedian,
+                                  Long detectionToDeclarationP90, Long declarationToFirstPublicUpdateMedian,
+                                  Long declarationToFirstPublicUpdateP90, Double promisesKeptShare,
+                                  Long lateUpdateLatenessP90, int customerReportedFirst, int rcasDue,
+                                  int rcasOnTime) {
+    }
+
+    /** Incidents declared in [from, to), grouped by severity, in severity order. */
+    public static List<SeverityFigures> of(List<IncidentFigures> incidents, Instant from, Instant to) {
+        Map<Severity, List<IncidentFigures>> bySeverity = incidents.stream()
+                .filter(i -> !i.declaredAt().isBefore(from) && i.declaredAt().isBefore(to))
+                .collect(Collectors.groupingBy(IncidentFigures::severity, TreeMap::new, Collectors.toList()));
+        return bySeverity.entrySet().stream().map(e -> figures(e.getKey(), e.getValue())).toList();
+    }
+
+    private static SeverityFigures figures(Severity severity, List<IncidentFigures> incidents) {
+        List<Long> toDeclare = seconds(incidents, i -> i.detectedAt(), i -> i.declaredAt());
+        List<Long> toFirstUpdate = seconds(incidents, i -> i.declaredAt(), i -> i.firstPublicUpdateAt());
+        int kept = incidents.stream().mapToInt(IncidentFigures::promisesKept).sum();
+        int missed = incidents.stream().mapToInt(IncidentFigures::promisesMissed).sum();
+        List<Long> lateness = incidents.stream().flatMap(i -> i.lateUpdateSeconds().stream()).sorted().toList();
+        List<IncidentFigures> rcasDue = incidents.stream().filter(i -> i.rcaDueAt() != null).toList();
+        int onTime = (int) rcasDue.stream()
+                .filter(i -> i.rcaPublishedAt() != null && !i.rcaPublishedAt().isAfter(i.rcaDueAt())).count();
+        return new SeverityFigures(severity, incidents.size(), percentile(toDeclare, 50), percentile(toDeclare, 90),
+                percentile(toFirstUpdate, 50), percentile(toFirstUpdate, 90),
+                kept + missed == 0 ? null : (double) kept / (kept + missed), percentile(lateness, 90),
+                (int) incidents.stream().filter(IncidentFigures::customerReportedFirst).count(), rcasDue.size(),
+                onTime);
+    }
+
+    private static List<Long> seconds(List<IncidentFigures> incidents,
+                                      java.util.function.Function<IncidentFigures, Instant> start,
+                                      java.util.function.Function<IncidentFigures, Instant> end) {
+        List<Long> values = new ArrayList<>();
+        for (IncidentFigures incident : incidents) {
+            if (start.apply(incident) != null && end.apply(incident) != null) {
+                values.add(Math.max(0, Duration.between(start.apply(incident), end.apply(incident)).toSeconds()));
+            }
+        }
+        values.sort(Comparator.naturalOrder());
+        return values;
+    }
+
+    /** Nearest-rank percentile of sorted values, or null when there are none. */
+    static Long percentile(List<Long> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return null;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+}
