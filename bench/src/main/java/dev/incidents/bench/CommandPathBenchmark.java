@@ -83,6 +83,7 @@ public final class CommandPathBenchmark {
         } finally {
             service.close();
             registry.close();
+            kafka.close();
         }
     }
 

@@ -13,7 +13,7 @@ public final class EmbeddedKafka {
     private EmbeddedKafka() {
     }
 
-    /** Started and ready; closed by a shutdown hook at JVM exit (the kit's close is not idempotent). */
+    /** Started and ready; the caller closes it once (the kit's close is not idempotent). */
     public static KafkaClusterTestKit startOneBroker() throws Exception {
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
@@ -26,13 +26,6 @@ public final class EmbeddedKafka {
         kit.format();
         kit.startup();
         kit.waitForReadyBrokers();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                kit.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("Embedded Kafka did not close cleanly", e);
-            }
-        }, "close-embedded-kafka"));
         return kit;
     }
 }

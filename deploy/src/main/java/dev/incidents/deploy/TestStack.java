@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * A real broker (in this JVM) and a real Apicurio Registry (a process), provisioned like production, started once
- * per JVM and shared by every test of it. Needs {@code apicurio.home} and {@code kafka-test-common-runtime}.
+ * per JVM and shared by every test of it, closed when the test session ends. Needs {@code apicurio.home} and
+ * {@code kafka-test-common-runtime}.
  */
 public final class TestStack {
 
@@ -27,8 +28,21 @@ public final class TestStack {
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), freePort(), null,
                 logs.resolve("apicurio-registry.log"));
-        Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "close-test-registry"));
         new Provisioner(cluster.bootstrapServers(), registry.confluentApiUrl()).provision(2, (short) 1);
+    }
+
+    /** Closes what {@link #start} started, once; called when the test session ends ({@link TestStackCloser}). */
+    public static synchronized void stop() throws Exception {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            registry.close();
+        } finally {
+            KafkaClusterTestKit closing = cluster;
+            cluster = null;
+            closing.close();
+        }
     }
 
     public static String bootstrapServers() {

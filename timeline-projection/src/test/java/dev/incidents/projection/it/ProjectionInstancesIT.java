@@ -1,0 +1,169 @@
+package dev.incidents.projection.it;
+
+import dev.incidents.avro.Actor;
+import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.DetectionKind;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.Severity;
+import dev.incidents.deploy.ManagedProcess;
+import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.deploy.TestStack;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import io.restassured.RestAssured;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two instances of the packaged projection: either answers for any incident, and an instance killed without
+ * warning (SIGKILL) while deadlines pass loses no detection and repeats none.
+ */
+class ProjectionInstancesIT {
+
+    static final int INCIDENTS = 20;
+
+    static Path state;
+    static Path logs;
+    static int portA;
+    static int portB;
+    static ManagedProcess a;
+    static ManagedProcess b;
+    final RegistryAvroSerdes serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        TestStack.start();
+        state = Files.createTempDirectory("projection-instances-it");
+        logs = Files.createDirectories(Path.of("target", "it-logs"));
+        portA = TestStack.freePort();
+        portB = TestStack.freePort();
+        a = start("a", portA);
+        b = start("b", portB);
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+    }
+
+    @Test
+    void either_instance_answers_for_every_incident_and_a_crash_loses_and_repeats_no_detection() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < INCIDENTS; i++) {
+            String id = "crash-" + UUID.randomUUID();
+            ids.add(id);
+            publish(id, now, now.plusSeconds(8).plusMillis(500L * i));
+        }
+        for (int port : List.of(portA, portB)) {
+            for (String id : ids) {
+                awaitStatus(port, "/incidents/" + id, 200);
+            }
+        }
+        assertThat(RestAssured.given().port(portA).get("/incidents").jsonPath().getList("incidentId"))
+                .containsAll(ids);
+
+        Thread.sleep(Duration.between(Instant.now(), now.plusSeconds(12)).toMillis()); // kill while deadlines pass
+        a.kill();
+        a = start("a", portA);
+
+        List<IncidentDetection> detections = awaitOverdue(Set.copyOf(ids));
+        assertThat(detections).extracting(IncidentDetection::getDetectionId).doesNotHaveDuplicates();
+        assertThat(detections.stream().filter(d -> d.getKind() == DetectionKind.UPDATE_OVERDUE)
+                .map(IncidentDetection::getIncidentId).toList()).containsExactlyInAnyOrderElementsOf(ids);
+    }
+
+    private List<IncidentDetection> awaitOverdue(Set<String> ids) {
+        String topic = IncidentTopic.INCIDENT_DETECTIONS.topicName();
+        try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                serdes.forValue(IncidentDetection.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<IncidentDetection> found = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (overdueCount(found) < ids.size() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (ids.contains(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+            // Read on for a while: a repeat would arrive after the first copy.
+            long settle = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < settle) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (ids.contains(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+            return found;
+        }
+    }
+
+    private static long overdueCount(List<IncidentDetection> detections) {
+        return detections.stream().filter(d -> d.getKind() == DetectionKind.UPDATE_OVERDUE)
+                .map(IncidentDetection::getIncidentId).collect(Collectors.toSet()).size();
+    }
+
+    private void publish(String id, Instant at, Instant deadline) throws Exception {
+        IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setIncidentId(id)
+                .setSequence(1).setOccurredAt(at).setActor(new Actor("monitor", ActorKind.SERVICE))
+                .setCausingCommandId(UUID.randomUUID().toString())
+                .setPayload(IncidentDeclared.newBuilder().setTitle("Crash test").setSeverity(Severity.SEV1)
+                        .setSummary("s").setDetectedAt(at).setNextUpdateDueAt(deadline).setCadenceSeconds(900L)
+                        .build())
+                .build();
+        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), serdes.forValue(IncidentEvent.class).serializer())) {
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), id, event)).get();
+        }
+    }
+
+    private static void awaitStatus(int port, String path, int status) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (RestAssured.given().port(port).get(path).statusCode() != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " on port " + port + " never answered " + status);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static ManagedProcess start(String name, int port) throws Exception {
+        return ServiceProcess.start("timeline-projection-" + name, Path.of(System.getProperty("service.jar")), port,
+                TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state.resolve(name),
+                logs.resolve("projection-" + name + ".log"), "384m", "incidents.detection.scan-interval=200ms");
+    }
+}
