@@ -9,7 +9,7 @@ import java.nio.file.Path;
 
 /**
  * A real broker (in this JVM) and a real Apicurio Registry (a process), provisioned like production, started once
- * per JVM and shared by every test of it, closed when the test session ends. Needs {@code apicurio.home} and
+ * per JVM and shared by every test of it, closed when the test session ends (or by Quarkus test resources). Needs {@code apicurio.home} and
  * {@code kafka-test-common-runtime}.
  */
 public final class TestStack {
@@ -28,6 +28,9 @@ public final class TestStack {
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), freePort(), null,
                 logs.resolve("apicurio-registry.log"));
+        // Fallback: never leave the registry process behind, whoever (or nothing) calls stop().
+        RegistryServer started = registry;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-registry"));
         new Provisioner(cluster.bootstrapServers(), registry.confluentApiUrl()).provision(2, (short) 1);
     }
 

@@ -23,9 +23,14 @@ public class RealKafkaAndRegistry implements QuarkusTestResourceLifecycleManager
         }
     }
 
+    /** Called once, when Quarkus stops the application after the last test that uses this resource. */
     @Override
     public void stop() {
-        // Shared by every test class of this JVM; closed at exit.
+        try {
+            TestStack.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The test Kafka cluster or registry did not close cleanly", e);
+        }
     }
 
     public static String bootstrapServers() {

@@ -13,13 +13,9 @@ import dev.incidents.deploy.TestStack;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -99,36 +95,9 @@ class ProjectionInstancesIT {
                 .map(IncidentDetection::getIncidentId).toList()).containsExactlyInAnyOrderElementsOf(ids);
     }
 
-    private List<IncidentDetection> awaitOverdue(Set<String> ids) {
-        String topic = IncidentTopic.INCIDENT_DETECTIONS.topicName();
-        try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                serdes.forValue(IncidentDetection.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<IncidentDetection> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (overdueCount(found) < ids.size() && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (ids.contains(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-            }
-            // Read on for a while: a repeat would arrive after the first copy.
-            long settle = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (System.nanoTime() < settle) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (ids.contains(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-            }
-            return found;
-        }
+    private static List<IncidentDetection> awaitOverdue(Set<String> ids) {
+        // Read on for a while after the last one: a repeat would arrive after the first copy.
+        return DetectionReader.read(ids, found -> overdueCount(found) >= ids.size(), Duration.ofSeconds(5));
     }
 
     private static long overdueCount(List<IncidentDetection> detections) {

@@ -17,13 +17,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
@@ -158,27 +155,8 @@ class ProjectionOnRealKafkaTest {
         }
     }
 
-    private List<IncidentDetection> awaitDetections(String incidentId, int count) {
-        String topic = IncidentTopic.INCIDENT_DETECTIONS.topicName();
-        try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                serdes.forValue(IncidentDetection.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<IncidentDetection> found = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().equals(incidentId)) {
-                        found.add(record.value());
-                    }
-                });
-            }
-            return found;
-        }
+    private static List<IncidentDetection> awaitDetections(String incidentId, int count) {
+        return DetectionReader.read(Set.of(incidentId), found -> found.size() >= count, Duration.ZERO);
     }
 
     private static Response awaitOk(Supplier<Response> request) throws InterruptedException {

@@ -27,8 +27,13 @@ public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** Called once, when Quarkus stops the application after the last test that uses this resource. */
     @Override
     public void stop() {
-        // Shared by every test class of this JVM; closed at exit.
+        try {
+            TestStack.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("The test Kafka cluster or registry did not close cleanly", e);
+        }
     }
 }
