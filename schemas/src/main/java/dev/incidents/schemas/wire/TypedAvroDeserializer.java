@@ -12,6 +12,8 @@ import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Apicurio's deserializer (registry lookup of the writer schema by id) reading into one known generated class
@@ -21,6 +23,8 @@ public final class TypedAvroDeserializer<T extends SpecificRecord> extends AvroK
 
     private final SpecificData model;
     private final Schema readerSchema;
+    /** One reader per writer schema: building one resolves the two schemas, too costly for every record. */
+    private final Map<Schema, SpecificDatumReader<T>> readers = new ConcurrentHashMap<>();
 
     public TypedAvroDeserializer(Class<T> type) {
         this.model = AvroModels.of(type);
@@ -30,7 +34,8 @@ public final class TypedAvroDeserializer<T extends SpecificRecord> extends AvroK
     @Override
     protected T readData(ParsedSchema<Schema> writerSchema, ByteBuffer buffer, int start, int length) {
         try {
-            return new SpecificDatumReader<T>(writerSchema.getParsedSchema(), readerSchema, model)
+            return readers.computeIfAbsent(writerSchema.getParsedSchema(),
+                            writer -> new SpecificDatumReader<>(writer, readerSchema, model))
                     .read(null, DecoderFactory.get().binaryDecoder(buffer.array(), start, length, null));
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot read " + readerSchema.getFullName() + " from its Avro bytes", e);

@@ -19,18 +19,17 @@ import java.io.OutputStream;
  */
 public final class TypedAvroSerializer<T extends SpecificRecord> extends AvroKafkaSerializer<T> {
 
-    private final SpecificData model;
-    private final Schema schema;
+    private final SpecificDatumWriter<T> writer;
 
     public TypedAvroSerializer(Class<T> type) {
-        this.model = AvroModels.of(type);
-        this.schema = model.getSchema(type);
+        SpecificData model = AvroModels.of(type);
+        this.writer = new SpecificDatumWriter<>(model.getSchema(type), model);
     }
 
     @Override
     protected void serializeData(ParsedSchema<Schema> registered, T data, OutputStream out) throws IOException {
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
-        new SpecificDatumWriter<T>(schema, model).write(data, encoder);
+        writer.write(data, encoder);
         encoder.flush();
     }
 
