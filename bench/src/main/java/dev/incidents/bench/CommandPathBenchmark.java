@@ -9,7 +9,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,10 +52,11 @@ public final class CommandPathBenchmark {
 
         Path work = Files.createTempDirectory("incident-bench");
         KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
-        RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), freePort(), null,
+        RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
+                ManagedProcess.freePort(), null,
                 work.resolve("registry.log"));
         new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(partitions, (short) 1);
-        int port = freePort();
+        int port = ManagedProcess.freePort();
         ManagedProcess service = ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")),
                 port, kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("service"),
                 work.resolve("service.log"), "512m");
@@ -122,9 +122,4 @@ public final class CommandPathBenchmark {
         return ids;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

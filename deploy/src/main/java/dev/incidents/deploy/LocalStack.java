@@ -1,7 +1,6 @@
 package dev.incidents.deploy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.incidents.deploy;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +41,13 @@ public final class ManagedProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ManagedProcess(name, builder.start());
+    }
+
+    /** A loopback port free right now, for a server about to be started. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public static String javaExecutable() {

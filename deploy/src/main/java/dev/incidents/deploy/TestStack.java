@@ -3,14 +3,14 @@ package dev.incidents.deploy;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * A real broker (in this JVM) and a real Apicurio Registry (a process), provisioned like production, started once
- * per JVM and shared by every test of it, closed when the test session ends (or by Quarkus test resources). Needs {@code apicurio.home} and
- * {@code kafka-test-common-runtime}.
+ * per JVM and shared by every test of it, closed when the test session ends (or by the Quarkus test resources).
+ * Needs {@code apicurio.home} and {@code kafka-test-common-runtime}.
  */
 public final class TestStack {
 
@@ -20,13 +20,21 @@ public final class TestStack {
     private TestStack() {
     }
 
-    public static synchronized void start() throws Exception {
+    public static synchronized void start() {
         if (cluster != null) {
             return;
         }
+        try {
+            startBrokerAndRegistry();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot start Kafka and the registry for tests", e);
+        }
+    }
+
+    private static void startBrokerAndRegistry() throws Exception {
         cluster = EmbeddedKafka.startOneBroker();
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), freePort(), null,
+        registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), ManagedProcess.freePort(), null,
                 logs.resolve("apicurio-registry.log"));
         // Fallback: never leave the registry process behind, whoever (or nothing) calls stop().
         RegistryServer started = registry;
@@ -35,7 +43,7 @@ public final class TestStack {
     }
 
     /** Closes what {@link #start} started, once; called when the test session ends ({@link TestStackCloser}). */
-    public static synchronized void stop() throws Exception {
+    public static synchronized void stop() {
         if (cluster == null) {
             return;
         }
@@ -44,7 +52,11 @@ public final class TestStack {
         } finally {
             KafkaClusterTestKit closing = cluster;
             cluster = null;
-            closing.close();
+            try {
+                closing.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("The test Kafka cluster did not close cleanly", e);
+            }
         }
     }
 
@@ -60,9 +72,12 @@ public final class TestStack {
         return registry.nativeApiUrl();
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+    /** What a service under test needs to reach the stack, with its Kafka Streams state in a fresh folder. */
+    public static Map<String, String> serviceConfig(String stateDirPrefix) throws IOException {
+        return Map.of(
+                "kafka.bootstrap.servers", bootstrapServers(),
+                "quarkus.kafka-streams.bootstrap-servers", bootstrapServers(),
+                "incidents.registry.url", nativeApiUrl(),
+                "kafka-streams.state.dir", Files.createTempDirectory(stateDirPrefix).toString());
     }
 }

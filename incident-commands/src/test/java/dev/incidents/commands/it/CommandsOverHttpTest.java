@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -38,7 +39,7 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTestResource(value = RealKafkaAndRegistry.class, restrictToAnnotatedClass = false)
 class CommandsOverHttpTest {
 
-    final ConfluentWireDecoder decoder = new ConfluentWireDecoder(RealKafkaAndRegistry.confluentApiUrl());
+    final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
 
     @Test
     void an_incident_lives_its_whole_life_over_http_and_every_event_reads_with_a_confluent_decoder() throws IOException {
@@ -167,7 +168,7 @@ class CommandsOverHttpTest {
     void an_unreadable_command_goes_to_the_dead_letter_topic_and_the_decider_carries_on() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaAndRegistry.bootstrapServers()),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>("incident-commands", key, "{not avro".getBytes(StandardCharsets.UTF_8)))
                     .get();

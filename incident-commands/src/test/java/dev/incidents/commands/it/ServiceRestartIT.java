@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +43,7 @@ class ServiceRestartIT {
     static void startKafkaAndRegistry() throws Exception {
         TestStack.start();
         stateDir = Files.createTempDirectory("restart-it");
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = ManagedProcess.freePort();
     }
 
     @AfterEach
@@ -102,7 +99,7 @@ class ServiceRestartIT {
     }
 
     private List<GenericRecord> awaitEvents(String incidentId, int expected) throws Exception {
-        ConfluentWireDecoder decoder = new ConfluentWireDecoder(RealKafkaAndRegistry.confluentApiUrl());
+        ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         List<GenericRecord> events = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -121,7 +118,7 @@ class ServiceRestartIT {
 
     private static ManagedProcess startService() throws IOException, InterruptedException {
         return ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")), port,
-                RealKafkaAndRegistry.bootstrapServers(), RealKafkaAndRegistry.nativeApiUrl(), stateDir,
+                TestStack.bootstrapServers(), TestStack.nativeApiUrl(), stateDir,
                 Files.createDirectories(Path.of("target", "it-logs")).resolve("restart-it-service.log"), "384m");
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.TestStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,7 +23,7 @@ final class TopicReader {
     /** Every committed record now on the topic, polling until the end offsets are reached. */
     static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaAndRegistry.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -48,7 +49,7 @@ final class TopicReader {
 
     static long endOffsetSum(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealKafkaAndRegistry.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();

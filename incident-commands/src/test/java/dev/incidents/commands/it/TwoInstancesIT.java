@@ -12,8 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +46,12 @@ class TwoInstancesIT {
         Path state = Files.createTempDirectory("two-instances-it");
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         Path jar = Path.of(System.getProperty("service.jar"));
-        portA = freePort();
-        portB = freePort();
-        a = ServiceProcess.start("incident-commands-a", jar, portA, RealKafkaAndRegistry.bootstrapServers(),
-                RealKafkaAndRegistry.nativeApiUrl(), state.resolve("a"), logs.resolve("instance-a.log"), "384m");
-        b = ServiceProcess.start("incident-commands-b", jar, portB, RealKafkaAndRegistry.bootstrapServers(),
-                RealKafkaAndRegistry.nativeApiUrl(), state.resolve("b"), logs.resolve("instance-b.log"), "384m",
+        portA = ManagedProcess.freePort();
+        portB = ManagedProcess.freePort();
+        a = ServiceProcess.start("incident-commands-a", jar, portA, TestStack.bootstrapServers(),
+                TestStack.nativeApiUrl(), state.resolve("a"), logs.resolve("instance-a.log"), "384m");
+        b = ServiceProcess.start("incident-commands-b", jar, portB, TestStack.bootstrapServers(),
+                TestStack.nativeApiUrl(), state.resolve("b"), logs.resolve("instance-b.log"), "384m",
                 "incidents.command-timeout=1ms");
     }
 
@@ -75,7 +73,7 @@ class TwoInstancesIT {
 
         assertThat(incidentIds).hasSize(40).containsOnly(incidentIds.get(0));
         assertThat(POLLED.get()).as("answers that were 202 and polled on the other instance").isPositive();
-        ConfluentWireDecoder decoder = new ConfluentWireDecoder(RealKafkaAndRegistry.confluentApiUrl());
+        ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
         List<GenericRecord> declared = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events")) {
             GenericRecord payload = (GenericRecord) decoder.decode(record.value()).get("payload");
@@ -124,9 +122,4 @@ class TwoInstancesIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

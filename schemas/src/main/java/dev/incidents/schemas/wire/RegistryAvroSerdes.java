@@ -29,7 +29,7 @@ public final class RegistryAvroSerdes implements AvroSerdes {
         this.autoRegister = autoRegister;
     }
 
-    public static Map<String, Object> confluentWireFormat(String registryUrl, boolean autoRegister) {
+    private static Map<String, Object> confluentWireFormat(String registryUrl, boolean autoRegister) {
         Map<String, Object> config = new HashMap<>();
         config.put(SerdeConfig.REGISTRY_URL, registryUrl);
         config.put(SerdeConfig.ENABLE_HEADERS, false);

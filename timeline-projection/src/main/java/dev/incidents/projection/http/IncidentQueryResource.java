@@ -19,7 +19,6 @@ import jakarta.ws.rs.sse.Sse;
 import io.smallrye.mutiny.Multi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.List;
 import java.util.function.Predicate;
 
 /**

@@ -56,8 +56,8 @@ class ProjectionInstancesIT {
         TestStack.start();
         state = Files.createTempDirectory("projection-instances-it");
         logs = Files.createDirectories(Path.of("target", "it-logs"));
-        portA = TestStack.freePort();
-        portB = TestStack.freePort();
+        portA = ManagedProcess.freePort();
+        portB = ManagedProcess.freePort();
         a = start("a", portA);
         b = start("b", portB);
     }
