@@ -33,7 +33,12 @@ public enum IncidentTopic {
     INCIDENT_DETECTIONS("incident-detections", IncidentDetection.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
             Retention.FOREVER),
     INCIDENT_STATE("incident-state", IncidentState.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
-            Retention.COMPACTED);
+            Retention.COMPACTED),
+    /**
+     * Empty ticks, one per partition every fraction of a second, stamped with the wall clock: read beside
+     * incident-events in timestamp order, they tell the projection how far its events are read (see its README).
+     */
+    INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)));
 
     private final String topicName;
     private final Schema valueSchema;

@@ -22,9 +22,20 @@ public interface ProjectionConfig {
         /** How often a broken promise is escalated again while it stays broken; default a third of the cadence. */
         Optional<Duration> stillOverdueInterval();
 
-        /** How often the wall-clock scan for due deadlines runs. */
+        /** How often the wall-clock scan for due deadlines runs (it also runs on every clock tick). */
         @WithDefault("1s")
         Duration scanInterval();
+
+        /** How often this instance stamps each incident-clock-ticks partition with the wall clock. */
+        @WithDefault("0.5s")
+        Duration tickInterval();
+
+        /**
+         * How long a deadline waits, once passed, for events decided before it that are still being committed (the
+         * decider commits every 50 ms); an update that lands inside it keeps its promise without a false alarm.
+         */
+        @WithDefault("0.25s")
+        Duration settleTime();
     }
 
     interface Registry {

@@ -32,6 +32,7 @@ public class ProjectionSetup {
         ProjectionConfig.Detection detection = config.detection();
         Projection projection = new Projection(new DetectionPolicy(detection.dueSoonLead(),
                 detection.stillOverdueInterval().orElse(null)));
-        return ProjectionTopology.build(projection, detection.scanInterval(), serdes);
+        return ProjectionTopology.build(projection,
+                new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes);
     }
 }

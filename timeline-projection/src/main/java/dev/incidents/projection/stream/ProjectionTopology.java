@@ -18,14 +18,17 @@ import org.apache.kafka.streams.state.Stores;
 import java.time.Duration;
 
 /**
- * incident-events in; incident-state and incident-detections out. Consume (decode, dead-letter what cannot be read),
- * project (views, timelines, deadline timers), produce (state and detections).
+ * incident-events and incident-clock-ticks in; incident-state and incident-detections out. Consume (decode,
+ * dead-letter what cannot be read), project (views, timelines, deadline timers), scan for due deadlines on each
+ * clock tick and on a wall-clock punctuation, produce (state and detections).
  */
 public final class ProjectionTopology {
 
     static final String EVENTS_SOURCE = "incident-events-source";
     static final String DECODER = "event-decoder";
     static final String PROJECTOR = "incident-projector";
+    static final String CLOCK_SOURCE = "incident-clock-ticks-source";
+    static final String SCANNER = "deadline-scanner";
     static final String STATE_SINK = "incident-state-sink";
     static final String DETECTIONS_SINK = "incident-detections-sink";
     static final String DEAD_LETTER_SINK = "dead-letter-sink";
@@ -38,7 +41,11 @@ public final class ProjectionTopology {
     private ProjectionTopology() {
     }
 
-    public static Topology build(Projection projection, Duration scanInterval, AvroSerdes avro) {
+    /** How the deadline scan runs: see {@link DeadlineScanner}. */
+    public record Scan(Duration interval, Duration settleTime) {
+    }
+
+    public static Topology build(Projection projection, Scan scan, AvroSerdes avro) {
         Serde<String> keys = Serdes.String();
         Serde<IncidentEvent> events = avro.forValue(IncidentEvent.class);
         Topology topology = new Topology();
@@ -49,20 +56,25 @@ public final class ProjectionTopology {
         topology.addProcessor(DECODER, () -> new ContractDecoder<>(events.deserializer(), "IncidentEvent",
                 (key, event) -> event.getIncidentId().equals(key), PROJECTOR, DEAD_LETTER_SINK), EVENTS_SOURCE);
 
+        topology.addSource(CLOCK_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
+                IncidentTopic.INCIDENT_CLOCK_TICKS.topicName());
+
         // project
-        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, scanInterval), DECODER);
+        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection), DECODER);
+        topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime()),
+                CLOCK_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys,
-                new JsonSerde<>(IncidentView.class)), PROJECTOR);
+                new JsonSerde<>(IncidentView.class)), PROJECTOR, SCANNER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMELINE_STORE), keys,
                 new JsonSerde<>(TimelineEntry.class)), PROJECTOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMER_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()), PROJECTOR);
+                Serdes.Bytes(), Serdes.ByteArray()), PROJECTOR, SCANNER);
 
         // produce
         topology.addSink(STATE_SINK, IncidentTopic.INCIDENT_STATE.topicName(), keys.serializer(),
-                avro.forValue(IncidentState.class).serializer(), PROJECTOR);
+                avro.forValue(IncidentState.class).serializer(), PROJECTOR, SCANNER);
         topology.addSink(DETECTIONS_SINK, IncidentTopic.INCIDENT_DETECTIONS.topicName(), keys.serializer(),
-                avro.forValue(IncidentDetection.class).serializer(), PROJECTOR);
+                avro.forValue(IncidentDetection.class).serializer(), PROJECTOR, SCANNER);
         topology.addSink(DEAD_LETTER_SINK, DEAD_LETTER_TOPIC, keys.serializer(), Serdes.ByteArray().serializer(),
                 DECODER);
         return topology;

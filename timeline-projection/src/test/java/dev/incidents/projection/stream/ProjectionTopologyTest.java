@@ -45,7 +45,7 @@ class ProjectionTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final Duration SEV2 = Duration.ofMinutes(30);
-    static final Duration TICK = Duration.ofSeconds(1);
+    static final Duration SCAN = Duration.ofSeconds(1);
 
     final AvroSerdes avro = new AvroSerdes() {
         @Override
@@ -57,19 +57,26 @@ class ProjectionTopologyTest {
     Instant wallClock = T0;
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> events;
+    TestInputTopic<byte[], byte[]> clockTicks;
     TestOutputTopic<String, IncidentState> states;
     TestOutputTopic<String, IncidentDetection> detections;
     TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
     void start() {
+        start(Duration.ZERO);
+    }
+
+    private void start(Duration settleTime) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "projection-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()), TICK,
-                avro), config, T0);
+        driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
+                new ProjectionTopology.Scan(SCAN, settleTime), avro), config, T0);
         events = driver.createInputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
+        clockTicks = driver.createInputTopic(IncidentTopic.INCIDENT_CLOCK_TICKS.topicName(),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         states = driver.createOutputTopic(IncidentTopic.INCIDENT_STATE.topicName(), Serdes.String().deserializer(),
                 avro.forValue(IncidentState.class).deserializer());
         detections = driver.createOutputTopic(IncidentTopic.INCIDENT_DETECTIONS.topicName(),
@@ -157,6 +164,38 @@ class ProjectionTopologyTest {
     }
 
     @Test
+    void a_deadline_waits_until_the_events_stamped_before_it_are_read() {
+        declare("inc-1", T0);
+        Instant deadline = T0.plus(SEV2);
+        driver.advanceWallClockTime(Duration.between(T0, deadline.plus(Duration.ofMinutes(10))));
+        assertThat(detections.readValuesToList()).as("events are read only up to T0").isEmpty();
+
+        send("inc-1", T0.plus(Duration.ofMinutes(20)), publicUpdate(T0.plus(Duration.ofMinutes(50))));
+        clockTicks.pipeInput(null, new byte[0], deadline.plus(Duration.ofMinutes(10)));
+
+        assertThat(detections.readValuesToList()).isEmpty();
+        IncidentState state = lastState();
+        assertThat(state.getPromisesKept()).isEqualTo(1);
+        assertThat(state.getOverdue()).isFalse();
+    }
+
+    @Test
+    void an_update_still_committing_when_its_deadline_passes_keeps_the_promise_within_the_settle_time() {
+        driver.close();
+        start(Duration.ofMillis(250));
+        declare("inc-1", T0);
+        Instant deadline = T0.plus(SEV2);
+        wallClockTo(deadline.minus(Duration.ofMinutes(1)));
+        wallClockTo(deadline.plusMillis(100));
+        send("inc-1", deadline.minusMillis(50), publicUpdate(deadline.plus(SEV2)));
+        wallClockTo(deadline.plusSeconds(1));
+
+        assertThat(detections.readValuesToList()).extracting(IncidentDetection::getKind)
+                .containsExactly(DetectionKind.UPDATE_DUE_SOON);
+        assertThat(lastState().getPromisesKept()).isEqualTo(1);
+    }
+
+    @Test
     void resolving_while_overdue_clears_the_alert() {
         declare("inc-1", T0);
         wallClockTo(T0.plus(SEV2).plusSeconds(30));
@@ -240,8 +279,12 @@ class ProjectionTopologyTest {
                 .setCausingCommandId("cmd").setPayload(payload).build();
     }
 
-    /** Moves the driver's wall clock, which runs the punctuator once, however far it jumps. */
+    /**
+     * A clock tick stamped {@code instant} (every event before it is read), then the driver's wall clock moved
+     * there, which runs the punctuator once, however far it jumps.
+     */
     private void wallClockTo(Instant instant) {
+        clockTicks.pipeInput(null, new byte[0], instant);
         driver.advanceWallClockTime(Duration.between(wallClock, instant));
         wallClock = instant;
     }
