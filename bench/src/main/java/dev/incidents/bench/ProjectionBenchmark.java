@@ -1,0 +1,142 @@
+package dev.incidents.bench;
+
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.deploy.EmbeddedKafka;
+import dev.incidents.deploy.ManagedProcess;
+import dev.incidents.deploy.Provisioner;
+import dev.incidents.deploy.RegistryServer;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The projection on this machine, in one run on a real broker and registry: (b) stream-thread CPU per deadline scan
+ * with 1k, 10k and 100k open incidents and nothing due; (c) how late UpdateOverdue reaches a consumer after its
+ * deadline; (a) rebuilding state from 1M events beside a plain consumer reading the same topic.
+ */
+public final class ProjectionBenchmark {
+
+    private static final Duration CATCH_UP = Duration.ofMinutes(30);
+
+    public static void main(String[] args) {
+        try {
+            run();
+            System.exit(0);
+        } catch (Exception e) {
+            LoggerFactory.getLogger(ProjectionBenchmark.class).error("Benchmark failed", e);
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
+        List<Integer> openCounts = Arrays.stream(System.getProperty("bench.open-incidents", "1000,10000,100000")
+                .split(",")).map(String::trim).map(Integer::valueOf).sorted().toList();
+        int eventsPerIncident = Integer.getInteger("bench.events-per-incident", 10);
+        Duration idle = Duration.ofSeconds(Integer.getInteger("bench.idle-seconds", 20));
+        int overdueIncidents = Integer.getInteger("bench.overdue-incidents", 300);
+        int partitions = Integer.getInteger("bench.partitions", 3);
+
+        Path work = Files.createTempDirectory("projection-bench");
+        KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
+        RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
+                ManagedProcess.freePort(), null, work.resolve("registry.log"));
+        String bootstrap = kafka.bootstrapServers();
+        String registryUrl = registry.nativeApiUrl();
+        try {
+            new Provisioner(bootstrap, registry.confluentApiUrl()).provision(partitions, (short) 1);
+            try (EventWriter writer = new EventWriter(bootstrap, registryUrl);
+                 ClockTicks ticks = new ClockTicks(bootstrap)) {
+                List<String> incidents = new ArrayList<>();
+                List<IdleCost> costs = new ArrayList<>();
+                Histogram lateness;
+                try (ProjectionInstance live = ProjectionInstance.start(bootstrap, registryUrl, "bench-live",
+                        work.resolve("live"))) {
+                    for (int open : openCounts) {
+                        List<String> more = newIds(open - incidents.size());
+                        incidents.addAll(more);
+                        Instant now = Instant.now();
+                        writer.declare(more, now, i -> now.plus(Duration.ofHours(2)));
+                        writer.flush();
+                        live.awaitCaughtUp(CATCH_UP);
+                        costs.add(IdleCost.measure(live, open, idle));
+                    }
+                    lateness = OverdueLateness.measure(bootstrap, registryUrl, writer, overdueIncidents);
+                }
+                Rebuild rebuild = rebuild(bootstrap, registryUrl, work, writer, incidents, eventsPerIncident);
+                report(partitions, idle, costs, overdueIncidents, lateness, rebuild);
+            }
+        } finally {
+            registry.close();
+            kafka.close();
+        }
+    }
+
+    private record Rebuild(long events, double seconds, double plainBytesPerSecond, double plainAvroPerSecond) {
+        double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Every incident gets its further updates; then a fresh projection reads the whole topic. */
+    private static Rebuild rebuild(String bootstrap, String registryUrl, Path work, EventWriter writer,
+                                   List<String> incidents, int eventsPerIncident) throws Exception {
+        Instant now = Instant.now();
+        for (int sequence = 2; sequence <= eventsPerIncident; sequence++) {
+            writer.update(incidents, sequence, now, now.plus(Duration.ofHours(2)));
+        }
+        writer.flush();
+        String topic = IncidentTopic.INCIDENT_EVENTS.topicName();
+        double bytes = TopicReadBaseline.recordsPerSecond(bootstrap, topic, null);
+        double avro = TopicReadBaseline.recordsPerSecond(bootstrap, topic,
+                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentEvent.class).deserializer());
+        long start = System.nanoTime();
+        try (ProjectionInstance fresh = ProjectionInstance.start(bootstrap, registryUrl, "bench-rebuild",
+                work.resolve("rebuild"))) {
+            fresh.awaitCaughtUp(CATCH_UP);
+            return new Rebuild(fresh.eventsWritten(), (System.nanoTime() - start) / 1e9, bytes, avro);
+        }
+    }
+
+    private static List<String> newIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("bench-" + UUID.randomUUID());
+        }
+        return ids;
+    }
+
+    private static void report(int partitions, Duration idle, List<IdleCost> costs, int overdueIncidents,
+                               Histogram lateness, Rebuild rebuild) {
+        System.out.println();
+        System.out.printf("Projection benchmark: %d cores, Java %s, 1 broker, %d partitions; the projection's "
+                        + "topology in-process, exactly_once_v2, 100 ms commits, ticks every 500 ms, scan every 1 s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), partitions);
+        System.out.printf("(b) deadline scans with nothing due, over %d s each:%n", idle.toSeconds());
+        costs.forEach(cost -> System.out.println("    " + cost.line()));
+        IdleCost first = costs.get(0);
+        IdleCost last = costs.get(costs.size() - 1);
+        System.out.printf("    CPU per scan at %,d open / at %,d open = %.2f%n", last.openIncidents(),
+                first.openIncidents(), last.cpuMicrosPerScan() / first.cpuMicrosPerScan());
+        System.out.printf("(c) UpdateOverdue, deadline -> received by a read_committed consumer, %d incidents: "
+                        + "p50 %d ms, p99 %d ms, max %d ms%n", overdueIncidents, lateness.getValueAtPercentile(50),
+                lateness.getValueAtPercentile(99), lateness.getMaxValue());
+        System.out.printf("(a) rebuild from %,d events: %.1f s, %,.0f events/s%n", rebuild.events(),
+                rebuild.seconds(), rebuild.perSecond());
+        System.out.printf("    plain consumer, same topic, same run: %,.0f records/s (bytes), %,.0f records/s "
+                + "(Avro-decoded)%n", rebuild.plainBytesPerSecond(), rebuild.plainAvroPerSecond());
+        System.out.printf("    ratio: rebuild / plain consumer = %.4f (bytes), %.4f (Avro-decoded)%n",
+                rebuild.perSecond() / rebuild.plainBytesPerSecond(),
+                rebuild.perSecond() / rebuild.plainAvroPerSecond());
+    }
+}
