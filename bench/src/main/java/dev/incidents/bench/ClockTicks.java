@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The projection service's clock ticks (every 500 ms on every partition), for the in-process projection. */
+/** The projection service's clock ticks (every 500 ms on every partition; the broker stamps them), in-process. */
 final class ClockTicks implements AutoCloseable {
 
     private static final String TOPIC = IncidentTopic.INCIDENT_CLOCK_TICKS.topicName();
@@ -27,9 +27,8 @@ final class ClockTicks implements AutoCloseable {
     }
 
     private void tick() {
-        long now = System.currentTimeMillis();
         for (PartitionInfo partition : producer.partitionsFor(TOPIC)) {
-            producer.send(new ProducerRecord<>(TOPIC, partition.partition(), now, null, new byte[0]));
+            producer.send(new ProducerRecord<>(TOPIC, partition.partition(), null, new byte[0]));
         }
     }
 

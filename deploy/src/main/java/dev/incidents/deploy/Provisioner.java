@@ -7,7 +7,10 @@ import dev.incidents.schemas.ReleasedSchemas;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * Creates every topic of {@link IncidentTopic} and registers every released schema version under its subject with
@@ -48,6 +52,7 @@ public final class Provisioner {
         }
     }
 
+    /** Creates missing topics and brings the settings of existing ones up to date (partition counts stay). */
     private void createTopics(int partitions, short replicationFactor) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
@@ -55,6 +60,20 @@ public final class Provisioner {
                     .filter(topic -> !existing.contains(topic.topicName()))
                     .map(topic -> new NewTopic(topic.topicName(), partitions, replicationFactor).configs(configs(topic)))
                     .toList();
+            createMissing(admin, missing);
+            admin.incrementalAlterConfigs(java.util.Arrays.stream(IncidentTopic.values())
+                    .filter(topic -> existing.contains(topic.topicName()))
+                    .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()),
+                            topic -> configs(topic).entrySet().stream().map(setting -> new AlterConfigOp(
+                                    new ConfigEntry(setting.getKey(), setting.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList()))).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot update the settings of existing topics", e.getCause());
+        }
+    }
+
+    private static void createMissing(Admin admin, List<NewTopic> missing) throws InterruptedException {
+        try {
             admin.createTopics(missing).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -69,6 +88,8 @@ public final class Provisioner {
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
                 retention.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
         configs.put(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(retention.retentionMs()));
+        configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG,
+                retention.brokerTimestamps() ? "LogAppendTime" : "CreateTime");
         return configs;
     }
 

@@ -21,7 +21,7 @@ public enum IncidentTopic {
     INCIDENT_COMMANDS("incident-commands", IncidentCommand.getClassSchema(), Compatibility.FULL_TRANSITIVE,
             Retention.of(Duration.ofDays(7))),
     INCIDENT_EVENTS("incident-events", IncidentEvent.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
-            Retention.FOREVER),
+            Retention.FOREVER.stampedByBroker()),
     INCIDENT_COMMAND_RESULTS("incident-command-results", CommandResult.getClassSchema(),
             Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(1))),
     INCIDENT_DEDUP_KEYS("incident-dedup-keys", DedupKeyRequest.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
@@ -35,10 +35,10 @@ public enum IncidentTopic {
     INCIDENT_STATE("incident-state", IncidentState.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
             Retention.COMPACTED),
     /**
-     * Empty ticks, one per partition every fraction of a second, stamped with the wall clock: read beside
-     * incident-events in timestamp order, they tell the projection how far its events are read (see its README).
+     * Empty ticks, one per partition every fraction of a second. Both they and incident-events carry the broker's
+     * append time, so reading them side by side in timestamp order tells the projection how far its events are read.
      */
-    INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)));
+    INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)).stampedByBroker());
 
     private final String topicName;
     private final Schema valueSchema;
@@ -73,13 +73,20 @@ public enum IncidentTopic {
         return retention;
     }
 
-    /** How a topic keeps data: time-bounded delete, forever, or compacted to the latest value per key. */
-    public record Retention(long retentionMs, boolean compacted) {
-        public static final Retention FOREVER = new Retention(-1, false);
-        public static final Retention COMPACTED = new Retention(-1, true);
+    /**
+     * How a topic keeps data (time-bounded delete, forever, or compacted to the latest value per key) and whether
+     * its record timestamps are the broker's append time, which never goes backwards within a partition.
+     */
+    public record Retention(long retentionMs, boolean compacted, boolean brokerTimestamps) {
+        public static final Retention FOREVER = new Retention(-1, false, false);
+        public static final Retention COMPACTED = new Retention(-1, true, false);
 
         public static Retention of(Duration duration) {
-            return new Retention(duration.toMillis(), false);
+            return new Retention(duration.toMillis(), false, false);
+        }
+
+        Retention stampedByBroker() {
+            return new Retention(retentionMs, compacted, true);
         }
     }
 }

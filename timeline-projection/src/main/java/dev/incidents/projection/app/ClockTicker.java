@@ -2,7 +2,7 @@ package dev.incidents.projection.app;
 
 import dev.incidents.schemas.IncidentTopic;
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,15 +16,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Stamps every partition of incident-clock-ticks with the wall clock, so the deadline scan of the task reading that
- * partition knows how far its events are read. Every instance ticks every partition: a lost or repeated tick is
- * harmless, and the ticks go on while any instance runs.
+ * Writes an empty tick to every partition of incident-clock-ticks; the broker stamps it with its append time, as it
+ * stamps incident-events, so the deadline scan of the task reading both knows how far its events are read. Every instance ticks every partition: a lost or repeated tick is
+ * harmless, and the ticks go on while any instance runs. (Its own timer thread: Quarkus' scheduler runs nothing more
+ * often than once a second.)
  */
 @ApplicationScoped
 public class ClockTicker {
@@ -34,11 +37,13 @@ public class ClockTicker {
     private static final byte[] EMPTY = new byte[0];
 
     private final Producer<byte[], byte[]> producer;
-    private final Clock clock;
+    private final Duration interval;
     private final AtomicBoolean flowing = new AtomicBoolean(true);
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "clock-ticker"));
 
-    ClockTicker(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
-        this.clock = clock;
+    ClockTicker(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ProjectionConfig config) {
+        this.interval = config.detection().tickInterval();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "timeline-projection-clock",
@@ -48,20 +53,24 @@ public class ClockTicker {
                 new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    @Scheduled(every = "${incidents.detection.tick-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        long now = clock.millis();
+    void start(@Observes StartupEvent event) {
+        timer.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private void tick() {
         try {
             for (PartitionInfo partition : producer.partitionsFor(TOPIC)) {
-                producer.send(new ProducerRecord<>(TOPIC, partition.partition(), now, null, EMPTY), this::sent);
+                producer.send(new ProducerRecord<>(TOPIC, partition.partition(), null, EMPTY), this::sent);
             }
         } catch (RuntimeException e) {
             failed(e);
         }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        producer.close(Duration.ofSeconds(5));
     }
 
     private void sent(RecordMetadata metadata, Exception error) {

@@ -14,10 +14,11 @@ import java.util.List;
 
 /**
  * Fires due deadlines, but never ahead of the events: a deadline fires once the wall clock has passed it and the
- * task has read every event stamped before it (plus a settle time for transactions still committing). Kafka Streams
- * reads this task's incident-events and incident-clock-ticks partitions in timestamp order and waits for event data
- * already on the broker, so the task's stream time, advanced by the ticks, is how far the events are read. A
- * projection that is behind or rebuilding therefore never declares overdue a promise that an unread update kept.
+ * task has read every event appended before it (plus a settle time for transactions still committing). Records of
+ * incident-events and incident-clock-ticks carry the broker's append time; Kafka Streams reads this task's partition
+ * of each in timestamp order and waits for event data already on the broker, so the task's stream time, advanced by
+ * the ticks, is how far the events are read. A projection that is behind or rebuilding therefore never declares
+ * overdue a promise that an unread update kept.
  * <p>
  * Fires on each tick and on a wall-clock punctuation; either way it reads only the timers that are due.
  */
