@@ -24,9 +24,13 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [ "$projected" = 200 ] || fail "the projection did not show incident $id (last answer $projected)"
+subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://127.0.0.1:8083/subscriptions \
+  -H 'Content-Type: application/json' \
+  -d '{"channel":"EMAIL","target":"oncall@example.com","audience":"INTERNAL","locale":"en","timeZone":"UTC"}')
+[ "$subscribed" = 201 ] || fail "subscribe answered $subscribed: $(cat "$data/subscribe.json")"
 kill -TERM "$stack"
 wait "$stack" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started, declared an incident (201), the projection showed it, stopped with nothing left behind"
+echo "smoke test: stack started, declared an incident (201), the projection showed it, a subscription was created (201), stopped with nothing left behind"
 rm -rf "$data"

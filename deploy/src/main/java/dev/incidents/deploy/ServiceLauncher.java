@@ -14,7 +14,10 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings settings) 
                         settings.commandsPort(), settings),
                 new ServiceLauncher("timeline-projection",
                         settings.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
-                        settings.projectionPort(), settings));
+                        settings.projectionPort(), settings),
+                new ServiceLauncher("notifier-service",
+                        settings.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
+                        settings.notifierPort(), settings));
     }
 
     LocalStack.Supervised start(String bootstrapServers, String registryUrl)

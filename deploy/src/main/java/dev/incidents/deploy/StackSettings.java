@@ -8,7 +8,7 @@ import java.util.Map;
  * variable; the defaults are documented in the README.
  */
 record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
-                     int commandsPort, int projectionPort, int partitions) {
+                     int commandsPort, int projectionPort, int notifierPort, int partitions) {
 
     static StackSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -20,6 +20,7 @@ record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerP
                 port(env, "INCIDENTS_REGISTRY_PORT", 8081),
                 port(env, "INCIDENTS_COMMANDS_PORT", 8080),
                 port(env, "INCIDENTS_PROJECTION_PORT", 8082),
+                port(env, "INCIDENTS_NOTIFIER_PORT", 8083),
                 port(env, "INCIDENTS_PARTITIONS", 3));
     }
 

@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.avro.notifier.Subscription;
 import org.apache.avro.Schema;
 
 import java.time.Duration;
@@ -38,7 +39,9 @@ public enum IncidentTopic {
      * Empty ticks, one per partition every fraction of a second. Both they and incident-events carry the broker's
      * append time, so reading them side by side in timestamp order tells the projection how far its events are read.
      */
-    INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)).stampedByBroker());
+    INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)).stampedByBroker()),
+    NOTIFIER_SUBSCRIPTIONS("notifier-subscriptions", Subscription.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.COMPACTED);
 
     private final String topicName;
     private final Schema valueSchema;

@@ -4,9 +4,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SchemaCompatibilityTest {
 
     @ParameterizedTest
-    @EnumSource(value = IncidentTopic.class, names = {"INCIDENT_COMMANDS_DLQ", "INCIDENT_EVENTS_DLQ"}, mode = EnumSource.Mode.EXCLUDE)
+    @MethodSource("topicsWithAContract")
     void the_current_schema_is_compatible_with_every_released_version(IncidentTopic topic) {
         Schema current = topic.valueSchema();
         for (Schema released : ReleasedSchemas.of(topic.valueSubject().orElseThrow())) {
@@ -33,7 +35,7 @@ class SchemaCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = IncidentTopic.class, names = {"INCIDENT_COMMANDS_DLQ", "INCIDENT_EVENTS_DLQ"}, mode = EnumSource.Mode.EXCLUDE)
+    @MethodSource("topicsWithAContract")
     void the_current_schema_is_released(IncidentTopic topic) {
         String subject = topic.valueSubject().orElseThrow();
         List<Schema> released = ReleasedSchemas.of(subject);
@@ -47,11 +49,16 @@ class SchemaCompatibilityTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = IncidentTopic.class, names = {"INCIDENT_COMMANDS_DLQ", "INCIDENT_EVENTS_DLQ"}, mode = EnumSource.Mode.EXCLUDE)
+    @MethodSource("topicsWithAContract")
     void an_incompatible_change_would_be_caught(IncidentTopic topic) {
         Schema withNewRequiredField = SchemaWithExtraField.requiredString(topic.valueSchema(), "addedWithoutDefault");
         assertThat(newReaderReadsOldData(withNewRequiredField, topic.valueSchema()))
                 .as("a required field without default cannot read old data").isFalse();
+    }
+
+    /** Every topic with an Avro value; dead-letter topics and clock ticks carry raw bytes. */
+    static Stream<IncidentTopic> topicsWithAContract() {
+        return Arrays.stream(IncidentTopic.values()).filter(topic -> topic.valueSubject().isPresent());
     }
 
     static boolean newReaderReadsOldData(Schema reader, Schema writer) {

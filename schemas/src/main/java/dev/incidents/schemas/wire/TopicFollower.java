@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -30,18 +31,30 @@ public final class TopicFollower implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
+    private final Consumer<Map<TopicPartition, Long>> progress;
+    private final List<TopicPartition> partitions = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
     public TopicFollower(String bootstrapServers, String clientId, List<String> topics, Start start,
                          Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this(bootstrapServers, clientId, topics, start, handler, positions -> { });
+    }
+
+    /**
+     * @param progress after each poll and its records are handled: the position reached on every partition (the
+     *                 offset of the next record to read), so a caller can wait until the follower has read a record
+     */
+    public TopicFollower(String bootstrapServers, String clientId, List<String> topics, Start start,
+                         Consumer<ConsumerRecord<String, byte[]>> handler,
+                         Consumer<Map<TopicPartition, Long>> progress) {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.CLIENT_ID_CONFIG, clientId), new StringDeserializer(), new ByteArrayDeserializer());
         this.handler = handler;
-        List<TopicPartition> partitions = new ArrayList<>();
+        this.progress = progress;
         for (String topic : topics) {
             consumer.partitionsFor(topic, Duration.ofSeconds(60))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
@@ -64,6 +77,9 @@ public final class TopicFollower implements AutoCloseable {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     take(record);
                 }
+                Map<TopicPartition, Long> positions = new HashMap<>();
+                partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+                progress.accept(positions);
             }
         } catch (WakeupException e) {
             if (running) {

@@ -1,0 +1,51 @@
+package dev.incidents.notifier.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.time.ZoneId;
+import java.util.Set;
+
+/** A subscription as stored: the client's choices, its signing secrets, and its version. */
+public record Subscription(String id, long version, Channel channel, String target, Audience audience,
+                           Set<Severity> severities, Set<String> components, Set<MessageKind> messageKinds,
+                           Locale locale, ZoneId timeZone, String commander, Integer escalationLevel,
+                           List<SigningSecret> secrets, Instant createdAt, Instant updatedAt) {
+
+    public Subscription {
+        severities = Set.copyOf(severities);
+        components = Set.copyOf(components);
+        messageKinds = Set.copyOf(messageKinds);
+        secrets = List.copyOf(secrets);
+    }
+
+    /** A new subscription from a valid spec. */
+    public static Subscription create(String id, SubscriptionSpec spec, Instant now) {
+        List<String> secrets = spec.secrets() == null ? List.of() : spec.secrets();
+        return from(id, 1, spec, secrets(secrets, List.of(), now), now, now);
+    }
+
+    /** This subscription changed to a valid spec; secrets the spec leaves out stay as they are. */
+    public Subscription change(SubscriptionSpec spec, Instant now) {
+        List<SigningSecret> kept = spec.secrets() == null ? secrets : secrets(spec.secrets(), secrets, now);
+        return from(id, version + 1, spec, kept, createdAt, now);
+    }
+
+    @Override
+    public String toString() {
+        return "Subscription[" + id + " v" + version + " " + channel + " " + audience + " " + target + "]";
+    }
+
+    private static Subscription from(String id, long version, SubscriptionSpec spec, List<SigningSecret> secrets,
+                                     Instant createdAt, Instant updatedAt) {
+        return new Subscription(id, version, spec.channel(), spec.target().strip(), spec.audience(),
+                spec.severities(), spec.components(), spec.messageKinds(), Locale.forLanguageTag(spec.locale()),
+                ZoneId.of(spec.timeZone()), spec.commander(), spec.escalationLevel(), secrets, createdAt, updatedAt);
+    }
+
+    /** A secret already held keeps the time it was added, so rotation can tell the old one from the new. */
+    private static List<SigningSecret> secrets(List<String> values, List<SigningSecret> held, Instant now) {
+        return values.stream().map(value -> held.stream().filter(secret -> secret.value().equals(value)).findFirst()
+                .orElse(new SigningSecret(value, now))).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.incidents.notifier.domain;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a client asks to receive and where: everything of a subscription that the client chooses. {@code secrets}
+ * is null when a change leaves the signing secrets as they are (they can never be read back to resend them).
+ */
+public record SubscriptionSpec(Channel channel, String target, Audience audience, Set<Severity> severities,
+                               Set<String> components, Set<MessageKind> messageKinds, String locale,
+                               String timeZone, String commander, Integer escalationLevel, List<String> secrets) {
+
+    public SubscriptionSpec {
+        severities = severities == null ? Set.of() : Set.copyOf(severities);
+        components = components == null ? Set.of() : Set.copyOf(components);
+        messageKinds = messageKinds == null ? Set.of() : Set.copyOf(messageKinds);
+        secrets = secrets == null ? null : List.copyOf(secrets);
+    }
+
+    @Override
+    public String toString() {
+        return "SubscriptionSpec[" + channel + " " + audience + " " + target + ", " + locale + ", " + timeZone
+                + (secrets == null ? "" : ", " + secrets.size() + " secret(s)") + "]";
+    }
+}

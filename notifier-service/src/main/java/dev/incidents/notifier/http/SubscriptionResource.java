@@ -1,0 +1,115 @@
+package dev.incidents.notifier.http;
+
+import dev.incidents.notifier.app.SubscriptionStore;
+import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.notifier.domain.SubscriptionRules;
+import dev.incidents.notifier.domain.SubscriptionSpec;
+import dev.incidents.notifier.domain.Violation;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** Create, list, read, change and delete subscriptions. Secrets go in and never come out. */
+@Path("/subscriptions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+
+    private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
+
+    private final SubscriptionStore store;
+    private final Clock clock;
+
+    SubscriptionResource(SubscriptionStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @POST
+    public Response create(SubscriptionRequest request) {
+        SubscriptionSpec spec = valid(request, true);
+        Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
+        LOG.infof("Created %s", created);
+        return Response.created(URI.create("/subscriptions/" + created.id())).tag(tag(created))
+                .entity(SubscriptionResponse.of(created)).build();
+    }
+
+    @GET
+    public List<SubscriptionResponse> list() {
+        return store.all().stream().map(SubscriptionResponse::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        Subscription subscription = existing(id);
+        return Response.ok(SubscriptionResponse.of(subscription)).tag(tag(subscription)).build();
+    }
+
+    /** Replaces the subscription; {@code secrets} left out keeps the secrets it has. If-Match: its version. */
+    @PUT
+    @Path("/{id}")
+    public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+                           SubscriptionRequest request) {
+        SubscriptionSpec spec = valid(request, false);
+        Subscription current = existing(id);
+        requireVersion(current, ifMatch);
+        Subscription changed = store.save(current.change(spec, clock.instant()));
+        LOG.infof("Changed %s", changed);
+        return Response.ok(SubscriptionResponse.of(changed)).tag(tag(changed)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        Subscription current = existing(id);
+        requireVersion(current, ifMatch);
+        store.delete(id);
+        LOG.infof("Deleted %s", current);
+        return Response.noContent().build();
+    }
+
+    private static SubscriptionSpec valid(SubscriptionRequest request, boolean creating) {
+        if (request == null) {
+            throw new BadRequestException("A JSON body is required.");
+        }
+        SubscriptionSpec spec = request.toSpec();
+        List<Violation> violations = SubscriptionRules.check(spec, creating);
+        if (!violations.isEmpty()) {
+            throw new Problems.InvalidSubscriptionException(violations);
+        }
+        return spec;
+    }
+
+    private Subscription existing(String id) {
+        return store.find(id).orElseThrow(() -> new Problems.ProblemException(Problem.of("not-found",
+                "Subscription not found", 404, "No subscription " + id + ".", null)));
+    }
+
+    private static void requireVersion(Subscription current, String ifMatch) {
+        if (ifMatch != null && !ifMatch.replace("\"", "").strip().equals(String.valueOf(current.version()))) {
+            throw new Problems.ProblemException(Problem.of("version-mismatch", "The subscription has changed", 412,
+                    "The subscription is at version " + current.version() + ", not " + ifMatch + ".", "If-Match"));
+        }
+    }
+
+    private static EntityTag tag(Subscription subscription) {
+        return new EntityTag(String.valueOf(subscription.version()));
+    }
+}

@@ -1,0 +1,66 @@
+package dev.incidents.notifier.app;
+
+import dev.incidents.deploy.TestStack;
+import dev.incidents.notifier.domain.Audience;
+import dev.incidents.notifier.domain.Channel;
+import dev.incidents.notifier.domain.SigningSecret;
+import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.notifier.domain.SubscriptionSpec;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The notifier keeps nothing but Kafka: an instance started later knows every subscription, secrets included. */
+class SubscriptionStoreTest {
+
+    @Test
+    void a_new_instance_loads_every_subscription_from_the_topic() throws Exception {
+        TestStack.start();
+        Subscription saved;
+        SubscriptionStore first = store();
+        try {
+            saved = first.save(Subscription.create(UUID.randomUUID().toString(), new SubscriptionSpec(
+                    Channel.WEBHOOK, "https://hooks.example.com/x", Audience.INTERNAL, null, null, null, "fr",
+                    "Europe/Paris", "alice", 2, List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")),
+                    Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+        } finally {
+            first.stop(null);
+        }
+
+        SubscriptionStore restarted = store();
+        try {
+            assertThat(restarted.find(saved.id())).hasValueSatisfying(loaded -> {
+                assertThat(loaded).isEqualTo(saved);
+                assertThat(loaded.secrets()).extracting(SigningSecret::value)
+                        .containsExactly("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            });
+        } finally {
+            restarted.stop(null);
+        }
+    }
+
+    private static SubscriptionStore store() {
+        NotifierConfig config = new NotifierConfig() {
+            @Override
+            public Duration writeTimeout() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Registry registry() {
+                return null;
+            }
+        };
+        SubscriptionStore store = new SubscriptionStore(TestStack.bootstrapServers(), config,
+                new RegistryAvroSerdes(TestStack.nativeApiUrl(), false));
+        store.start(null);
+        return store;
+    }
+}

@@ -1,0 +1,144 @@
+package dev.incidents.notifier.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SubscriptionRulesTest {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final String OTHER_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+
+    @Test
+    void a_webhook_with_an_https_target_and_a_secret_is_valid() {
+        assertThat(SubscriptionRules.check(webhook("https://hooks.example.com/incidents"), true)).isEmpty();
+    }
+
+    @Test
+    void a_target_on_another_scheme_is_refused() {
+        for (String target : List.of("ftp://example.com/x", "file:///etc/passwd", "javascript:alert(1)",
+                "example.com/no-scheme", "https://user:pw@example.com/")) {
+            assertThat(SubscriptionRules.check(webhook(target), true)).as(target)
+                    .extracting(Violation::field).containsExactly("target");
+        }
+    }
+
+    @Test
+    void an_email_subscription_needs_an_address_and_no_secret() {
+        assertThat(SubscriptionRules.check(email("oncall@example.com"), true)).isEmpty();
+        assertThat(SubscriptionRules.check(email("not an address"), true)).extracting(Violation::field)
+                .containsExactly("target");
+        assertThat(SubscriptionRules.check(with(email("oncall@example.com"), List.of(SECRET)), true))
+                .extracting(Violation::field).containsExactly("secrets");
+    }
+
+    @Test
+    void a_webhook_without_a_secret_or_with_a_malformed_one_is_refused() {
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), null), true))
+                .extracting(Violation::field).containsExactly("secrets");
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), List.of("plain-password")), true))
+                .extracting(Violation::field).containsExactly("secrets[0]");
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), List.of("whsec_c2hvcnQ=")), true))
+                .extracting(Violation::field).containsExactly("secrets[0]");
+    }
+
+    @Test
+    void two_secrets_may_be_active_while_rotating_but_not_three() {
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), List.of(SECRET, OTHER_SECRET)),
+                true)).isEmpty();
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"),
+                List.of(SECRET, OTHER_SECRET, SECRET)), true)).extracting(Violation::field)
+                .containsExactly("secrets");
+    }
+
+    @Test
+    void a_change_may_leave_the_secrets_out_but_not_empty_them() {
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), null), false)).isEmpty();
+        assertThat(SubscriptionRules.check(with(webhook("https://example.com/h"), List.of()), false))
+                .extracting(Violation::field).containsExactly("secrets");
+    }
+
+    @Test
+    void unknown_locales_and_zones_are_refused() {
+        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
+                null, "xx-YY", "Mars/Olympus", null, null, null);
+        assertThat(SubscriptionRules.check(spec, true)).extracting(Violation::field)
+                .containsExactly("locale", "timeZone");
+    }
+
+    @Test
+    void every_supported_locale_is_accepted() {
+        for (String locale : List.of("en", "de", "fr", "ja", "zh-TW", "tr")) {
+            SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
+                    null, locale, "Asia/Taipei", null, null, null);
+            assertThat(SubscriptionRules.check(spec, true)).as(locale).isEmpty();
+        }
+    }
+
+    @Test
+    void a_public_subscription_cannot_ask_for_internal_messages_escalations_or_a_commander() {
+        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
+                Set.of(MessageKind.PUBLIC_UPDATE, MessageKind.UPDATE_OVERDUE), "en", "UTC", "alice", 1, null);
+        assertThat(SubscriptionRules.check(spec, true)).extracting(Violation::field)
+                .containsExactly("messageKinds", "commander", "escalationLevel");
+    }
+
+    @Test
+    void an_internal_escalation_subscriber_names_its_level() {
+        SubscriptionSpec spec = new SubscriptionSpec(Channel.SLACK, "https://hooks.slack.com/services/T/B/X",
+                Audience.INTERNAL, null, null, null, "en", "UTC", null, 2, null);
+        assertThat(SubscriptionRules.check(spec, true)).isEmpty();
+        SubscriptionSpec tooHigh = new SubscriptionSpec(Channel.SLACK, "https://hooks.slack.com/services/T/B/X",
+                Audience.INTERNAL, null, null, null, "en", "UTC", null, 11, null);
+        assertThat(SubscriptionRules.check(tooHigh, true)).extracting(Violation::field)
+                .containsExactly("escalationLevel");
+    }
+
+    @Test
+    void a_change_keeps_the_secrets_it_leaves_out_and_the_age_of_those_it_repeats() {
+        Instant created = Instant.parse("2026-11-23T10:00:00Z");
+        Instant rotated = created.plusSeconds(3600);
+        Subscription subscription = Subscription.create("s-1", webhook("https://example.com/h"), created);
+
+        Subscription unchanged = subscription.change(with(webhook("https://example.com/other"), null), rotated);
+        Subscription rotating = subscription.change(with(webhook("https://example.com/h"),
+                List.of(SECRET, OTHER_SECRET)), rotated);
+
+        assertThat(unchanged.version()).isEqualTo(2);
+        assertThat(unchanged.target()).isEqualTo("https://example.com/other");
+        assertThat(unchanged.secrets()).extracting(SigningSecret::value).containsExactly(SECRET);
+        assertThat(rotating.secrets()).extracting(SigningSecret::addedAt).containsExactly(created, rotated);
+        assertThat(rotating.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void an_email_subscription_is_created_without_secrets_in_its_locale_and_zone() {
+        Subscription subscription = Subscription.create("s-2", email("oncall@example.com"),
+                Instant.parse("2026-11-23T10:00:00Z"));
+
+        assertThat(subscription.secrets()).isEmpty();
+        assertThat(subscription.locale().toLanguageTag()).isEqualTo("de");
+        assertThat(subscription.timeZone().getId()).isEqualTo("Europe/Berlin");
+        assertThat(subscription.version()).isEqualTo(1);
+    }
+
+    private static SubscriptionSpec webhook(String target) {
+        return new SubscriptionSpec(Channel.WEBHOOK, target, Audience.PUBLIC, null, null, null, "en", "UTC", null,
+                null, List.of(SECRET));
+    }
+
+    private static SubscriptionSpec email(String address) {
+        return new SubscriptionSpec(Channel.EMAIL, address, Audience.INTERNAL, null, null, null, "de",
+                "Europe/Berlin", null, null, null);
+    }
+
+    private static SubscriptionSpec with(SubscriptionSpec spec, List<String> secrets) {
+        return new SubscriptionSpec(spec.channel(), spec.target(), spec.audience(), spec.severities(),
+                spec.components(), spec.messageKinds(), spec.locale(), spec.timeZone(), spec.commander(),
+                spec.escalationLevel(), secrets);
+    }
+}

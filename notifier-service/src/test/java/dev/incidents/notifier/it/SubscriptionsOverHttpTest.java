@@ -1,0 +1,177 @@
+package dev.incidents.notifier.it;
+
+import dev.incidents.avro.notifier.Subscription;
+import dev.incidents.deploy.TestStack;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+
+/** Subscriptions over HTTP, kept in the compacted topic on a real broker and registry. */
+@QuarkusTest
+@QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
+class SubscriptionsOverHttpTest {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    static final String NEW_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
+    static final String TOPIC = IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName();
+
+    @Test
+    void a_webhook_subscription_is_created_read_listed_and_stored_in_kafka_without_its_secret_ever_shown() {
+        Response created = post(webhookBody("https://hooks.example.com/incidents", SECRET));
+        created.then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/subscriptions/"))
+                .header("ETag", "\"1\"").body("version", equalTo(1)).body("channel", equalTo("WEBHOOK"))
+                .body("locale", equalTo("ja")).body("timeZone", equalTo("Asia/Tokyo"))
+                .body("signingSecrets", hasSize(1));
+        String id = created.jsonPath().getString("id");
+
+        Response read = RestAssured.get("/subscriptions/" + id);
+        read.then().statusCode(200).body("target", equalTo("https://hooks.example.com/incidents"));
+        Response list = RestAssured.get("/subscriptions");
+        list.then().statusCode(200).body("id", hasItem(id));
+        for (Response response : List.of(created, read, list)) {
+            assertThat(response.asString()).doesNotContain(SECRET).doesNotContain("whsec_");
+        }
+        Subscription stored = lastStored(id);
+        assertThat(stored.getSigningSecrets()).extracting(s -> s.getSecret()).containsExactly(SECRET);
+        assertThat(stored.getVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void a_change_keeps_omitted_secrets_a_rotation_holds_two_and_a_stale_version_is_refused() {
+        String id = post(webhookBody("https://hooks.example.com/a", SECRET)).jsonPath().getString("id");
+
+        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(webhookBodyWithoutSecret("https://hooks.example.com/b")).put("/subscriptions/" + id).then()
+                .statusCode(200).body("version", equalTo(2)).body("target", equalTo("https://hooks.example.com/b"))
+                .body("signingSecrets", hasSize(1));
+        RestAssured.given().contentType(ContentType.JSON)
+                .body(webhookBody("https://hooks.example.com/b", SECRET, NEW_SECRET)).put("/subscriptions/" + id)
+                .then().statusCode(200).body("version", equalTo(3)).body("signingSecrets", hasSize(2));
+        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(webhookBodyWithoutSecret("https://hooks.example.com/c")).put("/subscriptions/" + id).then()
+                .statusCode(412).contentType("application/problem+json").body("field", equalTo("If-Match"));
+
+        assertThat(lastStored(id).getSigningSecrets()).extracting(s -> s.getSecret())
+                .containsExactly(SECRET, NEW_SECRET);
+    }
+
+    @Test
+    void a_deleted_subscription_is_gone_and_leaves_a_tombstone() {
+        Response created = post(emailBody("oncall@example.com"));
+        created.then().statusCode(201);
+        String id = created.jsonPath().getString("id");
+
+        RestAssured.delete("/subscriptions/" + id).then().statusCode(204);
+
+        RestAssured.get("/subscriptions/" + id).then().statusCode(404).contentType("application/problem+json");
+        RestAssured.get("/subscriptions").then().body("id", not(hasItem(id)));
+        RestAssured.delete("/subscriptions/" + id).then().statusCode(404);
+        List<ConsumerRecord<String, byte[]>> records = records(id);
+        assertThat(records.get(records.size() - 1).value()).isNull();
+    }
+
+    @Test
+    void bad_input_gets_a_problem_naming_the_field_and_stores_nothing() {
+        long before = totalRecords();
+        expectProblem(webhookBody("ftp://files.example.com/x", SECRET), 422, "target");
+        expectProblem(webhookBody("https://hooks.example.com/x"), 422, "secrets");
+        expectProblem(emailBody("not-an-address"), 422, "target");
+        expectProblem(emailBody("a@example.com").replace("\"de\"", "\"xx-YY\""), 422, "locale");
+        expectProblem(emailBody("a@example.com").replace("Europe/Berlin", "Mars/Olympus"), 422, "timeZone");
+        expectProblem(emailBody("a@example.com").replace("EMAIL", "PIGEON"), 400, "channel");
+        expectProblem(emailBody("a@example.com").replace("\"target\"", "\"targte\""), 400, "targte");
+        RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":").post("/subscriptions").then()
+                .statusCode(400).contentType("application/problem+json");
+
+        assertThat(totalRecords()).isEqualTo(before);
+    }
+
+    private static void expectProblem(String body, int status, String field) {
+        RestAssured.given().contentType(ContentType.JSON).body(body).post("/subscriptions").then()
+                .statusCode(status).contentType("application/problem+json").body("field", equalTo(field));
+    }
+
+    private static Response post(String body) {
+        return RestAssured.given().contentType(ContentType.JSON).body(body).post("/subscriptions");
+    }
+
+    private static String webhookBody(String target, String... secrets) {
+        return "{\"channel\":\"WEBHOOK\",\"target\":\"" + target + "\",\"audience\":\"PUBLIC\",\"locale\":\"ja\","
+                + "\"timeZone\":\"Asia/Tokyo\",\"severities\":[\"SEV1\",\"SEV2\"],\"secrets\":["
+                + String.join(",", java.util.Arrays.stream(secrets).map(s -> "\"" + s + "\"").toList()) + "]}";
+    }
+
+    private static String webhookBodyWithoutSecret(String target) {
+        return "{\"channel\":\"WEBHOOK\",\"target\":\"" + target + "\",\"audience\":\"PUBLIC\",\"locale\":\"ja\","
+                + "\"timeZone\":\"Asia/Tokyo\"}";
+    }
+
+    private static String emailBody(String address) {
+        return "{\"channel\":\"EMAIL\",\"target\":\"" + address + "\",\"audience\":\"INTERNAL\",\"locale\":\"de\","
+                + "\"timeZone\":\"Europe/Berlin\",\"commander\":\"*\"}";
+    }
+
+    private static Subscription lastStored(String id) {
+        List<ConsumerRecord<String, byte[]>> records = records(id);
+        ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
+        return new RegistryAvroSerdes(TestStack.nativeApiUrl(), false).forValue(Subscription.class).deserializer()
+                .deserialize(TOPIC, last.headers(), last.value());
+    }
+
+    /** Every record of one subscription on the topic, in order (read_committed, from the start). */
+    private static List<ConsumerRecord<String, byte[]>> records(String id) {
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private static long totalRecords() {
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
+            return consumer.endOffsets(partitions(consumer)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        return consumer.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+    }
+}
