@@ -49,6 +49,7 @@ final class ViewMapper {
                 .setLateBySeconds(d.lateBy().toSeconds())
                 .setSeverity(dev.incidents.avro.Severity.valueOf(d.severity().name()))
                 .setCommander(d.commander())
+                .setRepeat(d.repeat())
                 .build();
     }
 }

@@ -82,6 +82,8 @@ class ProjectionTest {
         assertThat(List.of(still.detections().get(0), again.detections().get(0))).extracting(Detection::kind)
                 .containsOnly(DetectionKind.UPDATE_STILL_OVERDUE);
         assertThat(still.detections().get(0).detectionId()).isNotEqualTo(again.detections().get(0).detectionId());
+        assertThat(List.of(still.detections().get(0), again.detections().get(0))).extracting(Detection::repeat)
+                .containsExactly(1, 2);
         assertThat(again.detections().get(0).lateBy()).isEqualTo(Duration.ofMinutes(20));
         assertThat(projection.plan(again.view())).extracting(Timer::dueAt)
                 .containsExactly(FIRST_DEADLINE.plus(Duration.ofMinutes(30)));

@@ -1,0 +1,39 @@
+package dev.incidents.notifier.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What a message says beyond its incident, one shape per kind of happening. */
+public sealed interface NoticeDetail {
+
+    record Declared(String summary, Instant nextUpdateAt) implements NoticeDetail {
+    }
+
+    record Updated(String status, String message, Instant nextUpdateAt) implements NoticeDetail {
+    }
+
+    record SeverityChanged(Severity from, Severity to, String reason, Instant nextUpdateAt) implements NoticeDetail {
+    }
+
+    record Resolved(String message, Instant rcaDueAt) implements NoticeDetail {
+    }
+
+    record Reopened(String reason, Instant nextUpdateAt) implements NoticeDetail {
+    }
+
+    /** {@code thirdParty} is null when no vendor was involved; the corrective actions are always our own. */
+    record RcaPublished(String rootCause, List<CorrectiveAction> correctiveActions, String thirdParty)
+            implements NoticeDetail {
+        public RcaPublished {
+            correctiveActions = List.copyOf(correctiveActions);
+        }
+    }
+
+    /** A deadline that is close, missed, still missed ({@code repeat} 1, 2, ...) or met at last. */
+    record DeadlineAlert(Instant deadline, Duration lateBy, int repeat) implements NoticeDetail {
+    }
+
+    record CorrectiveAction(String description, String owner, Instant dueAt) {
+    }
+}

@@ -1,0 +1,82 @@
+package dev.incidents.notifier.domain;
+
+import java.util.Optional;
+
+/**
+ * Turns what happened into the notice to send, keeping the brief of each incident up to date on the way. Pure:
+ * given the same brief and happening it always plans the same notice, whose id derives from the happening's.
+ */
+public final class NoticePlanner {
+
+    private NoticePlanner() {
+    }
+
+    /** The incident's brief after the happening, and the notice to send about it, if any. */
+    public record Planned(IncidentBrief brief, Optional<Notice> notice) {
+    }
+
+    public static Planned plan(IncidentBrief before, Happening happening) {
+        if (happening instanceof Happening.Declared d) {
+            IncidentBrief brief = new IncidentBrief(d.incidentId(), d.title(), d.severity(), "INVESTIGATING",
+                    d.components(), d.commander(), true, d.nextUpdateAt(), null, 0);
+            return notice(brief, happening, MessageKind.DECLARED,
+                    new NoticeDetail.Declared(d.summary(), d.nextUpdateAt()));
+        }
+        IncidentBrief brief = before != null ? before : unknown(happening);
+        if (happening instanceof Happening.UpdatePosted u) {
+            MessageKind kind = u.audience() == Audience.PUBLIC ? MessageKind.PUBLIC_UPDATE
+                    : MessageKind.INTERNAL_UPDATE;
+            return notice(brief.withStatus(u.status(), u.nextUpdateAt()), happening, kind,
+                    new NoticeDetail.Updated(u.status(), u.message(), u.nextUpdateAt()));
+        }
+        if (happening instanceof Happening.SeverityChanged c) {
+            return notice(brief.withSeverity(c.to(), c.nextUpdateAt()), happening, MessageKind.SEVERITY_CHANGED,
+                    new NoticeDetail.SeverityChanged(c.from(), c.to(), c.reason(), c.nextUpdateAt()));
+        }
+        if (happening instanceof Happening.Resolved r) {
+            return notice(brief.resolved(r.rcaDueAt()), happening, MessageKind.RESOLVED,
+                    new NoticeDetail.Resolved(r.message(), r.rcaDueAt()));
+        }
+        if (happening instanceof Happening.Reopened r) {
+            return notice(brief.reopened(r.nextUpdateAt()), happening, MessageKind.REOPENED,
+                    new NoticeDetail.Reopened(r.reason(), r.nextUpdateAt()));
+        }
+        if (happening instanceof Happening.RcaPublished p) {
+            return notice(brief, happening, MessageKind.RCA_PUBLISHED,
+                    new NoticeDetail.RcaPublished(p.rootCause(), p.correctiveActions(), p.thirdParty()));
+        }
+        if (happening instanceof Happening.Detected d) {
+            return detected(brief, d);
+        }
+        return new Planned(brief, Optional.empty());
+    }
+
+    /**
+     * A still-overdue notice carries the climb it reaches; the clearing one carries how far the alert climbed (to
+     * reach everyone alerted), and then the climb starts again from nothing.
+     */
+    private static Planned detected(IncidentBrief brief, Happening.Detected d) {
+        IncidentBrief after = switch (d.kind()) {
+            case UPDATE_STILL_OVERDUE -> brief.escalatedTo(Math.max(brief.escalatedTo(), d.repeat()));
+            case UPDATE_OVERDUE_CLEARED -> brief.escalatedTo(0);
+            default -> brief;
+        };
+        IncidentBrief told = d.kind() == MessageKind.UPDATE_OVERDUE_CLEARED ? brief : after;
+        Notice notice = new Notice(d.sourceId(), d.kind(), told, d.at(),
+                new NoticeDetail.DeadlineAlert(d.deadline(), d.lateBy(), d.repeat()));
+        return new Planned(after, Optional.of(notice));
+    }
+
+    private static Planned notice(IncidentBrief after, Happening happening, MessageKind kind, NoticeDetail detail) {
+        return new Planned(after, Optional.of(new Notice(happening.sourceId(), kind, after, happening.at(), detail)));
+    }
+
+    /** A happening about an incident whose declaration was never read (it predates the retained events). */
+    private static IncidentBrief unknown(Happening happening) {
+        if (happening instanceof Happening.Detected d) {
+            return new IncidentBrief(d.incidentId(), null, d.severity(), null, null, d.commander(), true, null, null,
+                    0);
+        }
+        return new IncidentBrief(happening.incidentId(), null, null, null, null, null, true, null, null, 0);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.incidents.notifier.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who receives a notice. Every subscription's filters apply (severities, components, kinds), and a PUBLIC one sees
+ * only public kinds. Beyond that, by role:
+ * <ul>
+ *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads (all of them
+ *   for {@code *}), and is the only place due-soon, overdue, cleared and RCA-overdue alerts go;</li>
+ *   <li>an escalation subscriber ({@code escalationLevel} n) hears only escalations: UpdateStillOverdue from its
+ *   n-th repeat on, and the clearing of an alert that reached it;</li>
+ *   <li>any other subscription hears every other kind its audience may see.</li>
+ * </ul>
+ */
+public final class NoticeRouter {
+
+    private static final Set<MessageKind> COMMANDER_ALERTS = Set.of(MessageKind.UPDATE_DUE_SOON,
+            MessageKind.UPDATE_OVERDUE, MessageKind.UPDATE_OVERDUE_CLEARED, MessageKind.RCA_OVERDUE);
+
+    private NoticeRouter() {
+    }
+
+    public static List<Subscription> recipients(Notice notice, Collection<Subscription> subscriptions) {
+        return subscriptions.stream().filter(subscription -> receives(subscription, notice)).toList();
+    }
+
+    /** The message id of a notice for one subscription: the same every time, so receivers can drop repeats. */
+    public static String messageId(Notice notice, Subscription subscription) {
+        String name = notice.sourceId() + "|" + subscription.id();
+        return "msg_" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static boolean receives(Subscription subscription, Notice notice) {
+        return passesFilters(subscription, notice) && byRole(subscription, notice);
+    }
+
+    private static boolean passesFilters(Subscription s, Notice notice) {
+        IncidentBrief incident = notice.incident();
+        return (s.audience() == Audience.INTERNAL || notice.kind().isPublic())
+                && (s.severities().isEmpty()
+                        || incident.severity() != null && s.severities().contains(incident.severity()))
+                && (s.components().isEmpty() || incident.components().stream().anyMatch(s.components()::contains))
+                && (s.messageKinds().isEmpty() || s.messageKinds().contains(notice.kind()));
+    }
+
+    private static boolean byRole(Subscription s, Notice notice) {
+        MessageKind kind = notice.kind();
+        if (s.escalationLevel() != null) {
+            return escalationReaches(s.escalationLevel(), notice);
+        }
+        if (s.commander() != null) {
+            return commands(s.commander(), notice.incident()) && kind != MessageKind.UPDATE_STILL_OVERDUE;
+        }
+        return !COMMANDER_ALERTS.contains(kind) && kind != MessageKind.UPDATE_STILL_OVERDUE;
+    }
+
+    private static boolean escalationReaches(int level, Notice notice) {
+        if (notice.kind() == MessageKind.UPDATE_STILL_OVERDUE
+                && notice.detail() instanceof NoticeDetail.DeadlineAlert alert) {
+            return alert.repeat() >= level;
+        }
+        return notice.kind() == MessageKind.UPDATE_OVERDUE_CLEARED && notice.incident().escalatedTo() >= level;
+    }
+
+    private static boolean commands(String commander, IncidentBrief incident) {
+        return "*".equals(commander) || commander.equals(incident.commander());
+    }
+}

@@ -1,0 +1,114 @@
+package dev.incidents.notifier.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NoticeRouterTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    static final IncidentBrief CHECKOUT = new IncidentBrief("inc-1", "Checkout down", Severity.SEV1,
+            "INVESTIGATING", Set.of("checkout"), "alice", true, NOW.plus(Duration.ofMinutes(15)), null, 0);
+
+    final Subscription publicFeed = subscription("public", Audience.PUBLIC, null, null);
+    final Subscription internalFeed = subscription("internal", Audience.INTERNAL, null, null);
+    final Subscription alicesChannel = subscription("alice", Audience.INTERNAL, "alice", null);
+    final Subscription bobsChannel = subscription("bob", Audience.INTERNAL, "bob", null);
+    final Subscription everyCommander = subscription("all-commanders", Audience.INTERNAL, "*", null);
+    final Subscription firstLine = subscription("escalation-1", Audience.INTERNAL, null, 1);
+    final Subscription secondLine = subscription("escalation-2", Audience.INTERNAL, null, 2);
+    final List<Subscription> all = List.of(publicFeed, internalFeed, alicesChannel, bobsChannel, everyCommander,
+            firstLine, secondLine);
+
+    @Test
+    void a_public_update_reaches_every_feed_and_the_commanders_channel_but_not_escalations() {
+        assertThat(recipients(notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update()))).containsExactlyInAnyOrder(
+                "public", "internal", "alice", "all-commanders");
+    }
+
+    @Test
+    void an_internal_update_never_reaches_a_public_subscriber() {
+        assertThat(recipients(notice(MessageKind.INTERNAL_UPDATE, CHECKOUT, update())))
+                .doesNotContain("public").contains("internal", "alice");
+    }
+
+    @Test
+    void overdue_alerts_go_to_the_incidents_commander_channel_only() {
+        for (MessageKind kind : List.of(MessageKind.UPDATE_DUE_SOON, MessageKind.UPDATE_OVERDUE,
+                MessageKind.RCA_OVERDUE)) {
+            assertThat(recipients(notice(kind, CHECKOUT, alert(0)))).as(kind.name())
+                    .containsExactlyInAnyOrder("alice", "all-commanders");
+        }
+    }
+
+    @Test
+    void still_overdue_climbs_the_escalation_ladder_one_repeat_at_a_time() {
+        assertThat(recipients(notice(MessageKind.UPDATE_STILL_OVERDUE, CHECKOUT, alert(1))))
+                .containsExactly("escalation-1");
+        assertThat(recipients(notice(MessageKind.UPDATE_STILL_OVERDUE, CHECKOUT, alert(2))))
+                .containsExactlyInAnyOrder("escalation-1", "escalation-2");
+    }
+
+    @Test
+    void the_cleared_alert_reaches_the_commander_and_everyone_the_escalation_reached() {
+        assertThat(recipients(notice(MessageKind.UPDATE_OVERDUE_CLEARED, CHECKOUT.escalatedTo(1), alert(0))))
+                .containsExactlyInAnyOrder("alice", "all-commanders", "escalation-1");
+        assertThat(recipients(notice(MessageKind.UPDATE_OVERDUE_CLEARED, CHECKOUT, alert(0))))
+                .containsExactlyInAnyOrder("alice", "all-commanders");
+    }
+
+    @Test
+    void filters_on_severity_component_and_kind_apply_to_every_role() {
+        Subscription sev2Only = with(internalFeed, Set.of(Severity.SEV2), Set.of(), Set.of());
+        Subscription paymentsOnly = with(internalFeed, Set.of(), Set.of("payments"), Set.of());
+        Subscription resolutionsOnly = with(publicFeed, Set.of(), Set.of(), Set.of(MessageKind.RESOLVED));
+        Subscription checkoutSev1 = with(internalFeed, Set.of(Severity.SEV1), Set.of("checkout", "search"),
+                Set.of(MessageKind.PUBLIC_UPDATE));
+
+        Notice update = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
+
+        assertThat(NoticeRouter.recipients(update, List.of(sev2Only, paymentsOnly, resolutionsOnly, checkoutSev1)))
+                .containsExactly(checkoutSev1);
+    }
+
+    @Test
+    void a_message_id_is_stable_per_notice_and_subscription() {
+        Notice notice = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
+
+        assertThat(NoticeRouter.messageId(notice, publicFeed)).isEqualTo(NoticeRouter.messageId(notice, publicFeed))
+                .startsWith("msg_").isNotEqualTo(NoticeRouter.messageId(notice, internalFeed));
+    }
+
+    private List<String> recipients(Notice notice) {
+        return NoticeRouter.recipients(notice, all).stream().map(Subscription::id).toList();
+    }
+
+    private static Notice notice(MessageKind kind, IncidentBrief incident, NoticeDetail detail) {
+        return new Notice("source-" + kind, kind, incident, NOW, detail);
+    }
+
+    private static NoticeDetail update() {
+        return new NoticeDetail.Updated("IDENTIFIED", "A bad deploy; rolling back", NOW.plus(Duration.ofMinutes(15)));
+    }
+
+    private static NoticeDetail alert(int repeat) {
+        return new NoticeDetail.DeadlineAlert(NOW, Duration.ofMinutes(5L * repeat), repeat);
+    }
+
+    private static Subscription subscription(String id, Audience audience, String commander, Integer level) {
+        return Subscription.create(id, new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null,
+                null, "en", "UTC", commander, level, null), NOW);
+    }
+
+    private static Subscription with(Subscription s, Set<Severity> severities, Set<String> components,
+                                     Set<MessageKind> kinds) {
+        return new Subscription(s.id() + "-filtered-" + severities + components + kinds, s.version(), s.channel(),
+                s.target(), s.audience(), severities, components, kinds, s.locale(), s.timeZone(), s.commander(),
+                s.escalationLevel(), s.secrets(), s.createdAt(), s.updatedAt());
+    }
+}
