@@ -1,0 +1,102 @@
+package dev.incidents.notifier.render;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every sentence of an outbound message, in English; the other languages live in messages/msg_*.properties.
+ * Parameters are already formatted for the reader (times in their zone and locale).
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface NoticeMessages {
+
+    @Message("[{severity}] Investigating: {title}")
+    String subjectDeclared(String severity, String title);
+
+    @Message("[{severity}] Update: {title}")
+    String subjectUpdate(String severity, String title);
+
+    @Message("[{severity}] Severity changed: {title}")
+    String subjectSeverityChanged(String severity, String title);
+
+    @Message("[{severity}] Resolved: {title}")
+    String subjectResolved(String severity, String title);
+
+    @Message("[{severity}] Reopened: {title}")
+    String subjectReopened(String severity, String title);
+
+    @Message("Cause and corrective actions: {title}")
+    String subjectRca(String title);
+
+    @Message("Update due soon: {title}")
+    String subjectDueSoon(String title);
+
+    @Message("Update overdue: {title}")
+    String subjectOverdue(String title);
+
+    @Message("Escalation {repeat}: update still overdue: {title}")
+    String subjectStillOverdue(int repeat, String title);
+
+    @Message("Overdue alert closed: {title}")
+    String subjectCleared(String title);
+
+    @Message("Cause and corrective actions overdue: {title}")
+    String subjectRcaOverdue(String title);
+
+    @Message("We are investigating a problem and will share what we learn.")
+    String investigating();
+
+    @Message("Status: Investigating")
+    String statusInvestigating();
+
+    @Message("Status: Identified")
+    String statusIdentified();
+
+    @Message("Status: Monitoring")
+    String statusMonitoring();
+
+    @Message("Status: Resolved")
+    String statusResolved();
+
+    @Message("Next update by {time}.")
+    String nextUpdate(String time);
+
+    @Message("Severity changed from {from} to {to}.")
+    String severityChanged(String from, String to);
+
+    @Message("The incident is resolved.")
+    String resolved();
+
+    @Message("We will publish the cause and our corrective actions by {time}.")
+    String rcaDue(String time);
+
+    @Message("The incident has come back; we are investigating again.")
+    String reopened();
+
+    @Message("Root cause")
+    String rootCause();
+
+    @Message("What we are changing")
+    String correctiveActions();
+
+    @Message("{action} (owner: {owner})")
+    String correctiveAction(String action, String owner);
+
+    @Message("A supplier was involved ({vendor}); these changes are our own.")
+    String thirdParty(String vendor);
+
+    @Message("The public update promised for {time} is due soon.")
+    String dueSoon(String time);
+
+    @Message("The public update promised for {time} has not been posted; {minutes} min late.")
+    String overdue(String time, long minutes);
+
+    @Message("The public update promised for {time} is still missing; {minutes} min late. This is escalation {repeat}.")
+    String stillOverdue(String time, long minutes, int repeat);
+
+    @Message("The overdue update has been posted; the alert is closed.")
+    String cleared();
+
+    @Message("The cause and corrective actions promised for {time} have not been published.")
+    String rcaOverdue(String time);
+}

@@ -1,0 +1,100 @@
+package dev.incidents.notifier.render;
+
+import dev.incidents.notifier.domain.IncidentBrief;
+import dev.incidents.notifier.domain.Notice;
+import dev.incidents.notifier.domain.NoticeDetail;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A notice as one reader's templates see it: every time already in the reader's zone and written the way their
+ * locale writes it (with the zone named), every optional part null when absent.
+ */
+public record NoticeView(String languageTag, String kind, String incidentId, String title, String severity,
+                         String status,
+                         String text, String nextUpdate, String rcaDue, String deadline, long lateMinutes,
+                         int repeat, String severityFrom, String severityTo, String rootCause,
+                         List<Action> actions, String vendor) {
+
+    /** A corrective action as shown. */
+    public record Action(String description, String owner) {
+    }
+
+    public static NoticeView of(Notice notice, Locale locale, ZoneId zone) {
+        DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(zone);
+        Builder view = new Builder(notice, locale, times, zone);
+        NoticeDetail detail = notice.detail();
+        if (detail instanceof NoticeDetail.Declared d) {
+            view.text = d.summary();
+            view.nextUpdate = view.time(d.nextUpdateAt());
+        } else if (detail instanceof NoticeDetail.Updated u) {
+            view.text = u.message();
+            view.nextUpdate = view.time(u.nextUpdateAt());
+        } else if (detail instanceof NoticeDetail.SeverityChanged c) {
+            view.text = c.reason();
+            view.severityFrom = c.from().name();
+            view.severityTo = c.to().name();
+            view.nextUpdate = view.time(c.nextUpdateAt());
+        } else if (detail instanceof NoticeDetail.Resolved r) {
+            view.text = r.message();
+            view.rcaDue = view.time(r.rcaDueAt());
+        } else if (detail instanceof NoticeDetail.Reopened r) {
+            view.text = r.reason();
+            view.nextUpdate = view.time(r.nextUpdateAt());
+        } else if (detail instanceof NoticeDetail.RcaPublished p) {
+            view.rootCause = p.rootCause();
+            view.actions = p.correctiveActions().stream().map(a -> new Action(a.description(), a.owner())).toList();
+            view.vendor = p.thirdParty();
+        } else if (detail instanceof NoticeDetail.DeadlineAlert a) {
+            view.deadline = view.time(a.deadline());
+            view.lateMinutes = a.lateBy().toMinutes();
+            view.repeat = a.repeat();
+            view.rcaDue = view.time(notice.incident().rcaDueAt());
+        }
+        return view.build();
+    }
+
+    private static final class Builder {
+        private final Notice notice;
+        private final Locale locale;
+        private final DateTimeFormatter times;
+        private final ZoneId zone;
+        private String text;
+        private String nextUpdate;
+        private String rcaDue;
+        private String deadline;
+        private long lateMinutes;
+        private int repeat;
+        private String severityFrom;
+        private String severityTo;
+        private String rootCause;
+        private List<Action> actions = List.of();
+        private String vendor;
+
+        Builder(Notice notice, Locale locale, DateTimeFormatter times, ZoneId zone) {
+            this.notice = notice;
+            this.locale = locale;
+            this.times = times;
+            this.zone = zone;
+        }
+
+        String time(Instant instant) {
+            return instant == null ? null : times.format(instant) + " (" + zone.getId() + ")";
+        }
+
+        NoticeView build() {
+            IncidentBrief incident = notice.incident();
+            String title = incident.title() != null ? incident.title() : incident.incidentId();
+            return new NoticeView(locale.toLanguageTag(), notice.kind().name(), incident.incidentId(), title,
+                    incident.severity() == null ? null : incident.severity().name(), incident.status(), text,
+                    nextUpdate, rcaDue, deadline, lateMinutes, repeat, severityFrom, severityTo, rootCause, actions,
+                    vendor);
+        }
+    }
+}
