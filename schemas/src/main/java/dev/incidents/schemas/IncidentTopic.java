@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.avro.notifier.Subscription;
 import org.apache.avro.Schema;
 
@@ -41,7 +42,11 @@ public enum IncidentTopic {
      */
     INCIDENT_CLOCK_TICKS("incident-clock-ticks", null, null, Retention.of(Duration.ofHours(1)).stampedByBroker()),
     NOTIFIER_SUBSCRIPTIONS("notifier-subscriptions", Subscription.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
-            Retention.COMPACTED);
+            Retention.COMPACTED),
+    NOTIFIER_OUTBOX("notifier-outbox", OutboundMessage.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.of(Duration.ofDays(7))),
+    /** Records of incident-events or incident-detections the notifier cannot read, with the reason in headers. */
+    NOTIFIER_DLQ("notifier-dlq", null, null, Retention.of(Duration.ofDays(30)));
 
     private final String topicName;
     private final Schema valueSchema;

@@ -1,9 +1,12 @@
 package dev.incidents.notifier.app;
 
+import dev.incidents.notifier.planner.PlannerTopology;
+import dev.incidents.notifier.render.MessageRenderer;
 import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.apache.kafka.streams.Topology;
 
 import java.time.Clock;
 
@@ -21,5 +24,10 @@ public class NotifierSetup {
     @Singleton
     RegistryAvroSerdes avroSerdes(NotifierConfig config) {
         return new RegistryAvroSerdes(config.registry().url(), config.registry().autoRegister());
+    }
+
+    @Produces
+    Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer) {
+        return PlannerTopology.build(serdes, renderer);
     }
 }

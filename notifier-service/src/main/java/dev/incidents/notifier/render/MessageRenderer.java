@@ -10,11 +10,7 @@ import java.util.Locale;
 
 /** Writes a notice for one reader, in their language and time zone: a subject, a plain-text and an HTML body. */
 @ApplicationScoped
-public class MessageRenderer {
-
-    /** A message ready for any channel. */
-    public record Rendered(String subject, String text, String html) {
-    }
+public class MessageRenderer implements NoticeRenderer {
 
     private final Template subject;
     private final Template text;
@@ -27,6 +23,7 @@ public class MessageRenderer {
         this.html = html;
     }
 
+    @Override
     public Rendered render(Notice notice, Locale locale, ZoneId zone) {
         NoticeView view = NoticeView.of(notice, locale, zone);
         return new Rendered(render(subject, view, locale).strip(), render(text, view, locale).strip() + "\n",

@@ -49,7 +49,7 @@ class MessageRendererTest {
         Notice notice = new Notice("evt-2", MessageKind.PUBLIC_UPDATE, CHECKOUT, NOW,
                 new NoticeDetail.Updated("IDENTIFIED", "A bad deploy; rolling back", NEXT));
 
-        MessageRenderer.Rendered rendered = renderer.render(notice, Locale.forLanguageTag(locale), ZoneId.of(zone));
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.forLanguageTag(locale), ZoneId.of(zone));
 
         assertThat(rendered.subject()).isEqualTo(subject);
         assertThat(rendered.text()).contains(status).contains("A bad deploy; rolling back").contains(nextUpdate);
@@ -70,8 +70,8 @@ class MessageRendererTest {
             assertThat(translated.stringPropertyNames()).as(locale).isEqualTo(keys);
             for (MessageKind kind : MessageKind.values()) {
                 Notice notice = new Notice("src", kind, CHECKOUT, NOW, detailFor(kind));
-                MessageRenderer.Rendered english = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
-                MessageRenderer.Rendered local = renderer.render(notice, Locale.forLanguageTag(locale),
+                NoticeRenderer.Rendered english = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+                NoticeRenderer.Rendered local = renderer.render(notice, Locale.forLanguageTag(locale),
                         ZoneId.of("UTC"));
                 assertThat(local.subject()).as(locale + " " + kind).isNotBlank();
                 assertThat(local.subject() + local.text()).as(locale + " " + kind)
@@ -97,7 +97,7 @@ class MessageRendererTest {
         Notice notice = new Notice("evt-3", MessageKind.RESOLVED, CHECKOUT.resolved(NOW.plus(Duration.ofDays(5))),
                 NOW, new NoticeDetail.Resolved("Rolled back; payments work again.", NOW.plus(Duration.ofDays(5))));
 
-        MessageRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
 
         assertThat(rendered.subject()).isEqualTo("[SEV1] Resolved: Checkout down");
         assertThat(rendered.text()).contains("The incident is resolved.")
@@ -110,7 +110,7 @@ class MessageRendererTest {
                 "The payment provider's API failed", List.of(new NoticeDetail.CorrectiveAction(
                         "Fail over to a second provider", "payments-team", null)), "PayCo"));
 
-        MessageRenderer.Rendered rendered = renderer.render(notice, Locale.GERMAN, ZoneId.of("Europe/Berlin"));
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.GERMAN, ZoneId.of("Europe/Berlin"));
 
         assertThat(rendered.subject()).isEqualTo("Ursache und Korrekturmaßnahmen: Checkout down");
         assertThat(rendered.text()).contains("Ursache\nThe payment provider's API failed")
@@ -123,7 +123,7 @@ class MessageRendererTest {
         Notice notice = new Notice("det-1", MessageKind.UPDATE_STILL_OVERDUE, CHECKOUT.escalatedTo(2), NOW,
                 new NoticeDetail.DeadlineAlert(NEXT, Duration.ofMinutes(10), 2));
 
-        MessageRenderer.Rendered rendered = renderer.render(notice, Locale.JAPANESE, ZoneId.of("Asia/Tokyo"));
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.JAPANESE, ZoneId.of("Asia/Tokyo"));
 
         assertThat(rendered.subject()).isEqualTo("エスカレーション 2: 更新期限超過が継続: Checkout down");
         assertThat(rendered.text()).contains("2026/11/23 19:15 (Asia/Tokyo) に約束した公開の更新がまだありません。10 分遅れています。");
@@ -134,7 +134,7 @@ class MessageRendererTest {
         Notice notice = new Notice("evt-5", MessageKind.PUBLIC_UPDATE, CHECKOUT, NOW,
                 new NoticeDetail.Updated("IDENTIFIED", "<script>alert(1)</script> & more", NEXT));
 
-        MessageRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
 
         assertThat(rendered.html()).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more");
         assertThat(rendered.text()).contains("<script>alert(1)</script> & more");
