@@ -15,6 +15,14 @@ public interface NotifierConfig {
 
     Registry registry();
 
+    Delivery delivery();
+
+    interface Delivery {
+        /** The sender of outbound email. */
+        @WithDefault("Incident updates <incidents@localhost>")
+        String emailFrom();
+    }
+
     interface Registry {
         /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
         String url();

@@ -57,6 +57,11 @@ class SubscriptionStoreTest {
             public Registry registry() {
                 return null;
             }
+
+            @Override
+            public Delivery delivery() {
+                return null;
+            }
         };
         SubscriptionStore store = new SubscriptionStore(TestStack.bootstrapServers(), config,
                 new RegistryAvroSerdes(TestStack.nativeApiUrl(), false));
