@@ -1,0 +1,129 @@
+package dev.incidents.notifier.delivery;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.incidents.notifier.domain.AttemptOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Attempts against a real local HTTP server, one behaviour per path. */
+class HttpDeliveryTest {
+
+    static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    final AtomicReference<String> receivedBody = new AtomicReference<>();
+    final AtomicReference<String> receivedId = new AtomicReference<>();
+    final CountDownLatch release = new CountDownLatch(1);
+    HttpServer server;
+    HttpDelivery delivery;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/ok", exchange -> {
+            receivedBody.set(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            receivedId.set(exchange.getRequestHeaders().getFirst("webhook-id"));
+            answer(exchange, 204, Map.of());
+        });
+        server.createContext("/busy", exchange -> answer(exchange, 429, Map.of("Retry-After", "120")));
+        server.createContext("/down", exchange -> answer(exchange, 503,
+                Map.of("Retry-After", "Mon, 23 Nov 2026 10:05:00 GMT")));
+        server.createContext("/broken", exchange -> answer(exchange, 500, Map.of("Retry-After", "5")));
+        server.createContext("/hang", exchange -> {
+            awaitRelease();
+            answer(exchange, 200, Map.of());
+        });
+        server.start();
+        delivery = new HttpDelivery(HttpClient.newHttpClient(), Duration.ofMillis(500),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    @Test
+    void a_2xx_is_delivered_with_the_body_and_headers_as_sent() throws Exception {
+        AttemptOutcome outcome = post("/ok", Map.of("webhook-id", "msg_1"));
+
+        assertThat(outcome).isEqualTo(new AttemptOutcome.Delivered(204));
+        assertThat(receivedBody.get()).isEqualTo("{\"hello\":\"Grüße\"}");
+        assertThat(receivedId.get()).isEqualTo("msg_1");
+    }
+
+    @Test
+    void a_429_or_503_carries_the_receivers_retry_after_in_seconds_or_as_a_date() throws Exception {
+        assertThat(post("/busy", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 429", 429,
+                Duration.ofSeconds(120)));
+        assertThat(post("/down", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 503", 503,
+                Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void another_error_status_fails_without_a_wait_of_its_own() throws Exception {
+        assertThat(post("/broken", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 500", 500, null));
+    }
+
+    @Test
+    void a_receiver_that_hangs_fails_at_the_timeout() throws Exception {
+        long start = System.nanoTime();
+        AttemptOutcome outcome = post("/hang", Map.of());
+
+        assertThat(outcome).isEqualTo(new AttemptOutcome.Failed("no answer within the timeout", 0, null));
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void a_receiver_that_is_not_there_fails_without_throwing() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        AttemptOutcome outcome = delivery.post(URI.create("http://127.0.0.1:" + closedPort + "/x"), "{}", Map.of())
+                .get(10, TimeUnit.SECONDS);
+
+        assertThat(outcome).isInstanceOf(AttemptOutcome.Failed.class);
+        assertThat(((AttemptOutcome.Failed) outcome).reason()).isEqualTo("connection refused or unreachable");
+    }
+
+    private AttemptOutcome post(String path, Map<String, String> headers) throws Exception {
+        return delivery.post(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
+                "{\"hello\":\"Grüße\"}", headers).get(10, TimeUnit.SECONDS);
+    }
+
+    private void awaitRelease() {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, Map<String, String> headers) throws IOException {
+        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+}
