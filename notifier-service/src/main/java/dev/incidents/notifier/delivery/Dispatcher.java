@@ -1,0 +1,148 @@
+package dev.incidents.notifier.delivery;
+
+import dev.incidents.notifier.domain.AttemptOutcome;
+import dev.incidents.notifier.domain.RetrySchedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+
+/**
+ * Delivers jobs with no head-of-line blocking: each destination has its own queue and at most {@code maxInFlight}
+ * attempts under way, so a slow or dead receiver holds up only its own messages. A failed attempt is tried again on
+ * the retry schedule; a receiver's Retry-After (429, 503) pauses its whole destination until then. Every outcome is
+ * reported to the listener, which records it.
+ */
+public final class Dispatcher<M> {
+
+    /** Where the dispatcher reports what became of each job. */
+    public interface Listener<M> {
+        void delivered(DeliveryJob<M> job, AttemptOutcome.Delivered outcome);
+
+        void retrying(DeliveryJob<M> job, AttemptOutcome.Failed outcome, Instant nextAttemptAt);
+
+        void failed(DeliveryJob<M> job, AttemptOutcome.Failed outcome);
+    }
+
+    /** Runs a task at a given time; a scheduled executor in service, a hand-driven one in tests. */
+    public interface Timer {
+        void at(Instant when, Runnable task);
+    }
+
+    private final Function<DeliveryJob<M>, CompletableFuture<AttemptOutcome>> sender;
+    private final Listener<M> listener;
+    private final RetrySchedule schedule;
+    private final Timer timer;
+    private final Clock clock;
+    private final DoubleSupplier random;
+    private final int maxInFlight;
+    private final Map<String, Destination<M>> destinations = new ConcurrentHashMap<>();
+
+    public Dispatcher(Function<DeliveryJob<M>, CompletableFuture<AttemptOutcome>> sender, Listener<M> listener,
+                      RetrySchedule schedule, Timer timer, Clock clock, DoubleSupplier random, int maxInFlight) {
+        this.sender = sender;
+        this.listener = listener;
+        this.schedule = schedule;
+        this.timer = timer;
+        this.clock = clock;
+        this.random = random;
+        this.maxInFlight = maxInFlight;
+    }
+
+    public void submit(DeliveryJob<M> job) {
+        Destination<M> destination = destinations.computeIfAbsent(job.destination(), key -> new Destination<>());
+        synchronized (destination) {
+            destination.queue.add(job);
+        }
+        pump(destination);
+    }
+
+    /** Attempts under way at a destination, for tests and metrics. */
+    public int inFlight(String destination) {
+        Destination<M> d = destinations.get(destination);
+        if (d == null) {
+            return 0;
+        }
+        synchronized (d) {
+            return d.inFlight;
+        }
+    }
+
+    private void pump(Destination<M> destination) {
+        while (true) {
+            DeliveryJob<M> job;
+            synchronized (destination) {
+                Instant now = clock.instant();
+                if (destination.pausedUntil != null && now.isBefore(destination.pausedUntil)) {
+                    return;
+                }
+                if (destination.inFlight >= maxInFlight || destination.queue.isEmpty()) {
+                    return;
+                }
+                job = destination.queue.poll();
+                destination.inFlight++;
+            }
+            attempt(destination, job);
+        }
+    }
+
+    private void attempt(Destination<M> destination, DeliveryJob<M> job) {
+        CompletableFuture<AttemptOutcome> attempt;
+        try {
+            attempt = sender.apply(job);
+        } catch (RuntimeException e) {
+            attempt = CompletableFuture.completedFuture(new AttemptOutcome.Failed(
+                    "could not be sent: " + e.getMessage(), 0, null));
+        }
+        attempt.whenComplete((outcome, error) -> finished(destination, job.afterAnotherAttempt(),
+                error != null ? new AttemptOutcome.Failed("could not be sent: " + error.getMessage(), 0, null)
+                        : outcome));
+    }
+
+    private void finished(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome outcome) {
+        synchronized (destination) {
+            destination.inFlight--;
+        }
+        if (outcome instanceof AttemptOutcome.Delivered delivered) {
+            listener.delivered(job, delivered);
+        } else {
+            failedAttempt(destination, job, (AttemptOutcome.Failed) outcome);
+        }
+        pump(destination);
+    }
+
+    private void failedAttempt(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome.Failed failed) {
+        Instant now = clock.instant();
+        if (failed.retryAfter() != null) {
+            Instant until = now.plus(failed.retryAfter());
+            synchronized (destination) {
+                if (destination.pausedUntil == null || destination.pausedUntil.isBefore(until)) {
+                    destination.pausedUntil = until;
+                }
+            }
+            timer.at(until, () -> pump(destination));
+        }
+        Optional<Instant> next = schedule.nextAttempt(job.attemptsMade(), now, random.getAsDouble(),
+                failed.retryAfter());
+        if (next.isPresent()) {
+            listener.retrying(job, failed, next.get());
+            timer.at(next.get(), () -> submit(job));
+        } else {
+            listener.failed(job, failed);
+        }
+    }
+
+    /** One receiver's waiting jobs, attempts under way and pause. Guarded by itself. */
+    private static final class Destination<M> {
+        private final Queue<DeliveryJob<M>> queue = new ArrayDeque<>();
+        private int inFlight;
+        private Instant pausedUntil;
+    }
+}
