@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.avro.notifier.DeliveryRecord;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.avro.notifier.Subscription;
 import org.apache.avro.Schema;
@@ -45,7 +46,12 @@ public enum IncidentTopic {
             Retention.COMPACTED),
     NOTIFIER_OUTBOX("notifier-outbox", OutboundMessage.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
             Retention.of(Duration.ofDays(7))),
-    /** Records of incident-events or incident-detections the notifier cannot read, with the reason in headers. */
+    NOTIFIER_DELIVERIES("notifier-deliveries", DeliveryRecord.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.COMPACTED),
+    /** Messages whose retry schedule is used up, kept whole so that they can be redelivered through the API. */
+    NOTIFIER_FAILED("notifier-failed", OutboundMessage.getClassSchema(), Compatibility.BACKWARD_TRANSITIVE,
+            Retention.of(Duration.ofDays(30))),
+    /** Records of incident-events, incident-detections or the outbox the notifier cannot read; reason in headers. */
     NOTIFIER_DLQ("notifier-dlq", null, null, Retention.of(Duration.ofDays(30)));
 
     private final String topicName;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import dev.incidents.notifier.app.SubscriptionStore.StoreUnavailableException;
+import dev.incidents.notifier.app.StoreUnavailableException;
 import dev.incidents.notifier.domain.Violation;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;

@@ -1,0 +1,133 @@
+package dev.incidents.notifier.app;
+
+import dev.incidents.schemas.wire.TopicFollower;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * A compacted topic held whole in this instance's memory, by key: it reads the topic from the start, reads wait
+ * until what the topic held at start is loaded, and a write returns once Kafka has it and this instance has read it
+ * back. The notifier keeps its state in such topics and nowhere else.
+ */
+final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
+
+    private final String topic;
+    private final Duration timeout;
+    private final Serde<A> serde;
+    private final Function<A, D> toDomain;
+    private final KafkaProducer<String, A> producer;
+    private final Map<String, D> byKey = new ConcurrentHashMap<>();
+    private final PositionTracker read = new PositionTracker();
+    private final Map<TopicPartition, Long> endAtStart;
+    private final TopicFollower follower;
+
+    TopicTable(String bootstrapServers, String topic, Serde<A> serde, Function<A, D> toDomain, Duration timeout) {
+        this.topic = topic;
+        this.timeout = timeout;
+        this.serde = serde;
+        this.toDomain = toDomain;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), serde.serializer());
+        this.endAtStart = endOffsets(bootstrapServers, topic);
+        this.follower = new TopicFollower(bootstrapServers, topic + "-table", List.of(topic),
+                TopicFollower.Start.BEGINNING, this::apply, read::reached);
+    }
+
+    Optional<D> get(String key) {
+        awaitLoaded();
+        return Optional.ofNullable(byKey.get(key));
+    }
+
+    Collection<D> values() {
+        awaitLoaded();
+        return byKey.values();
+    }
+
+    void put(String key, A value) {
+        write(key, value);
+    }
+
+    void delete(String key) {
+        write(key, null);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        producer.close(Duration.ofSeconds(5));
+        follower.close();
+    }
+
+    private void write(String key, A value) {
+        try {
+            RecordMetadata written = producer.send(new ProducerRecord<>(topic, key, value))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            TopicPartition partition = new TopicPartition(written.topic(), written.partition());
+            if (!read.awaitRead(Map.of(partition, written.offset() + 1), timeout)) {
+                throw new StoreUnavailableException("Kafka has the change to " + topic + ", but this instance has "
+                        + "not read it back yet; it will show shortly.", null);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StoreUnavailableException("Kafka did not acknowledge the change to " + topic
+                    + "; nothing was stored.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while storing a change to " + topic + ".", e);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            byKey.remove(record.key());
+        } else {
+            byKey.put(record.key(), toDomain.apply(serde.deserializer().deserialize(record.topic(), record.headers(),
+                    record.value())));
+        }
+    }
+
+    private void awaitLoaded() {
+        try {
+            if (!read.awaitRead(endAtStart, timeout)) {
+                throw new StoreUnavailableException(topic + " is still loading.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreUnavailableException("Interrupted while loading " + topic + ".", e);
+        }
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return Map.copyOf(consumer.endOffsets(partitions));
+        }
+    }
+}
