@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.List;
 
 /** Settings of the notifier under {@code incidents.*}; defaults are documented in the README. */
 @ConfigMapping(prefix = "incidents")
@@ -21,6 +22,22 @@ public interface NotifierConfig {
         /** The sender of outbound email. */
         @WithDefault("Incident updates <incidents@localhost>")
         String emailFrom();
+
+        /** How long a receiver has to answer one attempt. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Attempts under way at once per destination (subscription): a slow one holds no more than this. */
+        @WithDefault("4")
+        int maxInFlightPerDestination();
+
+        /** Waits between attempts; after the last, the message has failed. */
+        @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+        List<Duration> retrySchedule();
+
+        /** Each wait is stretched or shrunk at random by up to this share. */
+        @WithDefault("0.1")
+        double retryJitter();
     }
 
     interface Registry {

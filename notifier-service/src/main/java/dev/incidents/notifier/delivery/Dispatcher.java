@@ -29,6 +29,8 @@ public final class Dispatcher<M> {
         void retrying(DeliveryJob<M> job, AttemptOutcome.Failed outcome, Instant nextAttemptAt);
 
         void failed(DeliveryJob<M> job, AttemptOutcome.Failed outcome);
+
+        void dropped(DeliveryJob<M> job, AttemptOutcome.Dropped outcome);
     }
 
     /** Runs a task at a given time; a scheduled executor in service, a hand-driven one in tests. */
@@ -112,6 +114,8 @@ public final class Dispatcher<M> {
         }
         if (outcome instanceof AttemptOutcome.Delivered delivered) {
             listener.delivered(job, delivered);
+        } else if (outcome instanceof AttemptOutcome.Dropped dropped) {
+            listener.dropped(job, dropped);
         } else {
             failedAttempt(destination, job, (AttemptOutcome.Failed) outcome);
         }

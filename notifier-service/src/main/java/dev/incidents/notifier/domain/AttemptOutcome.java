@@ -15,4 +15,8 @@ public sealed interface AttemptOutcome {
      */
     record Failed(String reason, int status, Duration retryAfter) implements AttemptOutcome {
     }
+
+    /** Not attempted and never to be: the subscription is gone. */
+    record Dropped(String reason) implements AttemptOutcome {
+    }
 }

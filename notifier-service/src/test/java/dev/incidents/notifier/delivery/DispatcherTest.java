@@ -43,6 +43,11 @@ class DispatcherTest {
         public void failed(DeliveryJob<String> job, AttemptOutcome.Failed outcome) {
             log.add("failed " + job.messageId() + " after " + job.attemptsMade());
         }
+
+        @Override
+        public void dropped(DeliveryJob<String> job, AttemptOutcome.Dropped outcome) {
+            log.add("dropped " + job.messageId());
+        }
     }, SCHEDULE, timer, clock, () -> 0.5, 2);
 
     @Test
@@ -124,6 +129,11 @@ class DispatcherTest {
             @Override
             public void failed(DeliveryJob<String> job, AttemptOutcome.Failed outcome) {
                 log.add("failed");
+            }
+
+            @Override
+            public void dropped(DeliveryJob<String> job, AttemptOutcome.Dropped outcome) {
+                log.add("dropped");
             }
         }, SCHEDULE, timer, clock, () -> 0.5, 2);
 

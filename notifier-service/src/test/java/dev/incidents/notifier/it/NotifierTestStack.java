@@ -32,6 +32,9 @@ public class NotifierTestStack implements QuarkusTestResourceLifecycleManager {
             smtp.start();
             Map<String, String> config = new HashMap<>(TestStack.serviceConfig("notifier-streams"));
             config.put("quarkus.mailer.port", String.valueOf(port));
+            config.put("incidents.delivery.retry-schedule", "300ms,300ms,300ms");
+            config.put("incidents.delivery.retry-jitter", "0");
+            config.put("incidents.delivery.timeout", "2s");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

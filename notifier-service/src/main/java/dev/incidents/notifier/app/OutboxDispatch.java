@@ -1,0 +1,264 @@
+package dev.incidents.notifier.app;
+
+import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.notifier.delivery.DeliveryJob;
+import dev.incidents.notifier.delivery.Dispatcher;
+import dev.incidents.notifier.delivery.EmailSender;
+import dev.incidents.notifier.delivery.HttpDelivery;
+import dev.incidents.notifier.delivery.MessageSender;
+import dev.incidents.notifier.domain.AttemptOutcome;
+import dev.incidents.notifier.domain.Delivery;
+import dev.incidents.notifier.domain.MessageKind;
+import dev.incidents.notifier.domain.RetrySchedule;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers what the planner wrote: reads notifier-outbox in the dispatcher group, skips what the ledger says is
+ * settled, hands the rest to the dispatcher, records every outcome in the ledger, and commits an outbox offset only
+ * once every message before it is settled (delivered, failed for good, or cancelled). A message whose next attempt
+ * is hours away stays unsettled; after a restart it is read again and waits for the time the ledger recorded.
+ */
+@ApplicationScoped
+public class OutboxDispatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatch.class);
+    private static final String OUTBOX = IncidentTopic.NOTIFIER_OUTBOX.topicName();
+
+    /** A message of the outbox and where it was read, so its offset can be settled. */
+    record Pending(OutboundMessage message, TopicPartition partition, long offset) {
+    }
+
+    private final String bootstrapServers;
+    private final NotifierConfig config;
+    private final SubscriptionStore subscriptions;
+    private final DeliveryLedger ledger;
+    private final Clock clock;
+    private final Deserializer<OutboundMessage> messages;
+    private final MessageSender sender;
+    private final DeadLetters deadLetters;
+    private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "delivery-timer"));
+    private Dispatcher<Pending> dispatcher;
+    private KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+    private volatile boolean running = true;
+
+    OutboxDispatch(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, NotifierConfig config,
+                   SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
+                   RegistryAvroSerdes serdes) {
+        this.bootstrapServers = bootstrapServers;
+        this.config = config;
+        this.subscriptions = subscriptions;
+        this.ledger = ledger;
+        this.clock = clock;
+        this.messages = serdes.forValue(OutboundMessage.class).deserializer();
+        this.sender = new MessageSender(new HttpDelivery(HttpClient.newBuilder()
+                .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(), clock), email,
+                clock);
+        this.deadLetters = new DeadLetters(bootstrapServers);
+    }
+
+    /** After the subscription store and the ledger (default priority) have started. */
+    void start(@Observes @Priority(3000) StartupEvent event) {
+        NotifierConfig.Delivery settings = config.delivery();
+        dispatcher = new Dispatcher<>(this::attempt, new LedgerRecorder(),
+                new RetrySchedule(settings.retrySchedule(), settings.retryJitter()),
+                (when, task) -> timer.schedule(task, Math.max(0, Duration.between(clock.instant(), when).toMillis()),
+                        TimeUnit.MILLISECONDS),
+                clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination());
+        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "notifier-dispatcher",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                new ByteArrayDeserializer());
+        thread = new Thread(this::run, "outbox-dispatch");
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+            thread.join(Duration.ofSeconds(10).toMillis());
+        }
+        timer.shutdownNow();
+        deadLetters.close();
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(List.of(OUTBOX), new CommitOnRevoke());
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    take(record);
+                }
+                commitSettled(progress.keySet());
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            commitSettled(progress.keySet());
+            consumer.close();
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        PartitionProgress partitionProgress = progress.computeIfAbsent(partition, key -> new PartitionProgress());
+        partitionProgress.started(record.offset());
+        OutboundMessage message;
+        try {
+            message = messages.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            deadLetters.send(record, "Not a valid OutboundMessage in the registered Avro contract", e);
+            partitionProgress.settled(record.offset());
+            return;
+        }
+        Delivery known = ledger.find(message.getMessageId()).orElse(null);
+        if (known != null && known.settled()) {
+            partitionProgress.settled(record.offset());
+            return;
+        }
+        DeliveryJob<Pending> job = new DeliveryJob<>(message.getMessageId(), message.getSubscriptionId(),
+                new Pending(message, partition, record.offset()), known == null ? 0 : known.attempts());
+        Instant next = known == null ? null : known.nextAttemptAt();
+        if (next != null && next.isAfter(clock.instant())) {
+            timer.schedule(() -> dispatcher.submit(job), Duration.between(clock.instant(), next).toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } else {
+            dispatcher.submit(job);
+        }
+    }
+
+    private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
+        return subscriptions.find(job.destination())
+                .map(subscription -> sender.send(job.message().message(), subscription))
+                .orElseGet(() -> CompletableFuture.completedFuture(
+                        new AttemptOutcome.Dropped("the subscription was deleted")));
+    }
+
+    private void commitSettled(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            PartitionProgress partitionProgress = progress.get(partition);
+            long committable = partitionProgress == null ? -1 : partitionProgress.committable();
+            if (committable >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(committable));
+            }
+        }
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+    }
+
+    private void settle(Pending pending) {
+        PartitionProgress partitionProgress = progress.get(pending.partition());
+        if (partitionProgress != null) {
+            partitionProgress.settled(pending.offset());
+        }
+    }
+
+    private Delivery entry(DeliveryJob<Pending> job, Delivery.Status status, Instant next, String error,
+                           int httpStatus) {
+        OutboundMessage message = job.message().message();
+        Instant now = clock.instant();
+        return new Delivery(job.messageId(), job.destination(), message.getIncidentId(),
+                MessageKind.valueOf(message.getKind().name()), status, job.attemptsMade(), now, next, error,
+                httpStatus, now);
+    }
+
+    /** Writes each outcome to the ledger; only then is the outbox offset settled. */
+    private final class LedgerRecorder implements Dispatcher.Listener<Pending> {
+        @Override
+        public void delivered(DeliveryJob<Pending> job, AttemptOutcome.Delivered outcome) {
+            write(job, () -> ledger.record(entry(job, Delivery.Status.DELIVERED, null, null, outcome.status())),
+                    true);
+        }
+
+        @Override
+        public void retrying(DeliveryJob<Pending> job, AttemptOutcome.Failed outcome, Instant next) {
+            LOG.info("Message {} to subscription {}: attempt {} failed ({}); next at {}", job.messageId(),
+                    job.destination(), job.attemptsMade(), outcome.reason(), next);
+            write(job, () -> ledger.record(entry(job, Delivery.Status.RETRYING, next, outcome.reason(),
+                    outcome.status())), false);
+        }
+
+        @Override
+        public void failed(DeliveryJob<Pending> job, AttemptOutcome.Failed outcome) {
+            LOG.warn("Message {} to subscription {} failed for good after {} attempts ({})", job.messageId(),
+                    job.destination(), job.attemptsMade(), outcome.reason());
+            write(job, () -> ledger.recordFailed(entry(job, Delivery.Status.FAILED, null, outcome.reason(),
+                    outcome.status()), job.message().message()), true);
+        }
+
+        @Override
+        public void dropped(DeliveryJob<Pending> job, AttemptOutcome.Dropped outcome) {
+            write(job, () -> ledger.record(entry(job, Delivery.Status.CANCELLED, null, outcome.reason(), 0)), true);
+        }
+
+        /** If the ledger cannot be written, the offset stays unsettled: after a restart the message goes again. */
+        private void write(DeliveryJob<Pending> job, Runnable recording, boolean settles) {
+            try {
+                recording.run();
+                if (settles) {
+                    settle(job.message());
+                }
+            } catch (StoreUnavailableException e) {
+                LOG.error("The outcome of message {} could not be recorded; it stays unsettled and is sent again "
+                        + "after a restart", job.messageId(), e);
+            }
+        }
+    }
+
+    /** Commits what is settled of partitions this instance gives up; their unsettled messages go to the next. */
+    private final class CommitOnRevoke implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitSettled(partitions);
+            partitions.forEach(progress::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // progress is created as records arrive
+        }
+    }
+}

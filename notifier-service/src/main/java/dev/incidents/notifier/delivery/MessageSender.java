@@ -1,0 +1,42 @@
+package dev.incidents.notifier.delivery;
+
+import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.notifier.domain.AttemptOutcome;
+import dev.incidents.notifier.domain.Subscription;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One attempt to send a written message over its subscription's channel: a signed webhook, a Slack message or an
+ * email. Secrets are those the subscription holds at the time of the attempt, so a rotation takes effect at once.
+ */
+public final class MessageSender {
+
+    private final HttpDelivery http;
+    private final EmailSender email;
+    private final Clock clock;
+
+    public MessageSender(HttpDelivery http, EmailSender email, Clock clock) {
+        this.http = http;
+        this.email = email;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<AttemptOutcome> send(OutboundMessage message, Subscription subscription) {
+        return switch (subscription.channel()) {
+            case WEBHOOK -> {
+                String body = Payloads.webhook(message);
+                Map<String, String> headers = SignedWebhook.headers(message.getMessageId(), clock.instant(), body,
+                        subscription.secrets());
+                yield http.post(URI.create(subscription.target()), body, headers);
+            }
+            case SLACK -> http.post(URI.create(subscription.target()), Payloads.slack(message), Map.of());
+            case EMAIL -> email.send(message, subscription.target()).subscribeAsCompletionStage()
+                    .<AttemptOutcome>thenApply(sent -> new AttemptOutcome.Delivered(250))
+                    .exceptionally(error -> new AttemptOutcome.Failed("SMTP: " + error.getMessage(), 0, null));
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package dev.incidents.notifier.http;
+
+import dev.incidents.notifier.app.DeliveryLedger;
+import dev.incidents.notifier.app.Redelivery;
+import dev.incidents.notifier.domain.Delivery;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/** The delivery ledger: where each message stands per subscription, and sending a failed one again. */
+@Path("/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+
+    private static final int LIMIT = 500;
+
+    private final DeliveryLedger ledger;
+    private final Redelivery redelivery;
+
+    DeliveryResource(DeliveryLedger ledger, Redelivery redelivery) {
+        this.ledger = ledger;
+        this.redelivery = redelivery;
+    }
+
+    /** Newest first, at most 500; filters by subscription, incident and status. */
+    @GET
+    public List<Delivery> list(@QueryParam("subscriptionId") String subscriptionId,
+                               @QueryParam("incidentId") String incidentId, @QueryParam("status") String status) {
+        Delivery.Status wanted = status(status);
+        return ledger.all().stream()
+                .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
+                .filter(d -> incidentId == null || d.incidentId().equals(incidentId))
+                .filter(d -> wanted == null || d.status() == wanted)
+                .sorted(Comparator.comparing(Delivery::updatedAt).reversed().thenComparing(Delivery::messageId))
+                .limit(LIMIT).toList();
+    }
+
+    @GET
+    @Path("/{messageId}")
+    public Delivery get(@PathParam("messageId") String messageId) {
+        return ledger.find(messageId).orElseThrow(() -> new Problems.ProblemException(Problem.of("not-found",
+                "Delivery not found", 404, "No delivery of message " + messageId + " is known.", null)));
+    }
+
+    /** 202: the message is on its way again, its attempts counted from zero. 409 unless it has failed. */
+    @POST
+    @Path("/{messageId}/redeliver")
+    public Response redeliver(@PathParam("messageId") String messageId) {
+        try {
+            return Response.accepted(redelivery.redeliver(messageId)).build();
+        } catch (Redelivery.NotRedeliverableException e) {
+            throw new Problems.ProblemException(e.missing()
+                    ? Problem.of("not-found", "Nothing to redeliver", 404, e.getMessage(), null)
+                    : Problem.of("conflict", "Not a failed message", 409, e.getMessage(), null));
+        }
+    }
+
+    private static Delivery.Status status(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Delivery.Status.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new Problems.ProblemException(Problem.of("invalid-field", "Invalid query parameter", 400,
+                    "status must be one of RETRYING, DELIVERED, FAILED, CANCELLED.", "status"));
+        }
+    }
+}

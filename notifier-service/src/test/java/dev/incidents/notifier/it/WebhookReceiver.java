@@ -1,0 +1,83 @@
+package dev.incidents.notifier.it;
+
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A real HTTP receiver of webhooks that checks every signature with its own code (written from the Standard
+ * Webhooks specification, not the library the notifier signs with) and answers with a status it is told to, for the
+ * first so many requests.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    /** One request as received: its message id, whether its signature was valid, and its body. */
+    record Received(String messageId, boolean signatureValid, String body) {
+    }
+
+    private final HttpServer server;
+    private final byte[] key;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private volatile int failureStatus = 500;
+
+    WebhookReceiver(String secret) throws IOException {
+        this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
+                    exchange.getRequestHeaders().getFirst("webhook-signature"));
+            received.add(new Received(id, valid, body));
+            int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
+
+    /** The next {@code count} requests get {@code status}; the rest 204. */
+    void failNext(int count, int status) {
+        failureStatus = status;
+        failuresLeft.set(count);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private boolean valid(String id, String timestamp, String body, String signatures) {
+        if (id == null || timestamp == null || signatures == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            String expected = "v1," + Base64.getEncoder().encodeToString(
+                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return Arrays.asList(signatures.split(" ")).contains(expected);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}
