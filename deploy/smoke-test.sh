@@ -7,7 +7,9 @@ data="$(mktemp -d)"
 export INCIDENTS_DATA_DIR="$data" INCIDENTS_SKIP_BUILD=true
 "$root/deploy/local-stack.sh" > "$data/stack.out" 2>&1 &
 stack=$!
-fail() { echo "smoke test: $*"; cat "$data/stack.out"; tail -n 30 "$data"/logs/*.log || true; kill -TERM "$stack" 2>/dev/null || true; exit 1; }
+DEMO_RECEIVER_PORT=9000 "$root/deploy/demo-receiver.sh" > "$data/receiver.out" 2>&1 &
+receiver=$!
+fail() { echo "smoke test: $*"; cat "$data/stack.out" "$data/receiver.out"; tail -n 30 "$data"/logs/*.log || true; kill -TERM "$stack" "$receiver" 2>/dev/null || true; exit 1; }
 for _ in $(seq 1 240); do
   grep -q 'Press Ctrl-C' "$data/stack.out" && break
   kill -0 "$stack" 2>/dev/null || fail "the stack exited while starting"
@@ -25,12 +27,19 @@ for _ in $(seq 1 60); do
 done
 [ "$projected" = 200 ] || fail "the projection did not show incident $id (last answer $projected)"
 subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://127.0.0.1:8083/subscriptions \
-  -H 'Content-Type: application/json' \
-  -d '{"channel":"EMAIL","target":"oncall@example.com","audience":"INTERNAL","locale":"en","timeZone":"UTC"}')
+  -H 'Content-Type: application/json' -d '{"channel":"WEBHOOK","target":"http://127.0.0.1:9000/hook",
+  "audience":"PUBLIC","locale":"en","timeZone":"UTC","secrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}')
 [ "$subscribed" = 201 ] || fail "subscribe answered $subscribed: $(cat "$data/subscribe.json")"
-kill -TERM "$stack"
+for attempt in $(seq 1 20); do  # the subscription applies once the planner has read it: declare until one arrives
+  curl -s -o /dev/null -X POST http://127.0.0.1:8080/incidents -H 'Content-Type: application/json' \
+    -d "{\"title\":\"Smoke test $attempt\",\"severity\":\"SEV2\",\"summary\":\"Checking delivery\"}"
+  for _ in $(seq 1 10); do grep -q 'incident.declared' "$data/receiver.out" && break 2; sleep 0.5; done
+done
+grep -q 'incident.declared.*signature valid' "$data/receiver.out" || fail "no signed webhook reached the receiver"
+kill -TERM "$stack" "$receiver"
 wait "$stack" || true
+wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started, declared an incident (201), the projection showed it, a subscription was created (201), stopped with nothing left behind"
+echo "smoke test: stack started, declared an incident (201), the projection showed it, a signed webhook reached the demo receiver, stopped with nothing left behind"
 rm -rf "$data"

@@ -1,0 +1,90 @@
+package dev.incidents.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A webhook receiver for trying the notifier: prints each message it gets (its id, whether the Standard Webhooks
+ * signature checks out with the secret it was given, subject and text) and answers 204. A repeated message id is
+ * printed as a repeat and not shown again, as a real receiver would drop it.
+ */
+public final class DemoReceiver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final byte[] key;
+    private final PrintStream out;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+
+    DemoReceiver(String secret, PrintStream out) {
+        this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> env = System.getenv();
+        int port = Integer.parseInt(env.getOrDefault("DEMO_RECEIVER_PORT", "9000"));
+        String secret = env.getOrDefault("DEMO_RECEIVER_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+        DemoReceiver receiver = new DemoReceiver(secret, System.out);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", receiver::handle);
+        server.start();
+        System.out.println("[demo-receiver] listening on http://127.0.0.1:" + port + "/hook (Ctrl-C stops it)");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String id = exchange.getRequestHeaders().getFirst("webhook-id");
+        boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
+                exchange.getRequestHeaders().getFirst("webhook-signature"));
+        exchange.sendResponseHeaders(valid ? 204 : 401, -1);
+        exchange.close();
+        print(id, valid, body);
+    }
+
+    private synchronized void print(String id, boolean valid, String body) throws IOException {
+        if (!valid) {
+            out.println("[demo-receiver] REFUSED " + id + ": the signature does not match the secret");
+            return;
+        }
+        if (!seen.add(id)) {
+            out.println("[demo-receiver] repeat of " + id + " dropped");
+            return;
+        }
+        JsonNode event = JSON.readTree(body);
+        out.println();
+        out.println("=== " + event.path("type").asText() + "  (" + id + ", signature valid)");
+        out.println(event.at("/data/subject").asText());
+        out.println(event.at("/data/text").asText().strip());
+    }
+
+    private boolean valid(String id, String timestamp, String body, String signatures) {
+        if (id == null || timestamp == null || signatures == null) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            String expected = "v1," + Base64.getEncoder().encodeToString(
+                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
+            return Arrays.asList(signatures.split(" ")).contains(expected);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+}
