@@ -105,7 +105,10 @@ public class OutboxDispatch {
                 ConsumerConfig.GROUP_ID_CONFIG, "notifier-dispatcher",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // a crashed instance's partitions move on after 10 s, not the default 45 s of silence
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000), new StringDeserializer(),
                 new ByteArrayDeserializer());
         thread = new Thread(this::run, "outbox-dispatch");
         thread.start();

@@ -108,10 +108,22 @@ public final class Dispatcher<M> {
                         : outcome));
     }
 
+    /**
+     * The slot is given back only after the listener has recorded the outcome, so at most {@code maxInFlight}
+     * messages per destination are ever sent but not yet recorded (what a crash can make go twice).
+     */
     private void finished(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome outcome) {
-        synchronized (destination) {
-            destination.inFlight--;
+        try {
+            report(destination, job, outcome);
+        } finally {
+            synchronized (destination) {
+                destination.inFlight--;
+            }
         }
+        pump(destination);
+    }
+
+    private void report(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome outcome) {
         if (outcome instanceof AttemptOutcome.Delivered delivered) {
             listener.delivered(job, delivered);
         } else if (outcome instanceof AttemptOutcome.Dropped dropped) {
@@ -119,7 +131,6 @@ public final class Dispatcher<M> {
         } else {
             failedAttempt(destination, job, (AttemptOutcome.Failed) outcome);
         }
-        pump(destination);
     }
 
     private void failedAttempt(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome.Failed failed) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -30,15 +31,18 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
+    private volatile Duration delay = Duration.ZERO;
 
     WebhookReceiver(String secret) throws IOException {
         this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
             boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
                     exchange.getRequestHeaders().getFirst("webhook-signature"));
+            pause();
             received.add(new Received(id, valid, body));
             int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
             exchange.sendResponseHeaders(status, -1);
@@ -57,6 +61,11 @@ final class WebhookReceiver implements AutoCloseable {
         failuresLeft.set(count);
     }
 
+    /** Every request takes this long before it is answered (and counted). */
+    void delayEach(Duration each) {
+        delay = each;
+    }
+
     List<Received> received() {
         return List.copyOf(received);
     }
@@ -64,6 +73,14 @@ final class WebhookReceiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean valid(String id, String timestamp, String body, String signatures) {
