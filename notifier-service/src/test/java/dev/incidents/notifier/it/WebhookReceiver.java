@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received: its message id, whether its signature was valid, and its body. */
-    record Received(String messageId, boolean signatureValid, String body) {
+    /** One request as received: its message id, whether its signature was valid, its body, and if it got a 2xx. */
+    record Received(String messageId, boolean signatureValid, String body, boolean accepted) {
     }
 
     private final HttpServer server;
@@ -43,8 +43,8 @@ final class WebhookReceiver implements AutoCloseable {
             boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
                     exchange.getRequestHeaders().getFirst("webhook-signature"));
             pause();
-            received.add(new Received(id, valid, body));
             int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
+            received.add(new Received(id, valid, body, status == 204));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -33,14 +33,16 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The packaged notifier killed without warning (SIGKILL) while it delivers 100 messages to a slow receiver, then
- * started again: every message arrives, and none that the ledger had recorded as delivered comes again; only
- * messages sent but not yet recorded at the kill (at most the in-flight bound, 4) may come twice, with the same id.
+ * The packaged notifier against real receivers: killed without warning (SIGKILL) while it delivers 100 messages to a
+ * slow receiver, then started again, every message arrives, and none that the ledger had recorded as delivered comes
+ * again (only messages sent but not yet recorded at the kill, at most the in-flight bound of 4, may come twice, with
+ * the same id); and a receiver down for a long stretch gets every message, each accepted once, when it is back.
  */
-class NotifierRestartIT {
+class DeliveryUnderFailureIT {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final int MESSAGES = 100;
+    static final String FAST_RETRIES = "300ms,300ms,300ms";
 
     RegistryAvroSerdes serdes;
     ManagedProcess notifier;
@@ -65,7 +67,7 @@ class NotifierRestartIT {
         int port = ManagedProcess.freePort();
         try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
             receiver.delayEach(Duration.ofMillis(150));
-            notifier = start(port, state, logs);
+            notifier = start(port, state, logs, FAST_RETRIES);
             RestAssured.port = port;
             String subscriptionId = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\","
                             + "\"target\":\"" + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\","
@@ -78,7 +80,7 @@ class NotifierRestartIT {
             }
             await(() -> receiver.received().size() >= warmUp + MESSAGES / 3, Duration.ofSeconds(60));
             notifier.kill();
-            notifier = start(port, state, logs);
+            notifier = start(port, state, logs, FAST_RETRIES);
 
             int expected = warmUp + MESSAGES;
             await(() -> uniqueIds(receiver) >= expected, Duration.ofSeconds(120));
@@ -87,11 +89,42 @@ class NotifierRestartIT {
             assertThat(copies).hasSize(expected);
             assertThat(receiver.received()).allMatch(WebhookReceiver.Received::signatureValid);
             long repeats = receiver.received().size() - (long) expected;
-            System.out.printf("NotifierRestartIT: %d messages delivered, %d sent again after the kill%n", expected,
+            System.out.printf("DeliveryUnderFailureIT: %d messages delivered, %d sent again after the kill%n", expected,
                     repeats);
             assertThat(repeats).as("messages sent but not recorded at the kill").isLessThanOrEqualTo(4);
             assertThat(RestAssured.given().queryParam("subscriptionId", subscriptionId).queryParam("status",
                     "DELIVERED").get("/deliveries").jsonPath().getList("messageId")).hasSize(expected);
+        }
+    }
+
+    @Test
+    void a_receiver_down_for_a_long_stretch_gets_every_message_once_it_is_back() throws Exception {
+        Path state = Files.createTempDirectory("notifier-outage-it");
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        int port = ManagedProcess.freePort();
+        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+            // retries after 1, 2, 4 and 8 s: the receiver is down for about 8 s, far past the first attempts
+            notifier = start(port, state, logs, "1s,2s,4s,8s");
+            RestAssured.port = port;
+            RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\",\"target\":\""
+                    + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\","
+                    + "\"secrets\":[\"" + SECRET + "\"]}").post("/subscriptions").then().statusCode(201);
+            int warmUp = declareUntilOneArrives(receiver);
+
+            receiver.failNext(Integer.MAX_VALUE, 503);
+            for (int i = 0; i < 30; i++) {
+                publish("outage-" + UUID.randomUUID());
+            }
+            Thread.sleep(8_000); // the outage: every attempt in these 8 s is refused
+            receiver.failNext(0, 503);
+
+            int expected = warmUp + 30;
+            await(() -> uniqueIds(receiver) >= expected, Duration.ofSeconds(60));
+            assertThat(receiver.received().stream().filter(WebhookReceiver.Received::accepted)
+                    .map(WebhookReceiver.Received::messageId).distinct().count()).isEqualTo(expected);
+            assertThat(receiver.received().stream().filter(WebhookReceiver.Received::accepted)
+                    .collect(Collectors.groupingBy(WebhookReceiver.Received::messageId, Collectors.counting())))
+                    .as("each message accepted once").allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
         }
     }
 
@@ -110,8 +143,10 @@ class NotifierRestartIT {
         throw new AssertionError("No declaration reached the receiver");
     }
 
+    /** Distinct messages the receiver has accepted (answered 2xx). */
     private static long uniqueIds(WebhookReceiver receiver) {
-        return receiver.received().stream().map(WebhookReceiver.Received::messageId).distinct().count();
+        return receiver.received().stream().filter(WebhookReceiver.Received::accepted)
+                .map(WebhookReceiver.Received::messageId).distinct().count();
     }
 
     private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
@@ -140,12 +175,12 @@ class NotifierRestartIT {
         }
     }
 
-    private static ManagedProcess start(int port, Path state, Path logs) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of("incidents.delivery.retry-schedule", "300ms,300ms,300ms",
+    private static ManagedProcess start(int port, Path state, Path logs, String retries) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("incidents.delivery.retry-schedule", retries,
                 "incidents.delivery.retry-jitter", "0"));
         ManagedProcess process = ServiceProcess.start("notifier-service", Path.of(System.getProperty("service.jar")),
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
-                logs.resolve("notifier-restart.log"), "384m", settings.entrySet().stream()
+                logs.resolve("notifier-" + state.getFileName() + ".log"), "384m", settings.entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (RestAssured.given().port(port).get("/subscriptions").statusCode() != 200) {
