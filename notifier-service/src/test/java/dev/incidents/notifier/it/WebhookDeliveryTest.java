@@ -77,6 +77,48 @@ class WebhookDeliveryTest {
         }
     }
 
+    @Test
+    void slack_gets_blocks_and_email_gets_both_parts_from_the_same_pipeline() throws Exception {
+        try (WebhookReceiver slack = new WebhookReceiver(SECRET)) {
+            String slackId = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"SLACK\","
+                    + "\"target\":\"" + slack.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"fr\","
+                    + "\"timeZone\":\"Europe/Paris\"}").post("/subscriptions").then().statusCode(201).extract()
+                    .jsonPath().getString("id");
+            String address = "oncall-" + UUID.randomUUID() + "@example.com";
+            RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\",\"target\":\""
+                    + address + "\",\"audience\":\"PUBLIC\",\"locale\":\"tr\",\"timeZone\":\"Europe/Istanbul\"}")
+                    .post("/subscriptions").then().statusCode(201);
+            String incidentId = declareUntilPlanned(slack);
+
+            assertThat(slack.received().get(0).body()).contains("\"blocks\":[{\"type\":\"header\"")
+                    .contains("Analyse en cours : Checkout down");
+            awaitDelivery(slackId, incidentId, d -> "DELIVERED".equals(d.getString("status")));
+            jakarta.mail.internet.MimeMessage mail = null;
+            for (int attempt = 0; mail == null && attempt < 10; attempt++) { // as for Slack: until it is planned
+                long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                while (mail == null && System.nanoTime() < deadline) {
+                    mail = java.util.Arrays.stream(NotifierTestStack.mailbox().getReceivedMessages())
+                            .filter(m -> recipient(m).equals(address)).findFirst().orElse(null);
+                    Thread.sleep(100);
+                }
+                if (mail == null) {
+                    publish("wh-" + UUID.randomUUID());
+                }
+            }
+            assertThat(mail).as("an email to " + address).isNotNull();
+            assertThat(mail.getSubject()).isEqualTo("[SEV1] İnceleniyor: Checkout down");
+            assertThat(mail.getMessageID()).startsWith("<msg_").endsWith("@incident-timeline>");
+        }
+    }
+
+    private static String recipient(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String subscribe(String url) {
         return RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\",\"target\":\""
                         + url + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\","
