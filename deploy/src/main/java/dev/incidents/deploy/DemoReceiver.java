@@ -5,15 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,12 +22,12 @@ public final class DemoReceiver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final byte[] key;
+    private final WebhookSignatures signatures;
     private final PrintStream out;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     DemoReceiver(String secret, PrintStream out) {
-        this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        this.signatures = new WebhookSignatures(secret);
         this.out = out;
     }
 
@@ -50,7 +45,7 @@ public final class DemoReceiver {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String id = exchange.getRequestHeaders().getFirst("webhook-id");
-        boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
+        boolean valid = signatures.valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
                 exchange.getRequestHeaders().getFirst("webhook-signature"));
         exchange.sendResponseHeaders(valid ? 204 : 401, -1);
         exchange.close();
@@ -71,20 +66,5 @@ public final class DemoReceiver {
         out.println("=== " + event.path("type").asText() + "  (" + id + ", signature valid)");
         out.println(event.at("/data/subject").asText());
         out.println(event.at("/data/text").asText().strip());
-    }
-
-    private boolean valid(String id, String timestamp, String body, String signatures) {
-        if (id == null || timestamp == null || signatures == null) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(
-                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-            return Arrays.asList(signatures.split(" ")).contains(expected);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
     }
 }

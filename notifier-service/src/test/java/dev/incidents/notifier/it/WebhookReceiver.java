@@ -1,24 +1,20 @@
 package dev.incidents.notifier.it;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.incidents.deploy.WebhookSignatures;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP receiver of webhooks that checks every signature with its own code (written from the Standard
- * Webhooks specification, not the library the notifier signs with) and answers with a status it is told to, for the
- * first so many requests.
+ * A real HTTP receiver of webhooks that checks every signature with code of its own ({@link WebhookSignatures},
+ * written from the Standard Webhooks specification, not the library the notifier signs with) and answers with a
+ * status it is told to, for the first so many requests.
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -27,20 +23,20 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final byte[] key;
+    private final WebhookSignatures signatures;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private volatile int failureStatus = 500;
     private volatile Duration delay = Duration.ZERO;
 
     WebhookReceiver(String secret) throws IOException {
-        this.key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
+        this.signatures = new WebhookSignatures(secret);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.createContext("/hook", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String id = exchange.getRequestHeaders().getFirst("webhook-id");
-            boolean valid = valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
+            boolean valid = signatures.valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
                     exchange.getRequestHeaders().getFirst("webhook-signature"));
             pause();
             int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
@@ -80,21 +76,6 @@ final class WebhookReceiver implements AutoCloseable {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean valid(String id, String timestamp, String body, String signatures) {
-        if (id == null || timestamp == null || signatures == null) {
-            return false;
-        }
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(
-                    mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8)));
-            return Arrays.asList(signatures.split(" ")).contains(expected);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 }
