@@ -19,6 +19,7 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
+import dev.incidents.deploy.MutableClock;
 import dev.incidents.schemas.IncidentTopic;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;

@@ -1,14 +1,12 @@
 package dev.incidents.notifier.delivery;
 
+import dev.incidents.deploy.MutableClock;
 import dev.incidents.notifier.domain.AttemptOutcome;
 import dev.incidents.notifier.domain.RetrySchedule;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,34 +170,6 @@ class DispatcherTest {
                 }
                 due.forEach(Runnable::run);
             }
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
