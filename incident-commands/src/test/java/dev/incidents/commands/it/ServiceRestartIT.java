@@ -3,6 +3,7 @@ package dev.incidents.commands.it;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.TestStack;
+import dev.incidents.deploy.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

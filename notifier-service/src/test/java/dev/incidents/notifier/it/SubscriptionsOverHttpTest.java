@@ -2,6 +2,7 @@ package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.Subscription;
 import dev.incidents.deploy.TestStack;
+import dev.incidents.deploy.TopicReader;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -9,18 +10,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -142,36 +135,10 @@ class SubscriptionsOverHttpTest {
 
     /** Every record of one subscription on the topic, in order (read_committed, from the start). */
     private static List<ConsumerRecord<String, byte[]>> records(String id) {
-        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (id.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        return found;
+        return TopicReader.readAll(TOPIC, record -> id.equals(record.key()));
     }
 
     private static long totalRecords() {
-        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            return consumer.endOffsets(partitions(consumer)).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    private static KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new ByteArrayDeserializer());
-    }
-
-    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
-        return consumer.partitionsFor(TOPIC).stream().map(p -> new TopicPartition(TOPIC, p.partition())).toList();
+        return TopicReader.endOffsetSum(TOPIC);
     }
 }

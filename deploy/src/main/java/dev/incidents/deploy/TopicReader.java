@@ -1,6 +1,5 @@
-package dev.incidents.commands.it;
+package dev.incidents.deploy;
 
-import dev.incidents.deploy.TestStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** Reads a whole topic as committed bytes, the way an outside consumer would. */
-final class TopicReader {
+/** Reads a whole topic of the test stack as committed bytes, the way an outside consumer would. */
+public final class TopicReader {
 
     private TopicReader() {
     }
 
     /** Every committed record now on the topic, polling until the end offsets are reached. */
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -43,11 +42,12 @@ final class TopicReader {
         }
     }
 
-    static List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
+    public static List<ConsumerRecord<String, byte[]>> readAll(String topic, Predicate<ConsumerRecord<String, byte[]>> filter) {
         return readAll(topic).stream().filter(filter).toList();
     }
 
-    static long endOffsetSum(String topic) {
+    /** How many records the topic has taken in all (the sum of its end offsets). */
+    public static long endOffsetSum(String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
