@@ -1,30 +1,18 @@
 package dev.incidents.notifier.it;
 
-import dev.incidents.avro.Actor;
-import dev.incidents.avro.ActorKind;
-import dev.incidents.avro.IncidentDeclared;
-import dev.incidents.avro.IncidentEvent;
-import dev.incidents.avro.Severity;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.TestStack;
-import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -40,17 +28,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeliveryUnderFailureIT {
 
-    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final int MESSAGES = 100;
     static final String FAST_RETRIES = "300ms,300ms,300ms";
 
-    RegistryAvroSerdes serdes;
+    Path state;
+    Path logs;
+    int port;
     ManagedProcess notifier;
 
     @BeforeEach
-    void startStack() {
+    void startStack() throws IOException {
         TestStack.start();
-        serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
+        state = Files.createTempDirectory("notifier-delivery-it");
+        logs = Files.createDirectories(Path.of("target", "it-logs"));
+        port = ManagedProcess.freePort();
+        RestAssured.port = port;
     }
 
     @AfterEach
@@ -62,25 +54,18 @@ class DeliveryUnderFailureIT {
 
     @Test
     void a_notifier_killed_mid_delivery_loses_nothing_and_resends_nothing_it_recorded() throws Exception {
-        Path state = Files.createTempDirectory("notifier-restart-it");
-        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        int port = ManagedProcess.freePort();
-        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(NotifierFixtures.SECRET)) {
             receiver.delayEach(Duration.ofMillis(150));
-            notifier = start(port, state, logs, FAST_RETRIES);
-            RestAssured.port = port;
-            String subscriptionId = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\","
-                            + "\"target\":\"" + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\","
-                            + "\"timeZone\":\"UTC\",\"secrets\":[\"" + SECRET + "\"]}").post("/subscriptions").then()
-                    .statusCode(201).extract().jsonPath().getString("id");
+            notifier = start(FAST_RETRIES);
+            String subscriptionId = NotifierFixtures.subscribeWebhook(receiver.url());
             int warmUp = declareUntilOneArrives(receiver);
 
             for (int i = 0; i < MESSAGES; i++) {
-                publish("restart-" + UUID.randomUUID());
+                NotifierFixtures.declare("restart-" + UUID.randomUUID(), Instant.now());
             }
             await(() -> receiver.received().size() >= warmUp + MESSAGES / 3, Duration.ofSeconds(60));
             notifier.kill();
-            notifier = start(port, state, logs, FAST_RETRIES);
+            notifier = start(FAST_RETRIES);
 
             int expected = warmUp + MESSAGES;
             await(() -> uniqueIds(receiver) >= expected, Duration.ofSeconds(120));
@@ -101,21 +86,15 @@ class DeliveryUnderFailureIT {
 
     @Test
     void a_receiver_down_for_a_long_stretch_gets_every_message_once_it_is_back() throws Exception {
-        Path state = Files.createTempDirectory("notifier-outage-it");
-        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        int port = ManagedProcess.freePort();
-        try (WebhookReceiver receiver = new WebhookReceiver(SECRET)) {
+        try (WebhookReceiver receiver = new WebhookReceiver(NotifierFixtures.SECRET)) {
             // retries after 1, 2, 4 and 8 s: the receiver is down for about 8 s, far past the first attempts
-            notifier = start(port, state, logs, "1s,2s,4s,8s");
-            RestAssured.port = port;
-            RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\",\"target\":\""
-                    + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\","
-                    + "\"secrets\":[\"" + SECRET + "\"]}").post("/subscriptions").then().statusCode(201);
+            notifier = start("1s,2s,4s,8s");
+            NotifierFixtures.subscribeWebhook(receiver.url());
             int warmUp = declareUntilOneArrives(receiver);
 
             receiver.failNext(Integer.MAX_VALUE, 503);
             for (int i = 0; i < 30; i++) {
-                publish("outage-" + UUID.randomUUID());
+                NotifierFixtures.declare("outage-" + UUID.randomUUID(), Instant.now());
             }
             Thread.sleep(8_000); // the outage: every attempt in these 8 s is refused
             receiver.failNext(0, 503);
@@ -134,19 +113,10 @@ class DeliveryUnderFailureIT {
      * Declares until the planner knows the new subscription (one arrives), lets any other warm-up message land, and
      * returns how many distinct messages the receiver holds: the baseline the test counts from.
      */
-    private int declareUntilOneArrives(WebhookReceiver receiver) throws Exception {
-        for (int attempt = 1; attempt <= 20; attempt++) {
-            publish("warm-up-" + UUID.randomUUID());
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (uniqueIds(receiver) > 0) {
-                    Thread.sleep(2_000); // a warm-up planned just before lands too (nothing fails here)
-                    return (int) uniqueIds(receiver);
-                }
-                Thread.sleep(50);
-            }
-        }
-        throw new AssertionError("No declaration reached the receiver");
+    private int declareUntilOneArrives(WebhookReceiver receiver) throws InterruptedException {
+        NotifierFixtures.declareUntil("warm-up-", Instant.now(), incidentId -> uniqueIds(receiver) > 0);
+        Thread.sleep(2_000); // a warm-up planned just before lands too (nothing fails here)
+        return (int) uniqueIds(receiver);
     }
 
     /** Distinct messages the receiver has accepted (answered 2xx). */
@@ -165,29 +135,11 @@ class DeliveryUnderFailureIT {
         }
     }
 
-    private void publish(String incidentId) throws Exception {
-        Instant now = Instant.now();
-        IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString())
-                .setIncidentId(incidentId).setSequence(1).setOccurredAt(now)
-                .setActor(new Actor("monitor", ActorKind.SERVICE)).setCausingCommandId(UUID.randomUUID().toString())
-                .setPayload(IncidentDeclared.newBuilder().setTitle("Restart test").setSeverity(Severity.SEV2)
-                        .setSummary("s").setDetectedAt(now).setNextUpdateDueAt(now.plus(Duration.ofMinutes(30)))
-                        .setCadenceSeconds(1800L).build())
-                .build();
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all"), new StringSerializer(), serdes.forValue(IncidentEvent.class).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), incidentId, event)).get();
-        }
-    }
-
-    private static ManagedProcess start(int port, Path state, Path logs, String retries) throws Exception {
-        Map<String, String> settings = new HashMap<>(Map.of("incidents.delivery.retry-schedule", retries,
-                "incidents.delivery.retry-jitter", "0"));
+    private ManagedProcess start(String retries) throws Exception {
         ManagedProcess process = ServiceProcess.start("notifier-service", Path.of(System.getProperty("service.jar")),
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
-                logs.resolve("notifier-" + state.getFileName() + ".log"), "384m", settings.entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                logs.resolve("notifier-" + state.getFileName() + ".log"), "384m",
+                "incidents.delivery.retry-schedule=" + retries, "incidents.delivery.retry-jitter=0");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (RestAssured.given().port(port).get("/subscriptions").statusCode() != 200) {
             if (System.nanoTime() > deadline) {

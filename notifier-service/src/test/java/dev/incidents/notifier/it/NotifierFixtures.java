@@ -1,0 +1,81 @@
+package dev.incidents.notifier.it;
+
+import dev.incidents.avro.Actor;
+import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.Severity;
+import dev.incidents.deploy.TestStack;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** What the notifier's tests set up alike: a webhook subscription, and declarations on incident-events. */
+final class NotifierFixtures {
+
+    static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    private NotifierFixtures() {
+    }
+
+    /** A PUBLIC webhook subscription in English and UTC, signed with {@link #SECRET}; its id. */
+    static String subscribeWebhook(String url) {
+        return RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\",\"target\":\""
+                        + url + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\","
+                        + "\"secrets\":[\"" + SECRET + "\"]}").post("/subscriptions").then().statusCode(201)
+                .extract().jsonPath().getString("id");
+    }
+
+    /** A SEV1 "Checkout down" declared at {@code at}, its next update due 15 minutes later, as the decider writes it. */
+    static void declare(String incidentId, Instant at) {
+        IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setIncidentId(incidentId).setSequence(1).setOccurredAt(at)
+                .setActor(new Actor("monitor", ActorKind.SERVICE)).setCausingCommandId(UUID.randomUUID().toString())
+                .setPayload(IncidentDeclared.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
+                        .setSummary("Customers cannot pay").setDetectedAt(at)
+                        .setNextUpdateDueAt(at.plus(Duration.ofMinutes(15))).setCadenceSeconds(900L).build())
+                .build();
+        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
+                .forValue(IncidentEvent.class).serializer())) {
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), incidentId, event)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take the declaration", e);
+        }
+    }
+
+    /**
+     * A subscription applies once the planner's global store has read it (a few ms after its 201), so: declares an
+     * incident, waits up to 3 s for {@code arrived} to hold for it, and again with a new one (20 at most); returns
+     * the id of the incident that arrived.
+     */
+    static String declareUntil(String prefix, Instant at, Predicate<String> arrived) throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String incidentId = prefix + UUID.randomUUID();
+            declare(incidentId, at);
+            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (arrived.test(incidentId)) {
+                    return incidentId;
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("No declaration got through");
+    }
+}
