@@ -178,17 +178,19 @@ public class OutboxDispatch {
                         new AttemptOutcome.Dropped("the subscription was deleted")));
     }
 
+    /** Commits, for each partition, how far its messages are settled, if that moved since the last commit. */
     private void commitSettled(Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : partitions) {
             PartitionProgress partitionProgress = progress.get(partition);
-            long committable = partitionProgress == null ? -1 : partitionProgress.committable();
-            if (committable >= 0) {
-                offsets.put(partition, new OffsetAndMetadata(committable));
+            long uncommitted = partitionProgress == null ? -1 : partitionProgress.uncommitted();
+            if (uncommitted >= 0) {
+                offsets.put(partition, new OffsetAndMetadata(uncommitted));
             }
         }
         if (!offsets.isEmpty()) {
             consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
         }
     }
 

@@ -10,6 +10,7 @@ final class PartitionProgress {
 
     private final TreeSet<Long> pending = new TreeSet<>();
     private long next = -1;
+    private long committed = -1;
 
     synchronized void started(long offset) {
         pending.add(offset);
@@ -20,8 +21,13 @@ final class PartitionProgress {
         pending.remove(offset);
     }
 
-    /** The offset to commit: the first unsettled one, or past the last seen; -1 before any record. */
-    synchronized long committable() {
-        return pending.isEmpty() ? next : pending.first();
+    /** The offset to commit (the first unsettled one, or past the last seen) if it moved since the last commit. */
+    synchronized long uncommitted() {
+        long committable = pending.isEmpty() ? next : pending.first();
+        return committable >= 0 && committable != committed ? committable : -1;
+    }
+
+    synchronized void committed(long offset) {
+        committed = offset;
     }
 }
