@@ -13,6 +13,9 @@ public sealed interface Fact {
     /** Text for the incident's timeline. */
     String text();
 
+    /** Whether customers may read it: the status page and the public feed show only these. */
+    boolean isPublic();
+
     record Declared(String title, Severity severity, String summary, List<String> components, String commander,
                     Instant detectedAt, Instant nextUpdateDueAt, Duration cadence) implements Fact {
         public Declared {
@@ -22,6 +25,11 @@ public sealed interface Fact {
         @Override
         public String text() {
             return title + ": " + summary;
+        }
+
+        @Override
+        public boolean isPublic() {
+            return true;
         }
     }
 
@@ -38,12 +46,22 @@ public sealed interface Fact {
         public String text() {
             return "Severity " + to + ": " + reason;
         }
+
+        @Override
+        public boolean isPublic() {
+            return false;
+        }
     }
 
     record Resolved(String message, Instant rcaDueAt) implements Fact {
         @Override
         public String text() {
             return message;
+        }
+
+        @Override
+        public boolean isPublic() {
+            return true;
         }
     }
 
@@ -52,12 +70,37 @@ public sealed interface Fact {
         public String text() {
             return reason;
         }
+
+        @Override
+        public boolean isPublic() {
+            return true;
+        }
     }
 
-    record RcaPublished(String rootCause) implements Fact {
+    /**
+     * @param thirdParty the vendor involved and what happened there, or null; it never replaces our own
+     *                   corrective actions
+     */
+    record RcaPublished(String rootCause, List<String> correctiveActions, String thirdParty) implements Fact {
+        public RcaPublished {
+            correctiveActions = List.copyOf(correctiveActions);
+        }
+
+        /** The report as one text: root cause, the vendor involved if any, then our corrective actions. */
         @Override
         public String text() {
-            return rootCause;
+            StringBuilder text = new StringBuilder("Root cause: ").append(rootCause);
+            if (thirdParty != null) {
+                text.append("\nThird party involved: ").append(thirdParty);
+            }
+            text.append("\nOur corrective actions:");
+            correctiveActions.forEach(action -> text.append("\n- ").append(action));
+            return text.toString();
+        }
+
+        @Override
+        public boolean isPublic() {
+            return true;
         }
     }
 
@@ -65,6 +108,11 @@ public sealed interface Fact {
         @Override
         public String text() {
             return "Customer report via " + channel;
+        }
+
+        @Override
+        public boolean isPublic() {
+            return false;
         }
     }
 }

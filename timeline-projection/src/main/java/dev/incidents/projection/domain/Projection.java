@@ -56,9 +56,10 @@ public final class Projection {
         next.customerReportedFirst = next.firstCustomerReportAt != null && (next.firstPublicUpdateAt == null
                 || next.firstCustomerReportAt.isBefore(next.firstPublicUpdateAt));
         Fact fact = event.fact();
-        boolean isPublic = !(fact instanceof UpdatePosted u) || u.isPublic();
-        return new Outcome.Applied(next.build(), detections, new TimelineEntry(event.sequence(),
-                fact.getClass().getSimpleName(), event.occurredAt(), event.actor(), isPublic, fact.text()));
+        IncidentView after = next.build();
+        return new Outcome.Applied(after, detections, new TimelineEntry(event.sequence(),
+                fact.getClass().getSimpleName(), event.occurredAt(), event.actor(), fact.isPublic(), fact.text(),
+                after.status()));
     }
 
     private void evolve(IncidentView.Builder v, RecordedFact event, List<Detection> detections) {

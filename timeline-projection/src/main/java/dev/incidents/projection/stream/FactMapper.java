@@ -47,7 +47,10 @@ final class FactMapper {
             return new Fact.Reopened(r.getReason(), r.getNextUpdateDueAt(), seconds(r.getCadenceSeconds()));
         }
         if (payload instanceof RcaPublished r) {
-            return new Fact.RcaPublished(r.getRootCause());
+            return new Fact.RcaPublished(r.getRootCause(), r.getCorrectiveActions().stream()
+                    .map(dev.incidents.avro.CorrectiveAction::getDescription).toList(),
+                    r.getThirdParty() == null ? null
+                            : r.getThirdParty().getVendor() + ": " + r.getThirdParty().getDescription());
         }
         if (payload instanceof CustomerReportLinked c) {
             return new Fact.CustomerReportLinked(c.getReceivedAt(), c.getChannel());

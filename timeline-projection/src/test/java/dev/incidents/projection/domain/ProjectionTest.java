@@ -129,7 +129,7 @@ class ProjectionTest {
         assertThat(rcaOverdue.detections().get(0).kind()).isEqualTo(DetectionKind.RCA_OVERDUE);
         assertThat(rcaOverdue.view().rcaOverdue()).isTrue();
         assertThat(projection.plan(rcaOverdue.view())).isEmpty();
-        IncidentView published = apply(rcaOverdue.view(), new RcaPublished("dns"), 3).view();
+        IncidentView published = apply(rcaOverdue.view(), rca(), 3).view();
         assertThat(published.rcaOverdue()).isFalse();
         assertThat(published.rcaPublishedAt()).isNotNull();
     }
@@ -211,10 +211,10 @@ class ProjectionTest {
         assertThat(projection.apply(view, new RecordedFact("inc-1", 1, T0, "a", declared())))
                 .isInstanceOfSatisfying(Outcome.Skipped.class,
                         s -> assertThat(s.reason()).isEqualTo(Outcome.Skipped.Reason.DUPLICATE));
-        assertThat(projection.apply(view, new RecordedFact("inc-1", 3, T0, "a", new RcaPublished("x"))))
+        assertThat(projection.apply(view, new RecordedFact("inc-1", 3, T0, "a", rca())))
                 .isInstanceOfSatisfying(Outcome.Skipped.class,
                         s -> assertThat(s.reason()).isEqualTo(Outcome.Skipped.Reason.GAP));
-        assertThat(projection.apply(null, new RecordedFact("inc-2", 1, T0, "a", new RcaPublished("x"))))
+        assertThat(projection.apply(null, new RecordedFact("inc-2", 1, T0, "a", rca())))
                 .isInstanceOf(Outcome.Skipped.class);
     }
 
@@ -223,7 +223,34 @@ class ProjectionTest {
         Outcome.Applied internal = apply(given(declared()), new UpdatePosted(Status.IDENTIFIED, false, "failover",
                 FIRST_DEADLINE, SEV2), 2);
         assertThat(internal.entry()).isEqualTo(new TimelineEntry(2, "UpdatePosted", T0.plusSeconds(2), "alice",
-                false, "failover"));
+                false, "failover", Status.IDENTIFIED));
+    }
+
+    @Test
+    void only_what_customers_may_read_is_public_on_the_timeline() {
+        IncidentView view = given(declared());
+        assertThat(apply(view, new SeverityChanged(Severity.SEV1, "the CEO called", FIRST_DEADLINE, SEV2), 2)
+                .entry().isPublic()).isFalse();
+        assertThat(apply(view, new CustomerReportLinked(T0, "support"), 2).entry().isPublic()).isFalse();
+        assertThat(apply(view, publicUpdate(T0.plusSeconds(60), FIRST_DEADLINE), 2).entry().isPublic()).isTrue();
+        assertThat(apply(null, declared(), 1).entry().isPublic()).isTrue();
+    }
+
+    @Test
+    void a_published_rca_reads_as_root_cause_vendor_and_our_own_corrective_actions() {
+        Fact report = new RcaPublished("Expired certificate at the CDN", List.of("Alert 30 days before expiry",
+                "Second CDN in front of checkout"), "FastEdge: certificate not renewed");
+        assertThat(report.isPublic()).isTrue();
+        assertThat(report.text()).isEqualTo("""
+                Root cause: Expired certificate at the CDN
+                Third party involved: FastEdge: certificate not renewed
+                Our corrective actions:
+                - Alert 30 days before expiry
+                - Second CDN in front of checkout""");
+    }
+
+    private static RcaPublished rca() {
+        return new RcaPublished("dns", List.of("Add a second resolver"), null);
     }
 
     private IncidentView given(Fact... facts) {

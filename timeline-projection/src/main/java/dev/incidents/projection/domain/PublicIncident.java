@@ -1,0 +1,47 @@
+package dev.incidents.projection.domain;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What customers may read of one incident. Built from its state and the public lines of its timeline only, so
+ * internal updates, severity reasons, customer reports and the commander's name never reach a public page.
+ *
+ * @param nextUpdateDueAt the promised next public update while open, else null
+ * @param rca             the published cause and corrective action report, or null while it is still owed
+ */
+public record PublicIncident(String incidentId, String title, Severity severity, Status status,
+                             List<String> components, Instant declaredAt, Instant updatedAt, Instant resolvedAt,
+                             Instant nextUpdateDueAt, Instant rcaDueAt, Instant rcaPublishedAt, String rca,
+                             List<PublicUpdate> updates) {
+
+    private static final String RCA_KIND = "RcaPublished";
+
+    public PublicIncident {
+        components = List.copyOf(components);
+        updates = List.copyOf(updates);
+    }
+
+    /** One public word on the incident, with the status it left the incident in. */
+    public record PublicUpdate(long sequence, Instant at, Status status, String text) {
+    }
+
+    public static PublicIncident of(IncidentView view, List<TimelineEntry> timeline) {
+        List<TimelineEntry> published = timeline.stream().filter(TimelineEntry::isPublic).toList();
+        List<PublicUpdate> updates = published.stream().filter(entry -> !entry.kind().equals(RCA_KIND))
+                .map(entry -> new PublicUpdate(entry.sequence(), entry.at(),
+                        entry.status() == null ? view.status() : entry.status(), entry.text()))
+                .toList();
+        String rca = view.rcaPublishedAt() == null ? null : published.stream()
+                .filter(entry -> entry.kind().equals(RCA_KIND)).reduce((first, second) -> second)
+                .map(TimelineEntry::text).orElse(null);
+        Instant updatedAt = published.isEmpty() ? view.declaredAt() : published.get(published.size() - 1).at();
+        return new PublicIncident(view.incidentId(), view.title(), view.severity(), view.status(),
+                view.components(), view.declaredAt(), updatedAt, view.resolvedAt(),
+                view.open() ? view.nextUpdateDueAt() : null, view.rcaDueAt(), view.rcaPublishedAt(), rca, updates);
+    }
+
+    public boolean open() {
+        return status != Status.RESOLVED;
+    }
+}
