@@ -1,6 +1,7 @@
 package dev.incidents.projection.app;
 
 import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.TimelineEntry;
 import dev.incidents.projection.stream.ProjectionTopology;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,13 +48,18 @@ public class IncidentQueries {
 
     public QueryResult<List<TimelineEntry>> timeline(String incidentId) {
         return byOwner(incidentId, () -> {
-            List<TimelineEntry> entries = new ArrayList<>();
-            try (KeyValueIterator<String, TimelineEntry> range = timelines().prefixScan(incidentId + "/",
-                    Serdes.String().serializer())) {
-                range.forEachRemaining(entry -> entries.add(entry.value));
-            }
+            List<TimelineEntry> entries = localTimeline(incidentId);
             return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
         });
+    }
+
+    private List<TimelineEntry> localTimeline(String incidentId) {
+        List<TimelineEntry> entries = new ArrayList<>();
+        try (KeyValueIterator<String, TimelineEntry> range = timelines().prefixScan(incidentId + "/",
+                Serdes.String().serializer())) {
+            range.forEachRemaining(entry -> entries.add(entry.value));
+        }
+        return entries;
     }
 
     /** Every incident whose state this instance holds. */
@@ -65,6 +72,28 @@ public class IncidentQueries {
             return Optional.of(all);
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Incident store not queryable: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The public side of every incident held here that is open or was resolved after {@code resolvedAfter}; a
+     * view and its timeline share a key, so both are in this instance's stores.
+     */
+    public Optional<List<PublicIncident>> localPublicIncidents(Instant resolvedAfter) {
+        try {
+            List<PublicIncident> incidents = new ArrayList<>();
+            try (KeyValueIterator<String, IncidentView> iterator = views().all()) {
+                iterator.forEachRemaining(entry -> {
+                    IncidentView view = entry.value;
+                    if (view.open() || view.resolvedAt().isAfter(resolvedAfter)) {
+                        incidents.add(PublicIncident.of(view, localTimeline(view.incidentId())));
+                    }
+                });
+            }
+            return Optional.of(incidents);
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Incident stores not queryable: %s", e.getMessage());
             return Optional.empty();
         }
     }

@@ -14,6 +14,8 @@ public interface ProjectionConfig {
 
     Registry registry();
 
+    StatusPage statusPage();
+
     interface Detection {
         /** How long before a deadline "due soon" warns; never more than a third of the incident's cadence. */
         @WithDefault("5m")
@@ -36,6 +38,19 @@ public interface ProjectionConfig {
          */
         @WithDefault("0.25s")
         Duration settleTime();
+    }
+
+    /** The public status page, its JSON summary and its Atom feed. */
+    interface StatusPage {
+        /** The name customers see in the page title, the feed and the summary's page object. */
+        @WithDefault("Service status")
+        String name();
+
+        /** The page's public address; default: /status/ on the address the request came to. */
+        Optional<java.net.URI> url();
+
+        /** Components always listed, in this order (others appear once an incident names them); default none. */
+        Optional<java.util.List<String>> components();
     }
 
     interface Registry {

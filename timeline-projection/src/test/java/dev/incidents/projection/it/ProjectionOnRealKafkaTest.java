@@ -1,26 +1,15 @@
 package dev.incidents.projection.it;
 
-import dev.incidents.avro.Actor;
-import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
-import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentStatus;
-import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
-import dev.incidents.deploy.TestStack;
-import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -31,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.Iterator;
@@ -39,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import static dev.incidents.projection.it.IncidentEvents.event;
+import static dev.incidents.projection.it.IncidentEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -46,8 +36,6 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = ProjectionTestStack.class, restrictToAnnotatedClass = false)
 class ProjectionOnRealKafkaTest {
-
-    final RegistryAvroSerdes serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
 
     @Test
     void a_deadline_that_passes_is_detected_and_the_incident_reads_overdue() throws Exception {
@@ -139,21 +127,6 @@ class ProjectionOnRealKafkaTest {
                 .body("bySeverity[0].incidents", equalTo(1));
     }
 
-    private void publish(IncidentEvent event) {
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                serdes.forValue(IncidentEvent.class).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), event.getIncidentId(),
-                    event)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the event", e);
-        }
-    }
-
     private static List<IncidentDetection> awaitDetections(String incidentId, int count) {
         return DetectionReader.read(Set.of(incidentId), found -> found.size() >= count, Duration.ZERO);
     }
@@ -175,14 +148,6 @@ class ProjectionOnRealKafkaTest {
     }
 
     private static IncidentDeclared declared(Instant at, Instant deadline) {
-        return IncidentDeclared.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
-                .setSummary("Payments fail").setCommander("alice").setDetectedAt(at).setNextUpdateDueAt(deadline)
-                .setCadenceSeconds(900L).build();
-    }
-
-    private static IncidentEvent event(String incidentId, long sequence, Instant at, Object payload) {
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setIncidentId(incidentId)
-                .setSequence(sequence).setOccurredAt(at).setActor(new Actor("alice", ActorKind.PERSON))
-                .setCausingCommandId(UUID.randomUUID().toString()).setPayload(payload).build();
+        return IncidentEvents.declared("Checkout down", at, deadline);
     }
 }

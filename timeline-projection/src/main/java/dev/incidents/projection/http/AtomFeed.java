@@ -1,0 +1,107 @@
+package dev.incidents.projection.http;
+
+import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.StatusBoard;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/** An Atom (RFC 4287) feed of public updates and published RCAs, newest first, for feed readers. */
+final class AtomFeed {
+
+    static final int ENTRY_LIMIT = 50;
+    private static final String ATOM = "http://www.w3.org/2005/Atom";
+
+    private AtomFeed() {
+    }
+
+    private record Entry(String id, String title, Instant at, URI link, String text) {
+    }
+
+    static String of(StatusBoard board, String pageName, URI pageUrl, URI selfUrl) {
+        List<Entry> entries = entries(board, pageUrl);
+        Instant updated = entries.isEmpty() ? board.at() : entries.get(0).at();
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
+            xml.writeStartElement("feed");
+            xml.writeDefaultNamespace(ATOM);
+            text(xml, "id", uuid("feed:" + pageUrl));
+            text(xml, "title", pageName);
+            text(xml, "updated", updated.toString());
+            link(xml, "self", selfUrl, "application/atom+xml");
+            link(xml, "alternate", pageUrl, "text/html");
+            xml.writeStartElement("author");
+            text(xml, "name", pageName);
+            xml.writeEndElement();
+            for (Entry entry : entries) {
+                xml.writeStartElement("entry");
+                text(xml, "id", entry.id());
+                text(xml, "title", entry.title());
+                text(xml, "updated", entry.at().toString());
+                text(xml, "published", entry.at().toString());
+                link(xml, "alternate", entry.link(), "text/html");
+                xml.writeStartElement("content");
+                xml.writeAttribute("type", "text");
+                xml.writeCharacters(entry.text());
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Could not write the Atom feed", e);
+        }
+        return out.toString();
+    }
+
+    private static List<Entry> entries(StatusBoard board, URI pageUrl) {
+        List<Entry> entries = new ArrayList<>();
+        Stream.concat(board.open().stream(), board.history().stream()).forEach(incident -> {
+            URI link = StatuspageShape.link(pageUrl, incident);
+            for (PublicIncident.PublicUpdate update : incident.updates()) {
+                entries.add(new Entry(uuid(incident.incidentId() + "/" + update.sequence()),
+                        incident.title() + ": " + label(update.status().name()), update.at(), link, update.text()));
+            }
+            if (incident.rca() != null) {
+                entries.add(new Entry(uuid(incident.incidentId() + "/rca"), incident.title() + ": Cause and "
+                        + "corrective actions", incident.rcaPublishedAt(), link, incident.rca()));
+            }
+        });
+        return entries.stream().sorted(Comparator.comparing(Entry::at).reversed()).limit(ENTRY_LIMIT).toList();
+    }
+
+    private static String label(String status) {
+        return status.charAt(0) + status.substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A permanent id that needs no domain of ours: a name-based UUID. */
+    private static String uuid(String name) {
+        return "urn:uuid:" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
+        xml.writeStartElement(element);
+        xml.writeCharacters(value);
+        xml.writeEndElement();
+    }
+
+    private static void link(XMLStreamWriter xml, String rel, URI href, String type) throws XMLStreamException {
+        xml.writeEmptyElement("link");
+        xml.writeAttribute("rel", rel);
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("href", href.toString());
+    }
+}

@@ -1,0 +1,297 @@
+// Ops dashboard: the board of open incidents, one incident's timeline, and communication charts. State arrives
+// over the projection's SSE stream; after every (re)connection the board is fetched again to catch up.
+import { element, formatDateTime, formatSpan, getJson, timeElement, viewerZone } from '../shared/format.js';
+
+const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
+const incidents = new Map();
+const alerts = [];
+let openIncidentId = null;
+
+document.getElementById('viewer-zone').textContent = viewerZone;
+
+// ---- live connection --------------------------------------------------------------------------------------
+
+const connection = document.getElementById('connection');
+let retryDelay = 1000;
+
+function connect() {
+  const stream = new EventSource('/incidents/stream');
+  stream.addEventListener('ready', () => {
+    retryDelay = 1000;
+    showConnection('Live', 'live');
+    catchUp();
+  });
+  stream.addEventListener('state', (event) => receive(JSON.parse(event.data)));
+  stream.addEventListener('detection', (event) => alert(JSON.parse(event.data)));
+  stream.addEventListener('error', () => {
+    showConnection('Reconnecting…', 'down');
+    if (stream.readyState === EventSource.CLOSED) {
+      setTimeout(connect, retryDelay);
+      retryDelay = Math.min(retryDelay * 2, 30000);
+    }
+  });
+}
+
+function showConnection(text, state) {
+  connection.textContent = text;
+  connection.className = `connection ${state}`;
+}
+
+/** Everything published before 'ready' may have been missed: read the whole board again. */
+async function catchUp() {
+  try {
+    const all = await getJson('/incidents?status=open');
+    const seen = new Set(all.map((incident) => incident.incidentId));
+    for (const [id, known] of incidents) {
+      if (known.open && !seen.has(id)) incidents.delete(id);
+    }
+    all.forEach(receive);
+    renderBoard();
+  } catch (error) {
+    showConnection('Catching up…', 'down');
+    setTimeout(catchUp, 2000);
+  }
+}
+
+function receive(incident) {
+  const known = incidents.get(incident.incidentId);
+  if (known && known.version > incident.version) return;
+  incidents.set(incident.incidentId, incident);
+  renderBoard();
+  if (openIncidentId === incident.incidentId) showIncident(openIncidentId);
+}
+
+function alert(detection) {
+  alerts.unshift(detection);
+  alerts.length = Math.min(alerts.length, 10);
+  const list = document.getElementById('alerts');
+  list.replaceChildren(...alerts.map((d) => element('li', {},
+    element('strong', { text: d.kind.replaceAll('_', ' ').toLowerCase() }), ' — ',
+    element('a', { href: `#/incidents/${encodeURIComponent(d.incidentId)}`, text: incidents.get(d.incidentId)?.title || d.incidentId }),
+    ' ', timeElement(d.detectedAt))));
+}
+
+// ---- board ------------------------------------------------------------------------------------------------
+
+const filters = {
+  severity: document.getElementById('filter-severity'),
+  component: document.getElementById('filter-component'),
+  overdue: document.getElementById('filter-overdue'),
+};
+Object.values(filters).forEach((control) => control.addEventListener('change', renderBoard));
+
+/** Overdue once the server says so, or as soon as the promised time passes on the viewer's clock. */
+function lateness(incident, now) {
+  if (!incident.nextUpdateDueAt) return null;
+  const late = now - Date.parse(incident.nextUpdateDueAt);
+  return incident.overdue || late > 0 ? Math.max(late, 0) : null;
+}
+
+function matches(incident, now) {
+  return incident.open
+    && (!filters.severity.value || incident.severity === filters.severity.value)
+    && (!filters.component.value || incident.components.includes(filters.component.value))
+    && (!filters.overdue.checked || lateness(incident, now) !== null);
+}
+
+function renderBoard() {
+  const now = Date.now();
+  updateComponentFilter();
+  const rows = [...incidents.values()].filter((incident) => matches(incident, now))
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)
+      || Date.parse(b.declaredAt) - Date.parse(a.declaredAt))
+    .map((incident) => boardRow(incident, now));
+  document.querySelector('#board tbody').replaceChildren(...rows);
+  document.getElementById('board-empty').hidden = rows.length > 0;
+}
+
+function boardRow(incident, now) {
+  const late = lateness(incident, now);
+  const row = element('tr', { 'data-incident': incident.incidentId, class: late === null ? '' : 'overdue' });
+  const cell = (label, ...content) => element('td', { 'data-label': label }, ...content);
+  row.append(
+    cell('Severity', element('span', { class: `badge ${incident.severity}`, text: incident.severity })),
+    cell('Incident', element('a', { href: `#/incidents/${encodeURIComponent(incident.incidentId)}`,
+      text: incident.title })),
+    cell('Status', incident.status.toLowerCase()),
+    element('td', { 'data-label': 'Age', 'data-since': incident.declaredAt, class: 'age' },
+      formatSpan(now - Date.parse(incident.declaredAt))),
+    element('td', { 'data-label': 'Since last public update', 'data-since': incident.lastPublicUpdateAt || '',
+      class: 'age' }, incident.lastPublicUpdateAt ? formatSpan(now - Date.parse(incident.lastPublicUpdateAt))
+      : 'none yet'),
+    element('td', { 'data-label': 'Next update', class: 'next' }, nextUpdateText(incident, now)),
+    cell('Components', incident.components.join(', ') || '—'));
+  return row;
+}
+
+function nextUpdateText(incident, now) {
+  if (!incident.nextUpdateDueAt) return '—';
+  const late = lateness(incident, now);
+  if (late !== null) return `⚠ Overdue: ${formatSpan(late)} late`;
+  return `due in ${formatSpan(Date.parse(incident.nextUpdateDueAt) - now)}`;
+}
+
+function updateComponentFilter() {
+  const names = new Set([...incidents.values()].filter((i) => i.open).flatMap((i) => i.components));
+  const current = [...filters.component.options].slice(1).map((option) => option.value);
+  const wanted = [...names].sort();
+  if (wanted.join('\n') === current.join('\n')) return;
+  const selected = filters.component.value;
+  filters.component.replaceChildren(element('option', { value: '', text: 'All' }),
+    ...wanted.map((name) => element('option', { value: name, text: name })));
+  filters.component.value = wanted.includes(selected) ? selected : '';
+}
+
+/** Countdowns and ages move every second; an incident whose promise passes turns overdue here. */
+setInterval(() => {
+  if (!document.getElementById('board-view').hidden) renderBoard();
+  if (openIncidentId) renderCountdown(incidents.get(openIncidentId));
+}, 1000);
+
+// ---- one incident -----------------------------------------------------------------------------------------
+
+async function showIncident(incidentId) {
+  const [incident, timeline] = await Promise.all([
+    getJson(`/incidents/${encodeURIComponent(incidentId)}`),
+    getJson(`/incidents/${encodeURIComponent(incidentId)}/timeline`)]);
+  incidents.set(incidentId, incident);
+  document.getElementById('incident-title').replaceChildren(
+    element('span', { class: `badge ${incident.severity}`, text: incident.severity }), ' ', incident.title);
+  const facts = [
+    ['Status', incident.status.toLowerCase()],
+    ['Commander', incident.commander || '—'],
+    ['Components', incident.components.join(', ') || '—'],
+    ['Detected', timeElement(incident.detectedAt)],
+    ['Declared', timeElement(incident.declaredAt)],
+    ['First public update', incident.firstPublicUpdateAt ? timeElement(incident.firstPublicUpdateAt) : 'none yet'],
+    ['Last public update', incident.lastPublicUpdateAt ? timeElement(incident.lastPublicUpdateAt) : 'none yet'],
+    ['Next update', element('span', { id: 'incident-next' })],
+    ['Promises kept / missed', `${incident.promisesKept} / ${incident.promisesMissed}`],
+    ['Resolved', incident.resolvedAt ? timeElement(incident.resolvedAt) : 'not yet'],
+  ];
+  document.getElementById('incident-state').replaceChildren(
+    ...facts.flatMap(([term, value]) => [element('dt', { text: term }), element('dd', {}, value)]));
+  document.getElementById('incident-rca').replaceChildren(...rcaText(incident));
+  document.getElementById('incident-timeline').replaceChildren(...timeline.map((entry) => element('li',
+    { class: entry.isPublic ? 'public' : 'internal' },
+    element('span', { class: 'audience', text: entry.isPublic ? 'Public' : 'Internal' }),
+    timeElement(entry.at), ' · ', entry.kind, ' · ', entry.actor,
+    element('div', { class: 'text', text: entry.text }))));
+  renderCountdown(incident);
+}
+
+function rcaText(incident) {
+  if (incident.rcaPublishedAt) return ['Published ', timeElement(incident.rcaPublishedAt), '.'];
+  if (incident.rcaDueAt && incident.rcaOverdue) {
+    return [element('span', { class: 'late', text: '⚠ Overdue: ' }), 'was due ', timeElement(incident.rcaDueAt)];
+  }
+  if (incident.rcaDueAt) return ['Committed, due ', timeElement(incident.rcaDueAt), '.'];
+  return ['Committed on resolution.'];
+}
+
+function renderCountdown(incident) {
+  const next = document.getElementById('incident-next');
+  if (!next || !incident) return;
+  const text = nextUpdateText(incident, Date.now());
+  next.textContent = incident.nextUpdateDueAt ? `${text} (${formatDateTime(incident.nextUpdateDueAt)})` : text;
+  next.className = lateness(incident, Date.now()) === null ? '' : 'late';
+}
+
+// ---- communication charts ---------------------------------------------------------------------------------
+
+const WEEK = 7 * 24 * 3600 * 1000;
+const METRICS = [
+  { key: 'declarationToFirstPublicUpdateMedian', title: 'Time to first public update (median, minutes)',
+    value: (f) => f.declarationToFirstPublicUpdateMedian == null ? null : f.declarationToFirstPublicUpdateMedian / 60 },
+  { key: 'promisesKeptShare', title: 'Promises kept (%)',
+    value: (f) => f.promisesKeptShare == null ? null : f.promisesKeptShare * 100 },
+  { key: 'lateUpdateLatenessP90', title: 'Lateness of late updates (p90, minutes)',
+    value: (f) => f.lateUpdateLatenessP90 == null ? null : f.lateUpdateLatenessP90 / 60 },
+];
+const COLOURS = { SEV1: '#a40e26', SEV2: '#953800', SEV3: '#0550ae', SEV4: '#424a53' };
+
+async function showReport() {
+  const end = Date.now();
+  const weeks = Array.from({ length: 8 }, (_, i) => ({ from: end - (8 - i) * WEEK, to: end - (7 - i) * WEEK }));
+  const reports = await Promise.all(weeks.map((week) => getJson('/reports/communication?from='
+    + encodeURIComponent(new Date(week.from).toISOString()) + '&to=' + encodeURIComponent(new Date(week.to).toISOString()))));
+  document.getElementById('report-charts').replaceChildren(
+    ...METRICS.map((metric) => chart(metric, weeks, reports)));
+}
+
+function chart(metric, weeks, reports) {
+  const series = SEVERITIES.map((severity) => ({ severity, points: reports.map((report) => {
+    const figures = report.bySeverity.find((f) => f.severity === severity);
+    return figures ? metric.value(figures) : null;
+  }) })).filter((s) => s.points.some((p) => p !== null));
+  const labels = weeks.map((week) => new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+    .format(new Date(week.from)));
+  const figure = element('figure', { class: 'chart' }, element('figcaption', { text: metric.title }));
+  figure.append(svgChart(series, labels, metric.title), legend(series), dataTable(series, labels));
+  return figure;
+}
+
+function svgChart(series, labels, title) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const width = 360, height = 180, left = 36, bottom = 24, top = 10;
+  const max = Math.max(1, ...series.flatMap((s) => s.points.filter((p) => p !== null)));
+  const x = (i) => left + (i * (width - left - 10)) / (labels.length - 1);
+  const y = (v) => top + (height - top - bottom) * (1 - v / max);
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `${title}; the figures are in the table below`);
+  const add = (tag, attributes, text) => {
+    const node = document.createElementNS(ns, tag);
+    Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    svg.append(node);
+  };
+  add('line', { x1: left, y1: y(0), x2: width - 10, y2: y(0), stroke: '#57606a' });
+  add('text', { x: 2, y: y(max) + 4, 'font-size': 10, fill: '#1f2328' }, Math.round(max));
+  add('text', { x: 2, y: y(0), 'font-size': 10, fill: '#1f2328' }, '0');
+  labels.forEach((label, i) => i % 2 === 0
+    && add('text', { x: x(i) - 12, y: height - 6, 'font-size': 10, fill: '#1f2328' }, label));
+  for (const s of series) {
+    const points = s.points.map((p, i) => (p === null ? null : `${x(i)},${y(p)}`)).filter(Boolean);
+    add('polyline', { points: points.join(' '), fill: 'none', stroke: COLOURS[s.severity], 'stroke-width': 2 });
+    s.points.forEach((p, i) => p !== null && add('circle', { cx: x(i), cy: y(p), r: 3, fill: COLOURS[s.severity] }));
+  }
+  if (series.length === 0) add('text', { x: left + 10, y: height / 2, 'font-size': 12, fill: '#57606a' }, 'No incidents in these weeks');
+  return svg;
+}
+
+function legend(series) {
+  return element('ul', { class: 'legend' }, ...series.map((s) => element('li', {},
+    element('span', { style: `background:${COLOURS[s.severity]}` }), s.severity)));
+}
+
+function dataTable(series, labels) {
+  const table = element('table', {}, element('caption', { class: 'visually-hidden', text: 'Figures per week' }));
+  table.append(element('tr', {}, element('th', { scope: 'col', text: 'Week of' }),
+    ...series.map((s) => element('th', { scope: 'col', text: s.severity }))));
+  labels.forEach((label, i) => table.append(element('tr', {}, element('th', { scope: 'row', text: label }),
+    ...series.map((s) => element('td', { text: s.points[i] === null ? '—' : s.points[i].toFixed(1) })))));
+  return table;
+}
+
+// ---- navigation -------------------------------------------------------------------------------------------
+
+function route() {
+  const hash = location.hash || '#/';
+  const incidentMatch = hash.match(/^#\/incidents\/(.+)$/);
+  openIncidentId = incidentMatch ? decodeURIComponent(incidentMatch[1]) : null;
+  document.getElementById('board-view').hidden = hash !== '#/';
+  document.getElementById('incident-view').hidden = !openIncidentId;
+  document.getElementById('report-view').hidden = hash !== '#/report';
+  if (openIncidentId) showIncident(openIncidentId).catch((error) => {
+    document.getElementById('incident-title').textContent = `Could not load ${openIncidentId}: ${error.message}`;
+  });
+  if (hash === '#/report') showReport().catch((error) => {
+    document.getElementById('report-charts').textContent = `Could not load the report: ${error.message}`;
+  });
+}
+
+window.addEventListener('hashchange', route);
+route();
+connect();

@@ -1,0 +1,52 @@
+// Times as the viewer reads them: in the browser's own time zone and language.
+export const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
+});
+
+export function formatDateTime(iso) {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/** A span of milliseconds as "1h 05m", "4m 09s" or "12s". */
+export function formatSpan(ms) {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const pad = (n) => String(n).padStart(2, '0');
+  if (h > 0) return `${h}h ${pad(m)}m`;
+  if (m > 0) return `${m}m ${pad(s)}s`;
+  return `${s}s`;
+}
+
+/** A <time> element showing the instant in the viewer's zone, with the exact instant as its datetime. */
+export function timeElement(iso) {
+  const element = document.createElement('time');
+  element.dateTime = iso;
+  element.textContent = formatDateTime(iso);
+  return element;
+}
+
+export function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name === 'class') node.className = value;
+    else if (name === 'text') node.textContent = value;
+    else node.setAttribute(name, value);
+  }
+  for (const child of children) {
+    if (child !== null && child !== undefined) node.append(child);
+  }
+  return node;
+}
+
+/** GET a JSON resource; the projection answers 503 while its stores rebalance, so callers retry. */
+export async function getJson(path) {
+  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error(`${path} answered ${response.status}`);
+  }
+  return response.json();
+}

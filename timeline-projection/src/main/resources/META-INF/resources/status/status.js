@@ -1,0 +1,75 @@
+// Public status page: reads only the public JSON (summary.json, incidents.json), which never holds internal words.
+import { element, formatDateTime, formatSpan, getJson, timeElement, viewerZone } from '../shared/format.js';
+
+const REFRESH_MS = 30000;
+const CONDITIONS = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+};
+const STATUSES = {
+  investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved',
+  postmortem: 'Resolved, report published',
+};
+
+document.getElementById('viewer-zone').textContent = viewerZone;
+
+async function refresh() {
+  try {
+    const [summary, recent] = await Promise.all([getJson('/api/v2/summary.json'), getJson('/api/v2/incidents.json')]);
+    render(summary, recent.incidents.filter((incident) => incident.resolved_at));
+    document.getElementById('checked-at').textContent = formatDateTime(new Date().toISOString());
+  } catch (error) {
+    const overall = document.getElementById('overall');
+    overall.textContent = 'The status could not be loaded; retrying.';
+    overall.className = 'indicator unknown';
+  } finally {
+    setTimeout(refresh, REFRESH_MS);
+  }
+}
+
+function render(summary, resolved) {
+  document.getElementById('page-name').textContent = summary.page.name;
+  document.title = summary.page.name;
+  const overall = document.getElementById('overall');
+  overall.textContent = summary.status.description;
+  overall.className = `indicator ${summary.status.indicator}`;
+  document.getElementById('components').replaceChildren(...summary.components.map((component) => element('li', {},
+    element('span', { text: component.name }),
+    element('span', { class: `condition ${component.status}`, text: CONDITIONS[component.status] || component.status }))));
+  if (summary.components.length === 0) {
+    document.getElementById('components').replaceChildren(element('li', { class: 'muted', text: 'No components listed.' }));
+  }
+  document.getElementById('open-incidents').replaceChildren(...summary.incidents.map(incidentArticle));
+  document.getElementById('no-open').hidden = summary.incidents.length > 0;
+  document.getElementById('history').replaceChildren(...resolved.map(incidentArticle));
+  document.getElementById('no-history').hidden = resolved.length > 0;
+}
+
+function incidentArticle(incident) {
+  const article = element('article', { id: `incident-${incident.id}`, 'aria-labelledby': `title-${incident.id}` },
+    element('h3', { id: `title-${incident.id}`, text: incident.name }),
+    element('p', { class: 'muted' }, `${STATUSES[incident.status] || incident.status} · impact ${incident.impact}`
+      + (incident.components.length ? ` · ${incident.components.map((c) => c.name).join(', ')}` : '')));
+  if (incident.next_update_at) {
+    const due = Date.parse(incident.next_update_at);
+    article.append(element('p', { class: 'promise' }, 'Next update by ', timeElement(incident.next_update_at),
+      due > Date.now() ? ` (in about ${formatSpan(due - Date.now())})` : ''));
+  }
+  article.append(element('ol', { class: 'updates', 'aria-label': 'Updates, newest first' },
+    ...incident.incident_updates.map((update) => element('li', {},
+      element('span', { class: 'update-status', text: STATUSES[update.status] || update.status }),
+      timeElement(update.display_at), element('div', { class: 'text', text: update.body })))));
+  if (incident.postmortem_body) {
+    article.append(element('details', {}, element('summary', { text: 'Cause and corrective actions' }),
+      element('p', { class: 'muted' }, 'Published ', timeElement(incident.postmortem_published_at)),
+      element('div', { class: 'text', text: incident.postmortem_body })));
+  } else if (incident.rca_due_at) {
+    article.append(element('p', {}, 'A report on the cause and our corrective actions is due by ',
+      timeElement(incident.rca_due_at), '.'));
+  }
+  return article;
+}
+
+refresh();

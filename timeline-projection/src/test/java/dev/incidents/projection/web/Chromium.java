@@ -1,0 +1,108 @@
+package dev.incidents.projection.web;
+
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: nothing here downloads a
+ * browser or a driver. The flags keep it off the network this machine does not have.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension PHONE = new Dimension(390, 844);
+    private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    Chromium() {
+        Path browser = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        Path chromedriver = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
+        if (!Files.isExecutable(browser) || !Files.isExecutable(chromedriver)) {
+            throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver (" + browser
+                    + ", " + chromedriver + "): apt-get install chromium chromium-driver");
+        }
+        try {
+            profile = Files.createTempDirectory("chromium-profile");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions().setBinary(browser.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+                .usingAnyFreePort().build(), options);
+        driver.manage().window().setSize(DESKTOP);
+    }
+
+    /** Saves the whole page (up to 2,400 px tall) as it looks now under target/screenshots. */
+    Path screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new Dimension(window.width, (int) Math.min(Math.max(height + 100,
+                window.height), 2400)));
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** The viewer's time zone as the page sees it. */
+    void timeZone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
+    }
+
+    /** Deque's axe rules run on the page as it is: the violations rated serious or critical, one line each. */
+    @SuppressWarnings("unchecked")
+    List<String> seriousAccessibilityViolations() {
+        JavascriptExecutor js = driver;
+        js.executeScript(axeSource());
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document).then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact,"
+                        + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
+        return violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+                .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
+    }
+
+    private static String axeSource() {
+        try (InputStream in = Chromium.class.getResourceAsStream(AXE)) {
+            if (in == null) {
+                throw new IllegalStateException("axe-core is not on the test classpath at " + AXE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+}

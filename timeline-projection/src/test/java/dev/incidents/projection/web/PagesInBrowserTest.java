@@ -1,0 +1,252 @@
+package dev.incidents.projection.web;
+
+import dev.incidents.avro.Audience;
+import dev.incidents.avro.CorrectiveAction;
+import dev.incidents.avro.CustomerReportLinked;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentResolved;
+import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.RcaPublished;
+import dev.incidents.avro.Severity;
+import dev.incidents.avro.SeverityChanged;
+import dev.incidents.avro.ThirdPartyCause;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.projection.it.ProjectionTestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static dev.incidents.projection.it.IncidentEvents.declared;
+import static dev.incidents.projection.it.IncidentEvents.event;
+import static dev.incidents.projection.it.IncidentEvents.publish;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ops dashboard and the public status page in real headless Chromium, fed by the projection running on the
+ * real broker and registry. Screenshots land in target/screenshots.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = ProjectionTestStack.class, restrictToAnnotatedClass = false)
+class PagesInBrowserTest {
+
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final String INTERNAL = "INTERNAL-ONLY";
+    static final String COMMANDER = "Commander Quillfeather";
+
+    static Chromium chromium;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() throws Exception {
+        chromium.close();
+    }
+
+    @Test
+    void the_board_shows_a_new_incident_without_a_reload_and_turns_it_overdue_when_its_promise_passes() {
+        WebDriver browser = open("/dashboard/");
+        waitFor(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
+
+        String id = "web-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(event(id, 1, now, declared("Card payments failing " + id.substring(4, 12), now,
+                now.plusSeconds(6))));
+
+        By row = By.cssSelector("tr[data-incident='" + id + "']");
+        WebElement shown = waitFor(ExpectedConditions.visibilityOfElementLocated(row));
+        assertThat(shown.findElement(By.className("next")).getText()).startsWith("due in");
+        assertThat(shown.getText()).contains("SEV1", "investigating", "checkout");
+
+        waitFor(ExpectedConditions.attributeContains(row, "class", "overdue"));
+        assertThat(browser.findElement(row).findElement(By.className("next")).getText())
+                .matches("⚠ Overdue: \\d+s late");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "update overdue"));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"))
+                .as("the page was not reloaded").isEqualTo(true);
+        chromium.screenshot("dashboard-board");
+    }
+
+    @Test
+    void the_incident_view_opened_from_the_keyboard_shows_the_whole_timeline_and_the_rca() {
+        String id = "web-" + UUID.randomUUID();
+        String title = "Search slow " + id.substring(4, 12);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+        publish(event(id, 1, t, declared(title, t, t.plusSeconds(900))),
+                event(id, 2, t.plusSeconds(60), new UpdatePosted(IncidentStatus.IDENTIFIED, "Index node 3 is swapping",
+                        Audience.INTERNAL, t.plusSeconds(900), 900L)),
+                event(id, 3, t.plusSeconds(120), new UpdatePosted(IncidentStatus.MONITORING,
+                        "Search is fast again; we are watching it.", Audience.PUBLIC, t.plusSeconds(1800), 900L)));
+        WebDriver browser = open("/dashboard/");
+        By link = By.linkText(title);
+        waitFor(ExpectedConditions.elementToBeClickable(link)).sendKeys(Keys.ENTER);
+
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 3));
+        List<String> audiences = browser.findElements(By.cssSelector("#incident-timeline .audience")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(audiences).containsExactly("PUBLIC", "INTERNAL", "PUBLIC");
+        assertThat(browser.findElement(By.id("incident-timeline")).getText()).contains("Index node 3 is swapping");
+        assertThat(browser.findElement(By.id("incident-state")).getText()).contains("monitoring", "alice");
+
+        Instant resolvedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(event(id, 4, resolvedAt, new IncidentResolved("Search works again.", resolvedAt.plus(Duration.ofDays(5)),
+                "search-team", 432000L)));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-rca"), "Committed, due"));
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 4));
+        chromium.screenshot("dashboard-incident");
+    }
+
+    @Test
+    void the_communication_view_draws_a_chart_per_measure_with_its_figures() {
+        WebDriver browser = open("/dashboard/#/report");
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report-charts figure svg"), 3));
+        List<String> captions = browser.findElements(By.cssSelector("#report-charts figcaption")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(captions).containsExactly("Time to first public update (median, minutes)", "Promises kept (%)",
+                "Lateness of late updates (p90, minutes)");
+        assertThat(browser.findElements(By.cssSelector("#report-charts table")).get(0).getText()).contains("SEV1");
+        chromium.screenshot("dashboard-communication");
+    }
+
+    @Test
+    void the_public_page_shows_public_updates_and_the_promise_but_never_internal_words() {
+        String open = "web-" + UUID.randomUUID();
+        String openTitle = "Checkout errors " + open.substring(4, 12);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(300);
+        Instant promised = t.plus(Duration.ofMinutes(30));
+        publish(event(open, 1, t, withCommander(declared(openTitle, t, t.plusSeconds(900)))),
+                event(open, 2, t.plusSeconds(30), new UpdatePosted(IncidentStatus.INVESTIGATING,
+                        INTERNAL + " db-7 restarted by hand", Audience.INTERNAL, t.plusSeconds(900), 900L)),
+                event(open, 3, t.plusSeconds(40), new SeverityChanged(Severity.SEV1, Severity.SEV2,
+                        INTERNAL + " reason", t.plusSeconds(900), 1800L)),
+                event(open, 4, t.plusSeconds(50), new CustomerReportLinked(t, INTERNAL + "-channel", null)),
+                event(open, 5, t.plusSeconds(60), new UpdatePosted(IncidentStatus.IDENTIFIED,
+                        "We found the cause and are rolling back.", Audience.PUBLIC, promised, 1800L)));
+        String past = "web-" + UUID.randomUUID();
+        String pastTitle = "Login outage " + past.substring(4, 12);
+        publish(event(past, 1, t, withCommander(declared(pastTitle, t, t.plusSeconds(900)))),
+                event(past, 2, t.plusSeconds(120), new IncidentResolved("Logins work again.",
+                        t.plus(Duration.ofDays(5)), COMMANDER, 432000L)),
+                event(past, 3, t.plusSeconds(180), new RcaPublished("An expired certificate at our CDN",
+                        List.of(new CorrectiveAction("Alert 30 days before any certificate expires", COMMANDER, null)),
+                        new ThirdPartyCause("FastEdge", "missed renewal"))));
+
+        WebDriver browser = open("/status/");
+        WebElement current = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incident-" + open)));
+        assertThat(current.getText()).contains(openTitle, "We found the cause and are rolling back.",
+                "Next update by", "impact major");
+        WebElement history = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incident-" + past)));
+        history.findElement(By.tagName("summary")).click();
+        assertThat(history.getText()).contains("Logins work again.", "An expired certificate at our CDN",
+                "Alert 30 days before any certificate expires", "FastEdge");
+        assertThat(browser.findElement(By.id("components")).getText()).contains("checkout");
+        chromium.screenshot("status-page");
+
+        for (String text : List.of(browser.getPageSource(), get("/api/v2/summary.json"), get("/api/v2/incidents.json"),
+                get("/history.atom"), get("/public/incidents"))) {
+            assertThat(text).contains("We found the cause").doesNotContain(INTERNAL).doesNotContain(COMMANDER)
+                    .doesNotContain("UPDATE_OVERDUE");
+        }
+    }
+
+    @Test
+    void the_atom_feed_and_the_statuspage_json_validate_against_their_formats() throws Exception {
+        String id = "web-" + UUID.randomUUID();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(event(id, 1, t, declared("Feed <check> & \"quotes\"", t, t.plusSeconds(900))));
+        awaitBody("/history.atom", "Feed &lt;check");
+
+        assertThat(Formats.atomErrors(get("/history.atom"))).isEmpty();
+        assertThat(Formats.statuspageErrors("summary", get("/api/v2/summary.json"))).isEmpty();
+        assertThat(Formats.statuspageErrors("incidents", get("/api/v2/incidents.json"))).isEmpty();
+        // The validators do reject what breaks the formats.
+        assertThat(Formats.atomErrors(get("/history.atom").replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
+        assertThat(Formats.statuspageErrors("summary", get("/api/v2/summary.json")
+                .replace("\"indicator\":\"", "\"indicator\":\"x"))).isNotEmpty();
+        RestAssured.get("/history.atom").then().statusCode(200).contentType("application/atom+xml");
+    }
+
+    @Test
+    void both_pages_fit_a_phone_show_the_viewers_time_zone_and_pass_the_accessibility_rules() {
+        String id = "web-" + UUID.randomUUID();
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(event(id, 1, t, declared("Phone check " + id.substring(4, 12), t, t.plusSeconds(900))));
+        chromium.timeZone("Asia/Tokyo");
+        try {
+            for (String page : List.of("/dashboard/", "/status/")) {
+                WebDriver browser = open(page);
+                waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                        page.equals("/status/") ? "#incident-" + id : "tr[data-incident='" + id + "']")));
+                assertThat(browser.findElement(By.id("viewer-zone")).getText()).isEqualTo("Asia/Tokyo");
+                assertThat(chromium.seriousAccessibilityViolations()).as("axe on " + page).isEmpty();
+
+                browser.manage().window().setSize(Chromium.PHONE);
+                Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                assertThat(((Number) overflow).intValue()).as("sideways scrolling on " + page).isLessThanOrEqualTo(0);
+                chromium.screenshot(page.replace("/", "") + "-phone");
+                browser.manage().window().setSize(Chromium.DESKTOP);
+            }
+            WebElement time = chromium.driver.findElement(By.cssSelector("#incident-" + id + " time"));
+            assertThat(time.getText()).contains("GMT+9");
+        } finally {
+            chromium.timeZone("UTC");
+        }
+    }
+
+    private static IncidentDeclared withCommander(IncidentDeclared declared) {
+        declared.setCommander(COMMANDER);
+        declared.setSeverity(Severity.SEV1);
+        return declared;
+    }
+
+    private static WebDriver open(String path) {
+        awaitBody("/incidents", "[");
+        chromium.driver.get("http://127.0.0.1:" + RestAssured.port + path);
+        return chromium.driver;
+    }
+
+    private static <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+        return new WebDriverWait(chromium.driver, PATIENCE).until(condition);
+    }
+
+    private static String get(String path) {
+        return RestAssured.get(path).then().statusCode(200).extract().asString();
+    }
+
+    /** The projection answers 503 while its stores start and knows an event a moment after Kafka has it. */
+    private static void awaitBody(String path, String text) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            var response = RestAssured.get(path);
+            if (response.statusCode() == 200 && response.asString().contains(text)) {
+                return;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(path + " did not show '" + text + "' within " + PATIENCE);
+    }
+}
