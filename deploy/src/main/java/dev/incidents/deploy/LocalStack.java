@@ -55,6 +55,10 @@ public final class LocalStack {
             started.push(service.start(kafka.bootstrapServers(), registry.nativeApiUrl()));
             say(service.describe());
         }
+        String projection = "http://127.0.0.1:" + settings.projectionPort();
+        say("Ops dashboard     " + projection + "/dashboard/");
+        say("Status page       " + projection + "/status/  (feed " + projection + "/history.atom, "
+                + "Statuspage JSON " + projection + "/api/v2/summary.json)");
         say("Ready. Try: curl -s -X POST " + "http://127.0.0.1:" + settings.commandsPort() + "/incidents "
                 + "-H 'Content-Type: application/json' -d '{\"title\":\"Checkout down\",\"severity\":\"SEV1\","
                 + "\"summary\":\"Customers cannot pay\"}'");

@@ -36,12 +36,14 @@ public record PublicIncident(String incidentId, String title, Severity severity,
                 .filter(entry -> entry.kind().equals(RCA_KIND)).reduce((first, second) -> second)
                 .map(TimelineEntry::text).orElse(null);
         Instant updatedAt = published.isEmpty() ? view.declaredAt() : published.get(published.size() - 1).at();
-        return new PublicIncident(view.incidentId(), view.title(), view.severity(), view.status(),
+        // An internal update may move the status; customers see the status their last public word gave.
+        Status status = updates.isEmpty() ? view.status() : updates.get(updates.size() - 1).status();
+        return new PublicIncident(view.incidentId(), view.title(), view.severity(), status,
                 view.components(), view.declaredAt(), updatedAt, view.resolvedAt(),
                 view.open() ? view.nextUpdateDueAt() : null, view.rcaDueAt(), view.rcaPublishedAt(), rca, updates);
     }
 
     public boolean open() {
-        return status != Status.RESOLVED;
+        return resolvedAt == null;
     }
 }

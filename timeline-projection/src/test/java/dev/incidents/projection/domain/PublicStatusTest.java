@@ -45,6 +45,15 @@ class PublicStatusTest {
     }
 
     @Test
+    void customers_see_the_status_of_the_last_public_word_not_of_an_internal_update() {
+        PublicIncident incident = given("inc-1", declared(Severity.SEV2, "checkout"),
+                new UpdatePosted(Status.MONITORING, false, "fix deployed to canary", T0.plus(CADENCE), CADENCE));
+
+        assertThat(incident.status()).isEqualTo(Status.INVESTIGATING);
+        assertThat(incident.open()).isTrue();
+    }
+
+    @Test
     void a_resolved_incident_promises_no_update_and_carries_its_rca_once_published() {
         Instant rcaDue = T0.plus(Duration.ofDays(5));
         PublicIncident resolved = given("inc-1", declared(Severity.SEV1, "checkout"),
