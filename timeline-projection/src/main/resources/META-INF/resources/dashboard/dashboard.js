@@ -94,34 +94,66 @@ function matches(incident, now) {
     && (!filters.overdue.checked || lateness(incident, now) !== null);
 }
 
+/**
+ * Rows are kept per incident and updated in place, so a countdown ticking every second never takes the keyboard
+ * focus or a screen reader's place away.
+ */
+const rows = new Map();
+
 function renderBoard() {
   const now = Date.now();
   updateComponentFilter();
-  const rows = [...incidents.values()].filter((incident) => matches(incident, now))
+  const shown = [...incidents.values()].filter((incident) => matches(incident, now))
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity)
-      || Date.parse(b.declaredAt) - Date.parse(a.declaredAt))
-    .map((incident) => boardRow(incident, now));
-  document.querySelector('#board tbody').replaceChildren(...rows);
-  document.getElementById('board-empty').hidden = rows.length > 0;
+      || Date.parse(b.declaredAt) - Date.parse(a.declaredAt));
+  const ids = new Set(shown.map((incident) => incident.incidentId));
+  for (const [id, row] of rows) {
+    if (!ids.has(id)) {
+      row.element.remove();
+      rows.delete(id);
+    }
+  }
+  const body = document.querySelector('#board tbody');
+  shown.forEach((incident, index) => {
+    const row = rows.get(incident.incidentId) || newRow(incident);
+    rows.set(incident.incidentId, row);
+    fillRow(row, incident, now);
+    if (body.children[index] !== row.element) body.insertBefore(row.element, body.children[index] || null);
+  });
+  document.getElementById('board-empty').hidden = shown.length > 0;
 }
 
-function boardRow(incident, now) {
+function newRow(incident) {
+  const cells = {};
+  const tr = element('tr', { 'data-incident': incident.incidentId });
+  for (const [key, label] of [['severity', 'Severity'], ['title', 'Incident'], ['status', 'Status'], ['age', 'Age'],
+    ['since', 'Since last public update'], ['next', 'Next update'], ['components', 'Components']]) {
+    cells[key] = element('td', { 'data-label': label, class: key });
+    tr.append(cells[key]);
+  }
+  cells.badge = element('span');
+  cells.severity.append(cells.badge);
+  cells.link = element('a', { href: `#/incidents/${encodeURIComponent(incident.incidentId)}` });
+  cells.title.append(cells.link);
+  return { element: tr, cells };
+}
+
+function fillRow({ element: row, cells }, incident, now) {
   const late = lateness(incident, now);
-  const row = element('tr', { 'data-incident': incident.incidentId, class: late === null ? '' : 'overdue' });
-  const cell = (label, ...content) => element('td', { 'data-label': label }, ...content);
-  row.append(
-    cell('Severity', element('span', { class: `badge ${incident.severity}`, text: incident.severity })),
-    cell('Incident', element('a', { href: `#/incidents/${encodeURIComponent(incident.incidentId)}`,
-      text: incident.title })),
-    cell('Status', incident.status.toLowerCase()),
-    element('td', { 'data-label': 'Age', 'data-since': incident.declaredAt, class: 'age' },
-      formatSpan(now - Date.parse(incident.declaredAt))),
-    element('td', { 'data-label': 'Since last public update', 'data-since': incident.lastPublicUpdateAt || '',
-      class: 'age' }, incident.lastPublicUpdateAt ? formatSpan(now - Date.parse(incident.lastPublicUpdateAt))
-      : 'none yet'),
-    element('td', { 'data-label': 'Next update', class: 'next' }, nextUpdateText(incident, now)),
-    cell('Components', incident.components.join(', ') || '—'));
-  return row;
+  row.className = late === null ? '' : 'overdue';
+  cells.badge.className = `badge ${incident.severity}`;
+  setText(cells.badge, incident.severity);
+  setText(cells.link, incident.title);
+  setText(cells.status, incident.status.toLowerCase());
+  setText(cells.age, formatSpan(now - Date.parse(incident.declaredAt)));
+  setText(cells.since, incident.lastPublicUpdateAt ? formatSpan(now - Date.parse(incident.lastPublicUpdateAt))
+    : 'none yet');
+  setText(cells.next, nextUpdateText(incident, now));
+  setText(cells.components, incident.components.join(', ') || '—');
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
 }
 
 function nextUpdateText(incident, now) {

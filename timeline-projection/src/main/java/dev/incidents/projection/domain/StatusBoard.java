@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The public status at one moment: each component's condition from the open incidents that affect it, the open
@@ -26,7 +27,7 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
     }
 
     /**
-     * @param listed the components always shown, in this order; others appear once an incident names them
+     * @param listed the components always shown, in this order; others follow by name once an incident names them
      */
     public static StatusBoard of(List<String> listed, List<PublicIncident> incidents, Instant now) {
         Instant historyStart = now.minus(HISTORY);
@@ -37,8 +38,9 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
                 .sorted(Comparator.comparing(PublicIncident::resolvedAt).reversed()).toList();
         Map<String, ComponentState> states = new LinkedHashMap<>();
         listed.forEach(name -> states.put(name, new ComponentState(name, Condition.OPERATIONAL, null)));
-        history.forEach(incident -> incident.components()
-                .forEach(name -> states.putIfAbsent(name, new ComponentState(name, Condition.OPERATIONAL, null))));
+        Stream.concat(open.stream(), history.stream()).flatMap(incident -> incident.components().stream())
+                .sorted().forEach(name -> states.putIfAbsent(name, new ComponentState(name, Condition.OPERATIONAL,
+                        null)));
         for (PublicIncident incident : open) {
             for (String name : incident.components()) {
                 ComponentState state = new ComponentState(name, condition(incident.severity()), incident.declaredAt());

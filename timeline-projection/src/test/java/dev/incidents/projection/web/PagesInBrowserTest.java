@@ -83,6 +83,34 @@ class PagesInBrowserTest {
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"))
                 .as("the page was not reloaded").isEqualTo(true);
         chromium.screenshot("dashboard-board");
+
+        String calm = "web-" + UUID.randomUUID();
+        publish(event(calm, 1, now, declared("Calm " + calm.substring(4, 12), now, now.plusSeconds(900))));
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-incident='" + calm + "']")));
+        browser.findElement(By.id("filter-overdue")).sendKeys(Keys.SPACE);
+        assertThat(browser.findElements(By.cssSelector("tr[data-incident='" + calm + "']"))).isEmpty();
+        assertThat(browser.findElements(row)).hasSize(1);
+    }
+
+    @Test
+    void a_lost_connection_reconnects_and_catches_up_on_what_happened_meanwhile() throws Exception {
+        awaitBody("/incidents", "[");
+        try (CuttableProxy proxy = new CuttableProxy(RestAssured.port)) {
+            WebDriver browser = chromium.driver;
+            browser.get("http://127.0.0.1:" + proxy.port() + "/dashboard/");
+            waitFor(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+
+            proxy.cut();
+            waitFor(ExpectedConditions.textToBe(By.id("connection"), "Reconnecting…"));
+            String id = "web-" + UUID.randomUUID();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            publish(event(id, 1, now, declared("While away " + id.substring(4, 12), now, now.plusSeconds(900))));
+            awaitBody("/incidents/" + id, id);
+            proxy.restore();
+
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-incident='" + id + "']")));
+            assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("Live");
+        }
     }
 
     @Test
@@ -96,8 +124,13 @@ class PagesInBrowserTest {
                 event(id, 3, t.plusSeconds(120), new UpdatePosted(IncidentStatus.MONITORING,
                         "Search is fast again; we are watching it.", Audience.PUBLIC, t.plusSeconds(1800), 900L)));
         WebDriver browser = open("/dashboard/");
-        By link = By.linkText(title);
-        waitFor(ExpectedConditions.elementToBeClickable(link)).sendKeys(Keys.ENTER);
+        WebElement link = waitFor(ExpectedConditions.elementToBeClickable(By.linkText(title)));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);
+        By age = By.cssSelector("tr[data-incident='" + id + "'] .age");
+        String ageBefore = browser.findElement(age).getText();
+        waitFor(driver -> !driver.findElement(age).getText().equals(ageBefore));
+        assertThat(browser.switchTo().activeElement()).as("the ticking board keeps the focus").isEqualTo(link);
+        link.sendKeys(Keys.ENTER);
 
         waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 3));
         List<String> audiences = browser.findElements(By.cssSelector("#incident-timeline .audience")).stream()
@@ -174,12 +207,12 @@ class PagesInBrowserTest {
         publish(event(id, 1, t, declared("Feed <check> & \"quotes\"", t, t.plusSeconds(900))));
         awaitBody("/history.atom", "Feed &lt;check");
 
-        assertThat(Formats.atomErrors(get("/history.atom"))).isEmpty();
-        assertThat(Formats.statuspageErrors("summary", get("/api/v2/summary.json"))).isEmpty();
-        assertThat(Formats.statuspageErrors("incidents", get("/api/v2/incidents.json"))).isEmpty();
+        assertThat(FormatSchemas.atomErrors(get("/history.atom"))).isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("summary", get("/api/v2/summary.json"))).isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("incidents", get("/api/v2/incidents.json"))).isEmpty();
         // The validators do reject what breaks the formats.
-        assertThat(Formats.atomErrors(get("/history.atom").replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
-        assertThat(Formats.statuspageErrors("summary", get("/api/v2/summary.json")
+        assertThat(FormatSchemas.atomErrors(get("/history.atom").replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
+        assertThat(FormatSchemas.statuspageErrors("summary", get("/api/v2/summary.json")
                 .replace("\"indicator\":\"", "\"indicator\":\"x"))).isNotEmpty();
         RestAssured.get("/history.atom").then().statusCode(200).contentType("application/atom+xml");
     }

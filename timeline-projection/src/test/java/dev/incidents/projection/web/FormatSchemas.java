@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Set;
 
 /** Checks documents against the formats they claim: Atom (RELAX NG) and Statuspage's API v2 (JSON Schema). */
-final class Formats {
+public final class FormatSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Formats() {
+    private FormatSchemas() {
     }
 
     /** Every way the document breaks RFC 4287; empty when it is a valid Atom feed. */
-    static List<String> atomErrors(String feed) throws IOException, SAXException {
+    public static List<String> atomErrors(String feed) throws IOException, SAXException {
         List<String> errors = new ArrayList<>();
         ErrorHandler collect = new ErrorHandler() {
             @Override
@@ -52,7 +52,7 @@ final class Formats {
         PropertyMapBuilder properties = new PropertyMapBuilder();
         properties.put(ValidateProperty.ERROR_HANDLER, collect);
         ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
-        if (!driver.loadSchema(new InputSource(Formats.class.getResource("/formats/atom.rnc").toString()))) {
+        if (!driver.loadSchema(new InputSource(FormatSchemas.class.getResource("/formats/atom.rnc").toString()))) {
             throw new IllegalStateException("The Atom schema does not load: " + errors);
         }
         driver.validate(new InputSource(new StringReader(feed)));
@@ -60,8 +60,9 @@ final class Formats {
     }
 
     /** Every way the document breaks the Statuspage v2 shape named by {@code root} (summary, incidents). */
-    static Set<ValidationMessage> statuspageErrors(String root, String document) throws IOException {
-        ObjectNode schema = (ObjectNode) JSON.readTree(Formats.class.getResource("/formats/statuspage-v2.schema.json"));
+    public static Set<ValidationMessage> statuspageErrors(String root, String document) throws IOException {
+        ObjectNode schema = (ObjectNode) JSON.readTree(
+                FormatSchemas.class.getResource("/formats/statuspage-v2.schema.json"));
         schema.put("$ref", "#/$defs/" + root);
         SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
         JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);

@@ -1,0 +1,83 @@
+package dev.incidents.projection.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.PublicIncident.PublicUpdate;
+import dev.incidents.projection.domain.Severity;
+import dev.incidents.projection.domain.Status;
+import dev.incidents.projection.domain.StatusBoard;
+import dev.incidents.projection.web.FormatSchemas;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The public board written as Statuspage JSON and as an Atom feed, checked against the formats' schemas. */
+class PublicFormatsTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final URI PAGE = URI.create("https://status.example.com/");
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    final PublicIncident open = new PublicIncident("inc-1", "Checkout <down> & \"out\"", Severity.SEV2,
+            Status.IDENTIFIED, List.of("Checkout API"), T0, T0.plusSeconds(60), null, T0.plusSeconds(900), null,
+            null, null, List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Payments fail"),
+            new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")));
+    final PublicIncident reported = new PublicIncident("inc-2", "Login outage", Severity.SEV1, Status.RESOLVED,
+            List.of("Login"), T0, T0.plusSeconds(300), T0.plusSeconds(120), null, T0.plusSeconds(86400),
+            T0.plusSeconds(300), "Root cause: certificate", List.of(
+            new PublicUpdate(1, T0, Status.INVESTIGATING, "Logins fail"),
+            new PublicUpdate(2, T0.plusSeconds(120), Status.RESOLVED, "Logins work again")));
+    final StatusBoard board = StatusBoard.of(List.of("Website"), List.of(open, reported), T0.plusSeconds(400));
+
+    @Test
+    void the_summary_speaks_statuspage_and_validates() throws Exception {
+        StatuspageShape.Summary summary = StatuspageShape.summary(board, "Example status", PAGE);
+
+        assertThat(summary.status()).isEqualTo(new StatuspageShape.Indicator("major", "Partial System Outage"));
+        assertThat(summary.components()).extracting(StatuspageShape.Component::id, StatuspageShape.Component::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("website", "operational"),
+                        org.assertj.core.groups.Tuple.tuple("checkout-api", "partial_outage"),
+                        org.assertj.core.groups.Tuple.tuple("login", "operational"));
+        StatuspageShape.Incident incident = summary.incidents().get(0);
+        assertThat(incident.incidentUpdates()).extracting(StatuspageShape.Update::body)
+                .containsExactly("Rolling back <b>now</b>", "Payments fail");
+        assertThat(incident.components()).extracting(StatuspageShape.Component::name).containsExactly("Checkout API");
+        assertThat(incident.shortlink()).isEqualTo("https://status.example.com/#incident-inc-1");
+        assertThat(incident.nextUpdateAt()).isEqualTo(T0.plusSeconds(900));
+        assertThat(FormatSchemas.statuspageErrors("summary", JSON.writeValueAsString(summary))).isEmpty();
+    }
+
+    @Test
+    void a_resolved_incident_with_its_report_reads_as_postmortem() throws Exception {
+        StatuspageShape.Incidents incidents = StatuspageShape.incidents(board, "Example status", PAGE);
+
+        StatuspageShape.Incident login = incidents.incidents().stream().filter(i -> i.id().equals("inc-2"))
+                .findFirst().orElseThrow();
+        assertThat(login.status()).isEqualTo("postmortem");
+        assertThat(login.impact()).isEqualTo("critical");
+        assertThat(login.postmortemBody()).isEqualTo("Root cause: certificate");
+        assertThat(login.nextUpdateAt()).isNull();
+        assertThat(FormatSchemas.statuspageErrors("incidents", JSON.writeValueAsString(incidents))).isEmpty();
+    }
+
+    @Test
+    void the_feed_has_an_entry_per_public_update_and_report_and_escapes_what_people_wrote() throws Exception {
+        String feed = AtomFeed.of(board, "Example status", PAGE, URI.create("https://status.example.com/history.atom"));
+
+        assertThat(FormatSchemas.atomErrors(feed)).isEmpty();
+        assertThat(feed.split("<entry>", -1)).hasSize(1 + 5);
+        assertThat(feed).contains("Checkout &lt;down&gt; &amp; \"out\": Identified")
+                .contains("Rolling back &lt;b&gt;now&lt;/b&gt;")
+                .contains("Login outage: Cause and corrective actions")
+                .doesNotContain("<b>");
+        assertThat(feed.indexOf("Login outage: Cause")).as("newest first")
+                .isLessThan(feed.indexOf("Rolling back"));
+    }
+}
