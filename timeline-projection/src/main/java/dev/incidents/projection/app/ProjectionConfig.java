@@ -51,6 +51,10 @@ public interface ProjectionConfig {
 
         /** Components always listed, in this order (others appear once an incident names them); default none. */
         Optional<java.util.List<String>> components();
+
+        /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
+        @WithDefault("5s")
+        Duration cacheFor();
     }
 
     interface Registry {

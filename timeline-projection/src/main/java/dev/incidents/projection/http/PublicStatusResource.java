@@ -1,8 +1,6 @@
 package dev.incidents.projection.http;
 
-import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.ProjectionConfig;
-import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.StatusBoard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,9 +13,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -30,17 +25,14 @@ import java.util.stream.Stream;
 public class PublicStatusResource {
 
     static final String ATOM_TYPE = "application/atom+xml;charset=utf-8";
+    static final String PUBLIC_INCIDENTS = "/public/incidents";
 
-    private final IncidentQueries queries;
-    private final InstanceParts parts;
+    private final PublicBoard boards;
     private final ProjectionConfig.StatusPage page;
-    private final Clock clock;
 
-    PublicStatusResource(IncidentQueries queries, InstanceParts parts, ProjectionConfig config, Clock clock) {
-        this.queries = queries;
-        this.parts = parts;
+    PublicStatusResource(PublicBoard boards, ProjectionConfig config) {
+        this.boards = boards;
         this.page = config.statusPage();
-        this.clock = clock;
     }
 
     @GET
@@ -48,7 +40,8 @@ public class PublicStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Public side of open incidents and those resolved in the last 90 days (our own shape)")
     public Response publicIncidents(@HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
-        return withBoard(localOnly, board -> Stream.concat(board.open().stream(), board.history().stream()).toList());
+        return answer(localOnly ? boards.local() : boards.current(), MediaType.APPLICATION_JSON_TYPE,
+                board -> Stream.concat(board.open().stream(), board.history().stream()).toList());
     }
 
     @GET
@@ -56,7 +49,8 @@ public class PublicStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Status summary in the shape of Atlassian Statuspage's public API v2 summary.json")
     public Response summary(@Context UriInfo uri) {
-        return withBoard(false, board -> StatuspageShape.summary(board, page.name(), pageUrl(uri)));
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
+                board -> StatuspageShape.summary(board, page.name(), pageUrl(uri)));
     }
 
     @GET
@@ -64,7 +58,8 @@ public class PublicStatusResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The 50 most recent incidents in the shape of Statuspage's public API v2 incidents.json")
     public Response incidents(@Context UriInfo uri) {
-        return withBoard(false, board -> StatuspageShape.incidents(board, page.name(), pageUrl(uri)));
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
+                board -> StatuspageShape.incidents(board, page.name(), pageUrl(uri)));
     }
 
     @GET
@@ -72,20 +67,15 @@ public class PublicStatusResource {
     @Produces(ATOM_TYPE)
     @Operation(summary = "Atom feed of public updates and published RCAs, newest first")
     public Response feed(@Context UriInfo uri) {
-        return board(false).map(board -> Response.ok(AtomFeed.of(board, page.name(), pageUrl(uri),
-                        uri.getRequestUri()), ATOM_TYPE).build())
+        return answer(boards.current(), MediaType.valueOf(ATOM_TYPE),
+                board -> AtomFeed.of(board, page.name(), pageUrl(uri), uri.getRequestUri()));
+    }
+
+    /** Caches may keep a public answer as long as this instance reuses its board. */
+    private Response answer(Optional<StatusBoard> board, MediaType type, Function<StatusBoard, Object> body) {
+        return board.map(found -> Response.ok(body.apply(found), type)
+                        .header("Cache-Control", "public, max-age=" + page.cacheFor().toSeconds()).build())
                 .orElseGet(Problem::unavailable);
-    }
-
-    private Response withBoard(boolean localOnly, Function<StatusBoard, Object> body) {
-        return board(localOnly).map(board -> Response.ok(body.apply(board)).build()).orElseGet(Problem::unavailable);
-    }
-
-    private Optional<StatusBoard> board(boolean localOnly) {
-        Instant now = clock.instant();
-        return parts.gather(() -> queries.localPublicIncidents(now.minus(StatusBoard.HISTORY)), localOnly,
-                        "/public/incidents", PublicIncident[].class)
-                .map(incidents -> StatusBoard.of(page.components().orElse(List.of()), incidents, now));
     }
 
     private URI pageUrl(UriInfo uri) {

@@ -24,6 +24,8 @@ public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager 
             config.put("quarkus.http.test-port", String.valueOf(port));
             config.put("quarkus.kafka-streams.application-server", "127.0.0.1:" + port);
             config.put("incidents.detection.scan-interval", "200ms");
+            // Tests read the public status right after writing events; a reused board would hide them for a while.
+            config.put("incidents.status-page.cache-for", "0s");
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -214,7 +214,8 @@ class PagesInBrowserTest {
         assertThat(FormatSchemas.atomErrors(get("/history.atom").replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
         assertThat(FormatSchemas.statuspageErrors("summary", get("/api/v2/summary.json")
                 .replace("\"indicator\":\"", "\"indicator\":\"x"))).isNotEmpty();
-        RestAssured.get("/history.atom").then().statusCode(200).contentType("application/atom+xml");
+        RestAssured.get("/history.atom").then().statusCode(200).contentType("application/atom+xml")
+                .header("Cache-Control", "public, max-age=0");
     }
 
     @Test

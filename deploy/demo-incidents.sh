@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Fills a running local stack with a few incidents, so that the dashboard and the status page have something to
+# show: an open SEV1 with public and internal updates, an open SEV2, and a resolved SEV3 with its RCA.
+# Everything goes through the commands API, as a person or a monitor would send it.
+set -euo pipefail
+commands="http://127.0.0.1:${INCIDENTS_COMMANDS_PORT:-8080}"
+
+post() {
+  curl -sS -f -X POST "$commands$1" -H 'Content-Type: application/json' -H "X-Actor-Id: ${3:-demo}" -d "$2"
+}
+
+incident_id() {
+  sed -E 's/.*"incidentId":"([^"]+)".*/\1/'
+}
+
+sev1=$(post /incidents '{"title":"Card payments failing","severity":"SEV1","components":["checkout","payments-api"],
+  "summary":"Customers cannot pay by card; orders are not placed. We are investigating.","commander":"Dana Ops"}' \
+  | incident_id)
+post "/incidents/$sev1/updates" '{"status":"IDENTIFIED","audience":"INTERNAL",
+  "message":"Gateway pods crash-loop since deploy 4812; rolling back"}' > /dev/null
+post "/incidents/$sev1/updates" '{"status":"IDENTIFIED",
+  "message":"We found the cause, a faulty release of our payment gateway, and are rolling it back."}' > /dev/null
+
+sev2=$(post /incidents '{"title":"Search results delayed","severity":"SEV2","components":["search"],
+  "summary":"New products take up to 20 minutes to appear in search."}' monitor-search-lag | incident_id)
+
+sev3=$(post /incidents '{"title":"Sign-in emails delayed","severity":"SEV3","components":["accounts"],
+  "summary":"Sign-in emails arrive late."}' | incident_id)
+post "/incidents/$sev3/resolve" "{\"message\":\"Sign-in emails arrive on time again.\",
+  \"rcaDueAt\":\"$(date -u -d '+3 days' +%Y-%m-%dT%H:%M:%SZ)\",\"rcaOwner\":\"Accounts team\"}" > /dev/null
+post "/incidents/$sev3/rca" '{"rootCause":"Our mail provider throttled our sending account after a traffic spike.",
+  "thirdParty":{"vendor":"MailCo","description":"throttled outbound mail for 40 minutes"},
+  "correctiveActions":[{"description":"Send sign-in emails through a second provider when the first one slows down",
+  "owner":"Accounts team"},{"description":"Alert on email delivery delay above 2 minutes","owner":"SRE"}]}' > /dev/null
+
+echo "Declared $sev1 (SEV1), $sev2 (SEV2) and $sev3 (SEV3, resolved, RCA published)."
+echo "Dashboard:   http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/dashboard/"
+echo "Status page: http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/status/"

@@ -1,0 +1,61 @@
+package dev.incidents.projection.http;
+
+import dev.incidents.projection.app.IncidentQueries;
+import dev.incidents.projection.app.ProjectionConfig;
+import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.StatusBoard;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The public status, gathered from every instance. A status page is read most when things break, by many people
+ * at once, so a board is reused for {@code incidents.status-page.cache-for} instead of scanning every store and
+ * asking every instance per request.
+ */
+@ApplicationScoped
+public class PublicBoard {
+
+    private record Snapshot(StatusBoard board, Instant takenAt) {
+    }
+
+    private final IncidentQueries queries;
+    private final InstanceParts parts;
+    private final ProjectionConfig.StatusPage page;
+    private final Clock clock;
+    private final AtomicReference<Snapshot> last = new AtomicReference<>();
+
+    PublicBoard(IncidentQueries queries, InstanceParts parts, ProjectionConfig config, Clock clock) {
+        this.queries = queries;
+        this.parts = parts;
+        this.page = config.statusPage();
+        this.clock = clock;
+    }
+
+    /** Every instance's public incidents as one board; empty while any part cannot be read. */
+    public Optional<StatusBoard> current() {
+        Instant now = clock.instant();
+        Snapshot snapshot = last.get();
+        if (snapshot != null && now.isBefore(snapshot.takenAt().plus(page.cacheFor()))) {
+            return Optional.of(snapshot.board());
+        }
+        Optional<StatusBoard> board = gather(false, now);
+        board.ifPresent(fresh -> last.set(new Snapshot(fresh, now)));
+        return board;
+    }
+
+    /** This instance's part only, as another instance asks for it. */
+    public Optional<StatusBoard> local() {
+        return gather(true, clock.instant());
+    }
+
+    private Optional<StatusBoard> gather(boolean localOnly, Instant now) {
+        return parts.gather(() -> queries.localPublicIncidents(now.minus(StatusBoard.HISTORY)), localOnly,
+                        PublicStatusResource.PUBLIC_INCIDENTS, PublicIncident[].class)
+                .map(incidents -> StatusBoard.of(page.components().orElse(List.of()), incidents, now));
+    }
+}
