@@ -64,6 +64,7 @@ function receive(incident) {
 function alert(detection) {
   alerts.unshift(detection);
   alerts.length = Math.min(alerts.length, 10);
+  document.getElementById('no-alerts').hidden = true;
   const list = document.getElementById('alerts');
   list.replaceChildren(...alerts.map((d) => element('li', {},
     element('strong', { text: d.kind.replaceAll('_', ' ').toLowerCase() }), ' — ',

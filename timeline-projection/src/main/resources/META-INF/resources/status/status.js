@@ -62,7 +62,7 @@ function incidentArticle(incident) {
       element('span', { class: 'update-status', text: STATUSES[update.status] || update.status }),
       timeElement(update.display_at), element('div', { class: 'text', text: update.body })))));
   if (incident.postmortem_body) {
-    article.append(element('details', {}, element('summary', { text: 'Cause and corrective actions' }),
+    article.append(element('details', { open: '' }, element('summary', { text: 'Cause and corrective actions' }),
       element('p', { class: 'muted' }, 'Published ', timeElement(incident.postmortem_published_at)),
       element('div', { class: 'text', text: incident.postmortem_body })));
   } else if (incident.rca_due_at) {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The public status at one moment: each component's condition from the open incidents that affect it, the open
- * incidents, and the incidents resolved within the history window, newest first.
+ * incidents (worst first, then newest), and the incidents resolved within the history window, newest first.
  */
 public record StatusBoard(Instant at, List<ComponentState> components, List<PublicIncident> open,
                           List<PublicIncident> history) {
@@ -32,7 +32,8 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
     public static StatusBoard of(List<String> listed, List<PublicIncident> incidents, Instant now) {
         Instant historyStart = now.minus(HISTORY);
         List<PublicIncident> open = incidents.stream().filter(PublicIncident::open)
-                .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed()).toList();
+                .sorted(Comparator.comparing(PublicIncident::severity)
+                        .thenComparing(Comparator.comparing(PublicIncident::declaredAt).reversed())).toList();
         List<PublicIncident> history = incidents.stream()
                 .filter(incident -> !incident.open() && incident.resolvedAt().isAfter(historyStart))
                 .sorted(Comparator.comparing(PublicIncident::resolvedAt).reversed()).toList();

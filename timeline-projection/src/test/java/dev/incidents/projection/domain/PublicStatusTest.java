@@ -85,7 +85,8 @@ class PublicStatusTest {
                 new ComponentState("checkout", Condition.MAJOR_OUTAGE, T0.plusSeconds(1)),
                 new ComponentState("login", Condition.OPERATIONAL, null),
                 new ComponentState("search", Condition.PARTIAL_OUTAGE, T0.plusSeconds(1)));
-        assertThat(board.open()).extracting(PublicIncident::incidentId).containsExactlyInAnyOrder("inc-1", "inc-2");
+        assertThat(board.open()).as("worst first").extracting(PublicIncident::incidentId)
+                .containsExactly("inc-2", "inc-1");
         assertThat(board.history()).extracting(PublicIncident::incidentId).containsExactly("inc-3");
         assertThat(board.worstOpenSeverity()).contains(Severity.SEV1);
     }
