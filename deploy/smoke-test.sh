@@ -26,6 +26,12 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 [ "$projected" = 200 ] || fail "the projection did not show incident $id (last answer $projected)"
+for page in dashboard/ dashboard/dashboard.js status/ status/status.js shared/format.js; do
+  served=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:8082/$page")
+  [ "$served" = 200 ] || fail "the projection did not serve /$page ($served)"
+done
+grep -q "$id" <(curl -s http://127.0.0.1:8082/api/v2/summary.json) || fail "summary.json does not list incident $id"
+grep -q '<feed' <(curl -s http://127.0.0.1:8082/history.atom) || fail "history.atom is not a feed"
 subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://127.0.0.1:8083/subscriptions \
   -H 'Content-Type: application/json' -d '{"channel":"WEBHOOK","target":"http://127.0.0.1:9000/hook",
   "audience":"PUBLIC","locale":"en","timeZone":"UTC","secrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}')
@@ -41,5 +47,5 @@ wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started, declared an incident (201), the projection showed it, a signed webhook reached the demo receiver, stopped with nothing left behind"
+echo "smoke test: stack started, declared an incident (201), the projection showed it, the pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
 rm -rf "$data"
