@@ -22,7 +22,7 @@ function connect() {
     catchUp();
   });
   stream.addEventListener('state', (event) => receive(JSON.parse(event.data)));
-  stream.addEventListener('detection', (event) => alert(JSON.parse(event.data)));
+  stream.addEventListener('detection', (event) => showDetection(JSON.parse(event.data)));
   stream.addEventListener('error', () => {
     showConnection('Reconnecting…', 'down');
     if (stream.readyState === EventSource.CLOSED) {
@@ -61,7 +61,7 @@ function receive(incident) {
   if (openIncidentId === incident.incidentId) showIncident(openIncidentId);
 }
 
-function alert(detection) {
+function showDetection(detection) {
   alerts.unshift(detection);
   alerts.length = Math.min(alerts.length, 10);
   document.getElementById('no-alerts').hidden = true;

@@ -1,22 +1,11 @@
 package dev.incidents.projection.it;
 
-import dev.incidents.avro.Actor;
-import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.DetectionKind;
-import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
-import dev.incidents.avro.IncidentEvent;
-import dev.incidents.avro.Severity;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.TestStack;
-import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +17,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -49,7 +37,6 @@ class ProjectionInstancesIT {
     static int portB;
     static ManagedProcess a;
     static ManagedProcess b;
-    final RegistryAvroSerdes serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -84,6 +71,10 @@ class ProjectionInstancesIT {
         }
         assertThat(RestAssured.given().port(portA).get("/incidents").jsonPath().getList("incidentId"))
                 .containsAll(ids);
+        for (int port : List.of(portA, portB)) {
+            assertThat(RestAssured.given().port(port).get("/api/v2/summary.json").jsonPath().getList("incidents.id"))
+                    .as("the public summary gathers both instances' incidents").containsAll(ids);
+        }
 
         Thread.sleep(Duration.between(Instant.now(), now.plusSeconds(12)).toMillis()); // kill while deadlines pass
         a.kill();
@@ -105,19 +96,8 @@ class ProjectionInstancesIT {
                 .map(IncidentDetection::getIncidentId).collect(Collectors.toSet()).size();
     }
 
-    private void publish(String id, Instant at, Instant deadline) throws Exception {
-        IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setIncidentId(id)
-                .setSequence(1).setOccurredAt(at).setActor(new Actor("monitor", ActorKind.SERVICE))
-                .setCausingCommandId(UUID.randomUUID().toString())
-                .setPayload(IncidentDeclared.newBuilder().setTitle("Crash test").setSeverity(Severity.SEV1)
-                        .setSummary("s").setDetectedAt(at).setNextUpdateDueAt(deadline).setCadenceSeconds(900L)
-                        .build())
-                .build();
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all"), new StringSerializer(), serdes.forValue(IncidentEvent.class).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), id, event)).get();
-        }
+    private static void publish(String id, Instant at, Instant deadline) {
+        IncidentEvents.publish(IncidentEvents.event(id, 1, at, IncidentEvents.declared("Crash test", at, deadline)));
     }
 
     private static void awaitStatus(int port, String path, int status) throws InterruptedException {
