@@ -2,6 +2,9 @@
 // over the projection's SSE stream; after every (re)connection the board is fetched again to catch up.
 import { element, formatDateTime, formatSpan, getJson, timeElement, viewerZone } from '../shared/format.js';
 
+/** Operators compare updates with their deadlines to the second. */
+const exactTime = (iso) => timeElement(iso, true);
+
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const incidents = new Map();
 const alerts = [];
@@ -69,7 +72,7 @@ function showDetection(detection) {
   list.replaceChildren(...alerts.map((d) => element('li', {},
     element('strong', { text: d.kind.replaceAll('_', ' ').toLowerCase() }), ' — ',
     element('a', { href: `#/incidents/${encodeURIComponent(d.incidentId)}`, text: incidents.get(d.incidentId)?.title || d.incidentId }),
-    ' ', timeElement(d.detectedAt))));
+    ' ', exactTime(d.detectedAt))));
 }
 
 // ---- board ------------------------------------------------------------------------------------------------
@@ -194,13 +197,13 @@ async function showIncident(incidentId) {
     ['Status', incident.status.toLowerCase()],
     ['Commander', incident.commander || '—'],
     ['Components', incident.components.join(', ') || '—'],
-    ['Detected', timeElement(incident.detectedAt)],
-    ['Declared', timeElement(incident.declaredAt)],
-    ['First public update', incident.firstPublicUpdateAt ? timeElement(incident.firstPublicUpdateAt) : 'none yet'],
-    ['Last public update', incident.lastPublicUpdateAt ? timeElement(incident.lastPublicUpdateAt) : 'none yet'],
+    ['Detected', exactTime(incident.detectedAt)],
+    ['Declared', exactTime(incident.declaredAt)],
+    ['First public update', incident.firstPublicUpdateAt ? exactTime(incident.firstPublicUpdateAt) : 'none yet'],
+    ['Last public update', incident.lastPublicUpdateAt ? exactTime(incident.lastPublicUpdateAt) : 'none yet'],
     ['Next update', element('span', { id: 'incident-next' })],
     ['Promises kept / missed', `${incident.promisesKept} / ${incident.promisesMissed}`],
-    ['Resolved', incident.resolvedAt ? timeElement(incident.resolvedAt) : 'not yet'],
+    ['Resolved', incident.resolvedAt ? exactTime(incident.resolvedAt) : 'not yet'],
   ];
   document.getElementById('incident-state').replaceChildren(
     ...facts.flatMap(([term, value]) => [element('dt', { text: term }), element('dd', {}, value)]));
@@ -208,25 +211,25 @@ async function showIncident(incidentId) {
   document.getElementById('incident-timeline').replaceChildren(...timeline.map((entry) => element('li',
     { class: entry.isPublic ? 'public' : 'internal' },
     element('span', { class: 'audience', text: entry.isPublic ? 'Public' : 'Internal' }),
-    timeElement(entry.at), ' · ', entry.kind, ' · ', entry.actor,
+    exactTime(entry.at), ' · ', entry.kind, ' · ', entry.actor,
     element('div', { class: 'text', text: entry.text }))));
   renderCountdown(incident);
 }
 
 function rcaText(incident) {
-  if (incident.rcaPublishedAt) return ['Published ', timeElement(incident.rcaPublishedAt), '.'];
+  if (incident.rcaPublishedAt) return ['Published ', exactTime(incident.rcaPublishedAt), '.'];
   if (incident.rcaDueAt && incident.rcaOverdue) {
-    return [element('span', { class: 'late', text: '⚠ Overdue: ' }), 'was due ', timeElement(incident.rcaDueAt)];
+    return [element('span', { class: 'late', text: '⚠ Overdue: ' }), 'was due ', exactTime(incident.rcaDueAt)];
   }
-  if (incident.rcaDueAt) return ['Committed, due ', timeElement(incident.rcaDueAt), '.'];
-  return ['Committed on resolution.'];
+  if (incident.rcaDueAt) return ['Committed, due ', exactTime(incident.rcaDueAt), '.'];
+  return ['Not due yet: resolving the incident commits to a date.'];
 }
 
 function renderCountdown(incident) {
   const next = document.getElementById('incident-next');
   if (!next || !incident) return;
   const text = nextUpdateText(incident, Date.now());
-  next.textContent = incident.nextUpdateDueAt ? `${text} (${formatDateTime(incident.nextUpdateDueAt)})` : text;
+  next.textContent = incident.nextUpdateDueAt ? `${text} (${formatDateTime(incident.nextUpdateDueAt, true)})` : text;
   next.className = lateness(incident, Date.now()) === null ? '' : 'late';
 }
 

@@ -1,12 +1,13 @@
 // Times as the viewer reads them: in the browser's own time zone and language.
 export const viewerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-const dateTime = new Intl.DateTimeFormat(undefined, {
-  year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short',
-});
+const minutes = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+const dateTime = new Intl.DateTimeFormat(undefined, minutes);
+const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { ...minutes, second: '2-digit' });
 
-export function formatDateTime(iso) {
-  return iso ? dateTime.format(new Date(iso)) : '—';
+/** @param seconds whether to show seconds too (operators compare updates with deadlines to the second) */
+export function formatDateTime(iso, seconds = false) {
+  return iso ? (seconds ? dateTimeSeconds : dateTime).format(new Date(iso)) : '—';
 }
 
 /** A span of milliseconds as "1h 05m", "4m 09s" or "12s". */
@@ -22,10 +23,10 @@ export function formatSpan(ms) {
 }
 
 /** A <time> element showing the instant in the viewer's zone, with the exact instant as its datetime. */
-export function timeElement(iso) {
+export function timeElement(iso, seconds = false) {
   const element = document.createElement('time');
   element.dateTime = iso;
-  element.textContent = formatDateTime(iso);
+  element.textContent = formatDateTime(iso, seconds);
   return element;
 }
 
