@@ -3,7 +3,9 @@ package dev.incidents.projection.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Settings of the projection under {@code incidents.*}; defaults are documented in the README. */
@@ -47,10 +49,10 @@ public interface ProjectionConfig {
         String name();
 
         /** The page's public address; default: /status/ on the address the request came to. */
-        Optional<java.net.URI> url();
+        Optional<URI> url();
 
         /** Components always listed, in this order (others appear once an incident names them); default none. */
-        Optional<java.util.List<String>> components();
+        Optional<List<String>> components();
 
         /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
         @WithDefault("5s")

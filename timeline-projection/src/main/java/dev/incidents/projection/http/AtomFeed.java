@@ -3,9 +3,6 @@ package dev.incidents.projection.http;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.StatusBoard;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /** An Atom (RFC 4287) feed of public updates and published RCAs, newest first, for feed readers. */
 final class AtomFeed {
@@ -84,7 +85,7 @@ final class AtomFeed {
     }
 
     private static String label(String status) {
-        return status.charAt(0) + status.substring(1).toLowerCase(java.util.Locale.ROOT);
+        return status.charAt(0) + status.substring(1).toLowerCase(Locale.ROOT);
     }
 
     /** A permanent id that needs no domain of ours: a name-based UUID. */

@@ -9,8 +9,10 @@ import dev.incidents.projection.domain.StatusBoard;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -72,7 +74,7 @@ final class StatuspageShape {
         List<Component> components = components(board);
         return new Incidents(page(board, pageName, pageUrl), Stream.concat(board.open().stream(),
                         board.history().stream())
-                .sorted(java.util.Comparator.comparing(PublicIncident::declaredAt).reversed())
+                .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed())
                 .limit(INCIDENT_LIMIT).map(incident -> incident(incident, pageUrl, components)).toList());
     }
 
@@ -89,7 +91,7 @@ final class StatuspageShape {
 
     private static List<Component> components(StatusBoard board) {
         List<StatusBoard.ComponentState> states = board.components();
-        return java.util.stream.IntStream.range(0, states.size()).mapToObj(i -> {
+        return IntStream.range(0, states.size()).mapToObj(i -> {
             StatusBoard.ComponentState state = states.get(i);
             Instant changed = state.since() == null ? board.at() : state.since();
             return new Component(componentId(state.name()), state.name(),
@@ -100,7 +102,7 @@ final class StatuspageShape {
 
     private static Incident incident(PublicIncident incident, URI pageUrl, List<Component> components) {
         List<Update> updates = incident.updates().stream()
-                .sorted(java.util.Comparator.comparingLong(PublicIncident.PublicUpdate::sequence).reversed())
+                .sorted(Comparator.comparingLong(PublicIncident.PublicUpdate::sequence).reversed())
                 .map(update -> new Update(incident.incidentId() + "-" + update.sequence(), status(update.status()),
                         update.text(), incident.incidentId(), update.at(), update.at(), update.at(), null, true))
                 .toList();

@@ -35,6 +35,7 @@ import static dev.incidents.projection.it.IncidentEvents.declared;
 import static dev.incidents.projection.it.IncidentEvents.event;
 import static dev.incidents.projection.it.IncidentEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The ops dashboard and the public status page in real headless Chromium, fed by the projection running on the
@@ -64,7 +65,7 @@ class PagesInBrowserTest {
     void the_board_shows_a_new_incident_without_a_reload_and_turns_it_overdue_when_its_promise_passes() {
         WebDriver browser = open("/dashboard/");
         waitFor(ExpectedConditions.textToBe(By.id("connection"), "Live"));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.samePage = true;");
+        ((JavascriptExecutor) browser).executeScript("window.samePage = true;");
 
         String id = "web-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -80,7 +81,7 @@ class PagesInBrowserTest {
         assertThat(browser.findElement(row).findElement(By.className("next")).getText())
                 .matches("⚠ Overdue: \\d+s late");
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("alerts"), "update overdue"));
-        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.samePage;"))
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage;"))
                 .as("the page was not reloaded").isEqualTo(true);
         chromium.screenshot("dashboard-board");
 
@@ -125,7 +126,7 @@ class PagesInBrowserTest {
                         "Search is fast again; we are watching it.", Audience.PUBLIC, t.plusSeconds(1800), 900L)));
         WebDriver browser = open("/dashboard/");
         WebElement link = waitFor(ExpectedConditions.elementToBeClickable(By.linkText(title)));
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);
         By age = By.cssSelector("tr[data-incident='" + id + "'] .age");
         String ageBefore = browser.findElement(age).getText();
         waitFor(driver -> !driver.findElement(age).getText().equals(ageBefore));
@@ -232,7 +233,7 @@ class PagesInBrowserTest {
                 assertThat(chromium.seriousAccessibilityViolations()).as("axe on " + page).isEmpty();
 
                 browser.manage().window().setSize(Chromium.PHONE);
-                Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                Object overflow = ((JavascriptExecutor) browser).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 assertThat(((Number) overflow).intValue()).as("sideways scrolling on " + page).isLessThanOrEqualTo(0);
                 chromium.screenshot(page.replace("/", "") + "-phone");
