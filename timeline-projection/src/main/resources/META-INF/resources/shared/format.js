@@ -10,13 +10,15 @@ export function formatDateTime(iso, seconds = false) {
   return iso ? (seconds ? dateTimeSeconds : dateTime).format(new Date(iso)) : '—';
 }
 
-/** A span of milliseconds as "1h 05m", "4m 09s" or "12s". */
+/** A span of milliseconds as "3d 04h", "1h 05m", "4m 09s" or "12s". */
 export function formatSpan(ms) {
   const seconds = Math.max(0, Math.floor(ms / 1000));
+  const d = Math.floor(seconds / 86400);
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
   const s = seconds % 60;
   const pad = (n) => String(n).padStart(2, '0');
+  if (d >= 2) return `${d}d ${pad(h % 24)}h`;
   if (h > 0) return `${h}h ${pad(m)}m`;
   if (m > 0) return `${m}m ${pad(s)}s`;
   return `${s}s`;

@@ -223,13 +223,23 @@ class PagesInBrowserTest {
         String id = "web-" + UUID.randomUUID();
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(event(id, 1, t, declared("Phone check " + id.substring(4, 12), t, t.plusSeconds(900))));
+        String late = "web-" + UUID.randomUUID();
+        Instant longAgo = t.minus(Duration.ofDays(400));
+        publish(event(late, 1, longAgo, declared("Long overdue on a small screen " + late.substring(4, 12), longAgo,
+                longAgo.plusSeconds(900))));
         chromium.timeZone("Asia/Tokyo");
         try {
             for (String page : List.of("/dashboard/", "/status/")) {
                 WebDriver browser = open(page);
-                waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                        page.equals("/status/") ? "#incident-" + id : "tr[data-incident='" + id + "']")));
+                for (String shown : List.of(id, late)) {
+                    waitFor(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                            page.equals("/status/") ? "#incident-" + shown : "tr[data-incident='" + shown + "']")));
+                }
                 assertThat(browser.findElement(By.id("viewer-zone")).getText()).isEqualTo("Asia/Tokyo");
+                if (page.equals("/dashboard/")) {
+                    assertThat(browser.findElement(By.cssSelector("tr[data-incident='" + late + "'] .next"))
+                            .getText()).matches("⚠ Overdue: 399d 2[0-3]h late");
+                }
                 assertThat(chromium.seriousAccessibilityViolations()).as("axe on " + page).isEmpty();
 
                 browser.manage().window().setSize(Chromium.PHONE);
