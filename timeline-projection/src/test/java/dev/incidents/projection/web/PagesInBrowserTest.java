@@ -70,7 +70,7 @@ class PagesInBrowserTest {
         String id = "web-" + UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(event(id, 1, now, declared("Card payments failing " + id.substring(4, 12), now,
-                now.plusSeconds(6))));
+                now.plusSeconds(8))));
 
         By row = By.cssSelector("tr[data-incident='" + id + "']");
         WebElement shown = waitFor(ExpectedConditions.visibilityOfElementLocated(row));
