@@ -3,6 +3,7 @@
 #   ./bench/run.sh              the command path (HTTP and decider beside Kafka's producer)
 #   ./bench/run.sh projection   the projection (scan cost by open incidents, overdue lateness, 1M-event rebuild)
 #   ./bench/run.sh delivery     the notifier (100 webhook receivers, then 10 of them hanging)
+#   ./bench/run.sh status       the public status answers (summary.json, incidents.json, feed) by incidents held
 # Options go through as system properties, e.g. BENCH_OPTS="-Dbench.seconds=30".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +11,8 @@ case "${1:-commands}" in
   commands) main=dev.incidents.bench.CommandPathBenchmark ;;
   projection) main=dev.incidents.bench.ProjectionBenchmark ;;
   delivery) main=dev.incidents.bench.DeliveryBenchmark ;;
-  *) echo "usage: $0 [commands|projection|delivery]" >&2; exit 2 ;;
+  status) main=dev.incidents.bench.StatusPageBenchmark ;;
+  *) echo "usage: $0 [commands|projection|delivery|status]" >&2; exit 2 ;;
 esac
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl bench exec:java -Dbench.main="$main" ${BENCH_OPTS:-}

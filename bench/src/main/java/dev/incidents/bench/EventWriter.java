@@ -5,6 +5,7 @@ import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
@@ -55,6 +56,14 @@ final class EventWriter implements AutoCloseable {
             write(event(id, sequence, now, new UpdatePosted(IncidentStatus.IDENTIFIED,
                     "Still investigating; the payment provider's errors have dropped to 2 %", audience, next,
                     CADENCE.toSeconds())));
+        }
+    }
+
+    /** Resolves each incident as event {@code sequence}, committing to an RCA within five days. */
+    void resolve(List<String> incidentIds, long sequence, Instant now) {
+        for (String id : incidentIds) {
+            write(event(id, sequence, now, new IncidentResolved("Payments work again.",
+                    now.plus(Duration.ofDays(5)), "payments-team", Duration.ofDays(5).toSeconds())));
         }
     }
 
