@@ -51,6 +51,11 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
         return new StatusBoard(now, List.copyOf(states.values()), open, history);
     }
 
+    /** Every incident on the board: the open ones, then the history. */
+    public List<PublicIncident> incidents() {
+        return Stream.concat(open.stream(), history.stream()).toList();
+    }
+
     /** The worst severity among open incidents; empty when all is well. */
     public Optional<Severity> worstOpenSeverity() {
         return open.stream().map(PublicIncident::severity).min(Comparator.naturalOrder());

@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -70,7 +69,7 @@ final class AtomFeed {
 
     private static List<Entry> entries(StatusBoard board, URI pageUrl) {
         List<Entry> entries = new ArrayList<>();
-        Stream.concat(board.open().stream(), board.history().stream()).forEach(incident -> {
+        board.incidents().forEach(incident -> {
             URI link = StatuspageShape.link(pageUrl, incident);
             for (PublicIncident.PublicUpdate update : incident.updates()) {
                 entries.add(new Entry(uuid(incident.incidentId() + "/" + update.sequence()),

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * What customers may read: only public updates, never internal ones, commanders or escalations. The status page
@@ -41,7 +40,7 @@ public class PublicStatusResource {
     @Operation(summary = "Public side of open incidents and those resolved in the last 90 days (our own shape)")
     public Response publicIncidents(@HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
         return answer(localOnly ? boards.local() : boards.current(), MediaType.APPLICATION_JSON_TYPE,
-                board -> Stream.concat(board.open().stream(), board.history().stream()).toList());
+                StatusBoard::incidents);
     }
 
     @GET

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * The public status in the JSON shape of Atlassian Statuspage's public API v2 ({@code summary.json},
@@ -72,8 +71,7 @@ final class StatuspageShape {
 
     static Incidents incidents(StatusBoard board, String pageName, URI pageUrl) {
         List<Component> components = components(board);
-        return new Incidents(page(board, pageName, pageUrl), Stream.concat(board.open().stream(),
-                        board.history().stream())
+        return new Incidents(page(board, pageName, pageUrl), board.incidents().stream()
                 .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed())
                 .limit(INCIDENT_LIMIT).map(incident -> incident(incident, pageUrl, components)).toList());
     }
@@ -84,7 +82,7 @@ final class StatuspageShape {
     }
 
     private static Page page(StatusBoard board, String pageName, URI pageUrl) {
-        Instant updated = Stream.concat(board.open().stream(), board.history().stream())
+        Instant updated = board.incidents().stream()
                 .map(PublicIncident::updatedAt).max(Instant::compareTo).orElse(board.at());
         return new Page(PAGE_ID, pageName, pageUrl.toString(), "Etc/UTC", updated);
     }
