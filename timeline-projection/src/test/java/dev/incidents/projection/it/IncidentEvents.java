@@ -11,13 +11,16 @@ import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** Writes incident events to the test stack's incident-events topic, as the decider would. */
 public final class IncidentEvents {
@@ -27,15 +30,19 @@ public final class IncidentEvents {
     private IncidentEvents() {
     }
 
-    /** Writes the events in order and waits until Kafka has them. */
+    /** Writes the events in order and waits until Kafka has every one of them. */
     public static void publish(IncidentEvent... events) {
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
                 SERDES.forValue(IncidentEvent.class).serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (IncidentEvent event : events) {
-                producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), event.getIncidentId(),
-                        event)).get();
+                sent.add(producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(),
+                        event.getIncidentId(), event)));
+            }
+            for (Future<RecordMetadata> each : sent) {
+                each.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -135,16 +135,9 @@ class ProjectionOnRealKafkaTest {
         return awaitOk(request, response -> true);
     }
 
-    /** Polls until the projection answers 200 (it answers 503 while its stores start) and the check holds. */
     private static Response awaitOk(Supplier<Response> request, java.util.function.Predicate<Response> check)
             throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        Response response = request.get();
-        while ((response.statusCode() != 200 || !check.test(response)) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = request.get();
-        }
-        return response;
+        return ProjectionAnswers.awaitOk(request, check, Duration.ofSeconds(60));
     }
 
     private static IncidentDeclared declared(Instant at, Instant deadline) {

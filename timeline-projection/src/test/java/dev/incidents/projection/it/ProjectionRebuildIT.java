@@ -1,7 +1,5 @@
 package dev.incidents.projection.it;
 
-import dev.incidents.avro.Actor;
-import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDeclared;
@@ -14,17 +12,12 @@ import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.TestStack;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
 import io.restassured.RestAssured;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,6 +35,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.incidents.projection.it.IncidentEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -55,7 +49,6 @@ class ProjectionRebuildIT {
     static Path state;
     static Path logs;
     ManagedProcess projection;
-    final RegistryAvroSerdes serdes = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false);
     final String applicationId = "timeline-projection-rebuild-" + UUID.randomUUID();
     static int port;
 
@@ -118,20 +111,9 @@ class ProjectionRebuildIT {
                 .map(IncidentDetection::getIncidentId).toList();
     }
 
-    private static IncidentEvent event(String id, long sequence, Instant at, Object payload) {
-        return IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setIncidentId(id)
-                .setSequence(sequence).setOccurredAt(at).setActor(new Actor("monitor", ActorKind.SERVICE))
-                .setCausingCommandId(UUID.randomUUID().toString()).setPayload(payload).build();
-    }
 
-    private void publish(Stream<IncidentEvent> events) {
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all"), new StringSerializer(), serdes.forValue(IncidentEvent.class).serializer())) {
-            events.forEach(event -> producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(),
-                    event.getIncidentId(), event)));
-            producer.flush();
-        }
+    private static void publish(Stream<IncidentEvent> events) {
+        IncidentEvents.publish(events.toArray(IncidentEvent[]::new));
     }
 
     /** Until the projection's first committed state of one of these incidents: it is rebuilding now. */

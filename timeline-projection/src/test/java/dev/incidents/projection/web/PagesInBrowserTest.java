@@ -11,10 +11,12 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.SeverityChanged;
 import dev.incidents.avro.ThirdPartyCause;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.projection.it.ProjectionAnswers;
 import dev.incidents.projection.it.ProjectionTestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -258,7 +260,6 @@ class PagesInBrowserTest {
 
     private static IncidentDeclared withCommander(IncidentDeclared declared) {
         declared.setCommander(COMMANDER);
-        declared.setSeverity(Severity.SEV1);
         return declared;
     }
 
@@ -276,21 +277,18 @@ class PagesInBrowserTest {
         return RestAssured.get(path).then().statusCode(200).extract().asString();
     }
 
-    /** The projection answers 503 while its stores start and knows an event a moment after Kafka has it. */
+    /** Until the projection answers the path with 200 and the text, for at most {@link #PATIENCE}. */
     private static void awaitBody(String path, String text) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            var response = RestAssured.get(path);
-            if (response.statusCode() == 200 && response.asString().contains(text)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Response response;
+        try {
+            response = ProjectionAnswers.awaitOk(() -> RestAssured.get(path),
+                    answer -> answer.asString().contains(text), PATIENCE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throw new AssertionError(path + " did not show '" + text + "' within " + PATIENCE);
+        if (response.statusCode() != 200 || !response.asString().contains(text)) {
+            throw new AssertionError(path + " did not show '" + text + "' within " + PATIENCE);
+        }
     }
 }
