@@ -48,18 +48,25 @@ async function catchUp() {
     for (const [id, known] of incidents) {
       if (known.open && !seen.has(id)) incidents.delete(id);
     }
-    all.forEach(receive);
+    const kept = all.filter(remember).map((incident) => incident.incidentId);
     renderBoard();
+    if (kept.includes(openIncidentId)) showIncident(openIncidentId);
   } catch (error) {
     showConnection('Catching up…', 'down');
     setTimeout(catchUp, 2000);
   }
 }
 
-function receive(incident) {
+/** Keeps the incident unless a newer version of it is already here; says whether it was kept. */
+function remember(incident) {
   const known = incidents.get(incident.incidentId);
-  if (known && known.version > incident.version) return;
+  if (known && known.version > incident.version) return false;
   incidents.set(incident.incidentId, incident);
+  return true;
+}
+
+function receive(incident) {
+  if (!remember(incident)) return;
   renderBoard();
   if (openIncidentId === incident.incidentId) showIncident(openIncidentId);
 }
