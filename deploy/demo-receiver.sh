@@ -4,4 +4,5 @@
 # Expects a build (./deploy/local-stack.sh builds one).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-exec java -cp "$root/deploy/target/classes:$root/deploy/target/lib/*" dev.incidents.deploy.DemoReceiver
+. "$root/.mvn/jdk.sh"  # a JDK 21 or newer as JAVA_HOME
+exec "$JAVA_HOME/bin/java" -cp "$root/deploy/target/classes:$root/deploy/target/lib/*" dev.incidents.deploy.DemoReceiver

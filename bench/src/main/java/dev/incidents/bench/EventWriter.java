@@ -10,7 +10,7 @@ import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -36,7 +36,7 @@ final class EventWriter implements AutoCloseable {
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(),
-                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentEvent.class).serializer());
+                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentTopic.INCIDENT_EVENTS).serializer());
     }
 
     /** Declares each incident now, the i-th with its first deadline at {@code deadline.apply(i)}. */

@@ -3,7 +3,7 @@ package dev.incidents.bench;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,7 +33,7 @@ final class OverdueLateness {
         try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentDetection.class).deserializer())) {
+                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentTopic.INCIDENT_DETECTIONS).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

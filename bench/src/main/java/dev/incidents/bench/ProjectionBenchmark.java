@@ -1,12 +1,11 @@
 package dev.incidents.bench;
 
-import dev.incidents.avro.IncidentEvent;
-import dev.incidents.deploy.EmbeddedKafka;
+import dev.incidents.testing.EmbeddedKafka;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;
@@ -99,7 +98,7 @@ public final class ProjectionBenchmark {
         String topic = IncidentTopic.INCIDENT_EVENTS.topicName();
         double bytes = TopicReadBaseline.recordsPerSecond(bootstrap, topic, null);
         double avro = TopicReadBaseline.recordsPerSecond(bootstrap, topic,
-                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentEvent.class).deserializer());
+                new RegistryAvroSerdes(registryUrl, false).forValue(IncidentTopic.INCIDENT_EVENTS).deserializer());
         long start = System.nanoTime();
         try (ProjectionInstance fresh = ProjectionInstance.start(bootstrap, registryUrl, "bench-rebuild",
                 work.resolve("rebuild"))) {

@@ -2,9 +2,9 @@ package dev.incidents.bench;
 
 import dev.incidents.projection.domain.DetectionPolicy;
 import dev.incidents.projection.domain.Projection;
-import dev.incidents.projection.stream.ProjectionTopology;
+import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;

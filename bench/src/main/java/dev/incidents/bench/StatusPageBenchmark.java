@@ -1,6 +1,6 @@
 package dev.incidents.bench;
 
-import dev.incidents.deploy.EmbeddedKafka;
+import dev.incidents.testing.EmbeddedKafka;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;

@@ -45,7 +45,7 @@ public final class Provisioner {
 
     public void provision(int partitions, short replicationFactor) throws IOException, InterruptedException {
         createTopics(partitions, replicationFactor);
-        for (IncidentTopic topic : IncidentTopic.values()) {
+        for (IncidentTopic<?> topic : IncidentTopic.values()) {
             if (topic.valueSubject().isPresent()) {
                 registerSubject(topic);
             }
@@ -56,12 +56,12 @@ public final class Provisioner {
     private void createTopics(int partitions, short replicationFactor) throws InterruptedException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = java.util.Arrays.stream(IncidentTopic.values())
+            List<NewTopic> missing = IncidentTopic.values().stream()
                     .filter(topic -> !existing.contains(topic.topicName()))
                     .map(topic -> new NewTopic(topic.topicName(), partitions, replicationFactor).configs(configs(topic)))
                     .toList();
             createMissing(admin, missing);
-            admin.incrementalAlterConfigs(java.util.Arrays.stream(IncidentTopic.values())
+            admin.incrementalAlterConfigs(IncidentTopic.values().stream()
                     .filter(topic -> existing.contains(topic.topicName()))
                     .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()),
                             topic -> configs(topic).entrySet().stream().map(setting -> new AlterConfigOp(
@@ -82,7 +82,7 @@ public final class Provisioner {
         }
     }
 
-    static Map<String, String> configs(IncidentTopic topic) {
+    static Map<String, String> configs(IncidentTopic<?> topic) {
         Map<String, String> configs = new HashMap<>();
         IncidentTopic.Retention retention = topic.retention();
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
@@ -93,7 +93,7 @@ public final class Provisioner {
         return configs;
     }
 
-    private void registerSubject(IncidentTopic topic) throws IOException, InterruptedException {
+    private void registerSubject(IncidentTopic<?> topic) throws IOException, InterruptedException {
         String subject = topic.valueSubject().orElseThrow();
         List<Schema> versions = ReleasedSchemas.of(subject);
         for (int i = 0; i < versions.size(); i++) {

@@ -19,7 +19,7 @@ public final class ReleaseSchemas {
 
     public static void main(String[] args) throws IOException {
         Path resources = Path.of(args.length > 0 ? args[0] : "src/main/resources");
-        for (IncidentTopic topic : IncidentTopic.values()) {
+        for (IncidentTopic<?> topic : IncidentTopic.values()) {
             if (topic.valueSubject().isEmpty()) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.incidents.commands.app;
 
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.schemas.IncidentTopic;
@@ -11,10 +12,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -34,16 +33,13 @@ public class CommandGateway {
     private final Duration timeout;
     private final Duration sendTimeout;
 
-    CommandGateway(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    CommandGateway(KafkaClients clients,
                    RegistryAvroSerdes serdes, PendingCommands pending, IncidentsConfig config) {
-        Map<String, Object> producerConfig = new HashMap<>();
-        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 1);
-        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, "incident-commands-gateway");
-        this.producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
-                serdes.forValue(IncidentCommand.class).serializer());
+        this.producer = clients.producer("incident-commands-gateway", Map.of(
+                        ProducerConfig.ACKS_CONFIG, "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                        ProducerConfig.LINGER_MS_CONFIG, 1),
+                new StringSerializer(), serdes.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer());
         this.pending = pending;
         this.timeout = config.commandTimeout();
         this.sendTimeout = config.sendTimeout();

@@ -1,15 +1,15 @@
 package dev.incidents.commands.app;
 
 import dev.incidents.avro.CommandResult;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
-import dev.incidents.schemas.wire.TopicFollower;
+import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -20,20 +20,20 @@ import java.util.List;
 @ApplicationScoped
 public class CommandResultsListener {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Deserializer<CommandResult> results;
     private final PendingCommands pending;
     private TopicFollower follower;
 
-    CommandResultsListener(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    CommandResultsListener(KafkaClients clients,
                            RegistryAvroSerdes serdes, PendingCommands pending) {
-        this.bootstrapServers = bootstrapServers;
-        this.results = serdes.forValue(CommandResult.class).deserializer();
+        this.clients = clients;
+        this.results = serdes.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).deserializer();
         this.pending = pending;
     }
 
     void start(@Observes StartupEvent event) {
-        follower = new TopicFollower(bootstrapServers, "incident-commands-results-listener",
+        follower = new TopicFollower(clients, "incident-commands-results-listener",
                 List.of(IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName()), TopicFollower.Start.BEGINNING,
                 record -> {
                     CommandResult result = results.deserialize(record.topic(), record.headers(), record.value());

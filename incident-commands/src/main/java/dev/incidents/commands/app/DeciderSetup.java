@@ -1,7 +1,7 @@
 package dev.incidents.commands.app;
 
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
-import dev.incidents.commands.decider.DeciderTopology;
+import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.commands.domain.Severity;
@@ -19,12 +19,6 @@ public class DeciderSetup {
 
     @Produces
     @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Produces
-    @Singleton
     IncidentDecider decider(IncidentsConfig config) {
         IncidentsConfig.BySeverity cadence = config.cadence();
         IncidentsConfig.RcaWindow rca = config.rcaWindow();
@@ -33,12 +27,6 @@ public class DeciderSetup {
                         Severity.SEV4, cadence.sev4()),
                 Map.of(Severity.SEV1, rca.sev1(), Severity.SEV2, rca.sev2(), Severity.SEV3, rca.sev3(),
                         Severity.SEV4, rca.sev4())));
-    }
-
-    @Produces
-    @Singleton
-    RegistryAvroSerdes avroSerdes(IncidentsConfig config) {
-        return new RegistryAvroSerdes(config.registry().url(), config.registry().autoRegister());
     }
 
     @Produces

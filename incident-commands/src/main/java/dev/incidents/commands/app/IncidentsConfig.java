@@ -27,8 +27,6 @@ public interface IncidentsConfig {
     @WithDefault("100000")
     int resultCacheSize();
 
-    /** Schema registry (Apicurio, native API base URL). */
-    Registry registry();
 
     interface BySeverity {
         @WithDefault("15m")
@@ -58,12 +56,4 @@ public interface IncidentsConfig {
         Duration sev4();
     }
 
-    interface Registry {
-        /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
-        String url();
-
-        /** Off by default: subjects are provisioned by the deploy tooling with their compatibility mode. */
-        @WithDefault("false")
-        boolean autoRegister();
-    }
 }

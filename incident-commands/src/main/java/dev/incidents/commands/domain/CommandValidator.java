@@ -29,8 +29,8 @@ final class CommandValidator {
     }
 
     static Optional<Rejection> validate(IncidentCommand command, Instant now) {
-        if (command instanceof DeclareIncident c) {
-            return first(
+        return switch (command) {
+            case DeclareIncident c -> first(
                     required("title", c.title(), CommandLimits.TITLE_MAX),
                     notNull("severity", c.severity()),
                     required("summary", c.summary(), CommandLimits.SUMMARY_MAX),
@@ -39,9 +39,7 @@ final class CommandValidator {
                     optional("dedupKey", c.dedupKey(), CommandLimits.DEDUP_KEY_MAX),
                     optional("source", c.source(), CommandLimits.NAME_MAX),
                     notInFuture("detectedAt", c.detectedAt(), now));
-        }
-        if (command instanceof PostUpdate c) {
-            return first(
+            case PostUpdate c -> first(
                     notNull("status", c.status()),
                     c.status() == IncidentStatus.RESOLVED
                             ? Optional.of(Rejection.invalid("status", "Use resolve to resolve an incident."))
@@ -52,38 +50,27 @@ final class CommandValidator {
                             ? Optional.of(Rejection.invalid("nextUpdateAt",
                                     "Only PUBLIC updates promise the next update; omit nextUpdateAt on INTERNAL ones."))
                             : Optional.empty());
-        }
-        if (command instanceof ChangeSeverity c) {
-            return first(
+            case ChangeSeverity c -> first(
                     notNull("severity", c.severity()),
                     required("reason", c.reason(), CommandLimits.REASON_MAX));
-        }
-        if (command instanceof ResolveIncident c) {
-            return first(
+            case ResolveIncident c -> first(
                     required("message", c.message(), CommandLimits.MESSAGE_MAX),
                     notNull("rcaDueAt", c.rcaDueAt()),
                     required("rcaOwner", c.rcaOwner(), CommandLimits.NAME_MAX));
-        }
-        if (command instanceof ReopenIncident c) {
-            return required("reason", c.reason(), CommandLimits.REASON_MAX);
-        }
-        if (command instanceof PublishRca c) {
-            return first(
+            case ReopenIncident c -> required("reason", c.reason(), CommandLimits.REASON_MAX);
+            case PublishRca c -> first(
                     required("rootCause", c.rootCause(), CommandLimits.ROOT_CAUSE_MAX),
                     correctiveActions(c, now),
                     c.thirdParty() == null ? Optional.empty() : first(
                             required("thirdParty.vendor", c.thirdParty().vendor(), CommandLimits.NAME_MAX),
                             required("thirdParty.description", c.thirdParty().description(),
                                     CommandLimits.SUMMARY_MAX)));
-        }
-        if (command instanceof LinkCustomerReport c) {
-            return first(
+            case LinkCustomerReport c -> first(
                     notNull("receivedAt", c.receivedAt()),
                     notInFuture("receivedAt", c.receivedAt(), now),
                     required("channel", c.channel(), CommandLimits.NAME_MAX),
                     optional("reference", c.reference(), CommandLimits.NAME_MAX));
-        }
-        throw new IllegalArgumentException("Unknown command " + command);
+        };
     }
 
     private static Optional<Rejection> components(DeclareIncident c) {

@@ -62,66 +62,55 @@ public final class IncidentDecider {
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
         }
-        if (command instanceof DeclareIncident declare) {
-            return state == null
-                    ? declare(declare, now)
-                    : Decision.reject(Rejection.conflict("Incident " + state.id() + " already exists."));
+        if (!(command instanceof DeclareIncident)) {
+            Optional<Rejection> missingOrStale = missingOrStale(state, expectedVersion);
+            if (missingOrStale.isPresent()) {
+                return Decision.reject(missingOrStale.get());
+            }
         }
+        return switch (command) {
+            case DeclareIncident c -> state == null
+                    ? declare(c, now)
+                    : Decision.reject(Rejection.conflict("Incident " + state.id() + " already exists."));
+            case PostUpdate c -> postUpdate(c, state, now);
+            case ChangeSeverity c -> changeSeverity(c, state, now);
+            case ResolveIncident c -> resolve(c, state, now);
+            case ReopenIncident c -> reopen(c, state, now);
+            case PublishRca c -> publishRca(c, state);
+            case LinkCustomerReport c -> Decision.accept(new CustomerReportLinked(c.receivedAt(), c.channel(),
+                    c.reference()));
+        };
+    }
+
+    private static Optional<Rejection> missingOrStale(Incident state, Long expectedVersion) {
         if (state == null) {
-            return Decision.reject(Rejection.notFound());
+            return Optional.of(Rejection.notFound());
         }
         if (expectedVersion != null && expectedVersion != state.version()) {
-            return Decision.reject(new Rejection(Rejection.Reason.VERSION_MISMATCH, null,
+            return Optional.of(new Rejection(Rejection.Reason.VERSION_MISMATCH, null,
                     "The incident is at version " + state.version() + ", not " + expectedVersion + "."));
         }
-        if (command instanceof PostUpdate c) {
-            return postUpdate(c, state, now);
-        }
-        if (command instanceof ChangeSeverity c) {
-            return changeSeverity(c, state, now);
-        }
-        if (command instanceof ResolveIncident c) {
-            return resolve(c, state, now);
-        }
-        if (command instanceof ReopenIncident c) {
-            return reopen(c, state, now);
-        }
-        if (command instanceof PublishRca c) {
-            return publishRca(c, state);
-        }
-        if (command instanceof LinkCustomerReport c) {
-            return Decision.accept(new CustomerReportLinked(c.receivedAt(), c.channel(), c.reference()));
-        }
-        throw new IllegalArgumentException("Unknown command " + command);
+        return Optional.empty();
     }
 
     /** @param state null before the first event */
     public static Incident evolve(Incident state, String incidentId, IncidentEvent event) {
-        if (event instanceof IncidentDeclared e) {
-            return new Incident(incidentId, 1, e.severity(), IncidentStatus.INVESTIGATING, e.nextUpdateDueAt(),
-                    e.dedupKey(), null, false);
-        }
-        if (event instanceof UpdatePosted e) {
-            return state.next(state.severity(), e.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
+        return switch (event) {
+            case IncidentDeclared e -> new Incident(incidentId, 1, e.severity(), IncidentStatus.INVESTIGATING,
+                    e.nextUpdateDueAt(), e.dedupKey(), null, false);
+            case UpdatePosted e -> state.next(state.severity(), e.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
                     state.rcaPublished());
-        }
-        if (event instanceof SeverityChanged e) {
-            return state.next(e.to(), state.status(), e.nextUpdateDueAt(), state.rcaDueAt(), state.rcaPublished());
-        }
-        if (event instanceof IncidentResolved e) {
-            return state.next(state.severity(), IncidentStatus.RESOLVED, null, e.rcaDueAt(), false);
-        }
-        if (event instanceof IncidentReopened e) {
-            return state.next(state.severity(), IncidentStatus.INVESTIGATING, e.nextUpdateDueAt(), null, false);
-        }
-        if (event instanceof RcaPublished) {
-            return state.next(state.severity(), state.status(), state.nextUpdateDueAt(), state.rcaDueAt(), true);
-        }
-        if (event instanceof CustomerReportLinked) {
-            return state.next(state.severity(), state.status(), state.nextUpdateDueAt(), state.rcaDueAt(),
+            case SeverityChanged e -> state.next(e.to(), state.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
                     state.rcaPublished());
-        }
-        throw new IllegalArgumentException("Unknown event " + event);
+            case IncidentResolved e -> state.next(state.severity(), IncidentStatus.RESOLVED, null, e.rcaDueAt(),
+                    false);
+            case IncidentReopened e -> state.next(state.severity(), IncidentStatus.INVESTIGATING,
+                    e.nextUpdateDueAt(), null, false);
+            case RcaPublished ignored -> state.next(state.severity(), state.status(), state.nextUpdateDueAt(),
+                    state.rcaDueAt(), true);
+            case CustomerReportLinked ignored -> state.next(state.severity(), state.status(),
+                    state.nextUpdateDueAt(), state.rcaDueAt(), state.rcaPublished());
+        };
     }
 
     private Decision declare(DeclareIncident c, Instant now) {

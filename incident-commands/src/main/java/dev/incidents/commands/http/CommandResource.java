@@ -2,6 +2,7 @@ package dev.incidents.commands.http;
 
 import dev.incidents.avro.CommandResult;
 import dev.incidents.commands.app.PendingCommands;
+import dev.incidents.support.http.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;

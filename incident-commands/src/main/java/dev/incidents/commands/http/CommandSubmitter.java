@@ -74,7 +74,7 @@ public class CommandSubmitter {
         try {
             byte[] canonical = json.writeValueAsBytes(body);
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(command.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            sha256.update(CommandMapper.typeName(command).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);

@@ -63,63 +63,61 @@ public final class CommandMapper {
         return dev.incidents.avro.Audience.valueOf(audience.name());
     }
 
+    /**
+     * The command's type as the contract names it (its record in the command union), for results and request
+     * fingerprints: stored data that a renamed Java class must not change.
+     */
+    public static String typeName(IncidentCommand command) {
+        return (switch (command) {
+            case IncidentCommand.DeclareIncident ignored -> DeclareIncident.getClassSchema();
+            case IncidentCommand.PostUpdate ignored -> PostUpdate.getClassSchema();
+            case IncidentCommand.ChangeSeverity ignored -> ChangeSeverity.getClassSchema();
+            case IncidentCommand.ResolveIncident ignored -> ResolveIncident.getClassSchema();
+            case IncidentCommand.ReopenIncident ignored -> ReopenIncident.getClassSchema();
+            case IncidentCommand.PublishRca ignored -> PublishRca.getClassSchema();
+            case IncidentCommand.LinkCustomerReport ignored -> LinkCustomerReport.getClassSchema();
+        }).getName();
+    }
+
     private static IncidentCommand command(Object avro) {
-        if (avro instanceof DeclareIncident c) {
-            return new IncidentCommand.DeclareIncident(c.getTitle(), severity(c.getSeverity()), c.getSummary(),
-                    c.getComponents(), c.getCommander(), c.getDetectedAt(), c.getDedupKey(), c.getSource());
-        }
-        if (avro instanceof PostUpdate c) {
-            return new IncidentCommand.PostUpdate(c.getStatus() == null ? null : IncidentStatus.valueOf(c.getStatus().name()),
-                    c.getMessage(), c.getAudience() == null ? null : Audience.valueOf(c.getAudience().name()),
-                    c.getNextUpdateAt());
-        }
-        if (avro instanceof ChangeSeverity c) {
-            return new IncidentCommand.ChangeSeverity(severity(c.getSeverity()), c.getReason());
-        }
-        if (avro instanceof ResolveIncident c) {
-            return new IncidentCommand.ResolveIncident(c.getMessage(), c.getRcaDueAt(), c.getRcaOwner());
-        }
-        if (avro instanceof ReopenIncident c) {
-            return new IncidentCommand.ReopenIncident(c.getReason());
-        }
-        if (avro instanceof PublishRca c) {
-            return new IncidentCommand.PublishRca(c.getRootCause(), c.getCorrectiveActions().stream()
+        return switch (avro) {
+            case DeclareIncident c -> new IncidentCommand.DeclareIncident(c.getTitle(), severity(c.getSeverity()),
+                    c.getSummary(), c.getComponents(), c.getCommander(), c.getDetectedAt(), c.getDedupKey(),
+                    c.getSource());
+            case PostUpdate c -> new IncidentCommand.PostUpdate(
+                    c.getStatus() == null ? null : IncidentStatus.valueOf(c.getStatus().name()), c.getMessage(),
+                    c.getAudience() == null ? null : Audience.valueOf(c.getAudience().name()), c.getNextUpdateAt());
+            case ChangeSeverity c -> new IncidentCommand.ChangeSeverity(severity(c.getSeverity()), c.getReason());
+            case ResolveIncident c -> new IncidentCommand.ResolveIncident(c.getMessage(), c.getRcaDueAt(),
+                    c.getRcaOwner());
+            case ReopenIncident c -> new IncidentCommand.ReopenIncident(c.getReason());
+            case PublishRca c -> new IncidentCommand.PublishRca(c.getRootCause(), c.getCorrectiveActions().stream()
                     .map(a -> new CorrectiveAction(a.getDescription(), a.getOwner(), a.getDueAt())).toList(),
                     c.getThirdParty() == null ? null
                             : new ThirdPartyCause(c.getThirdParty().getVendor(), c.getThirdParty().getDescription()));
-        }
-        if (avro instanceof LinkCustomerReport c) {
-            return new IncidentCommand.LinkCustomerReport(c.getReceivedAt(), c.getChannel(), c.getReference());
-        }
-        throw new IllegalArgumentException("Unknown command payload " + (avro == null ? null : avro.getClass()));
+            case LinkCustomerReport c -> new IncidentCommand.LinkCustomerReport(c.getReceivedAt(), c.getChannel(),
+                    c.getReference());
+            case null, default -> throw new IllegalArgumentException(
+                    "Unknown command payload " + (avro == null ? null : avro.getClass()));
+        };
     }
 
     private static Object command(IncidentCommand command) {
-        if (command instanceof IncidentCommand.DeclareIncident c) {
-            return new DeclareIncident(c.title(), severity(c.severity()), c.summary(), c.components(), c.commander(),
-                    c.detectedAt(), c.dedupKey(), c.source());
-        }
-        if (command instanceof IncidentCommand.PostUpdate c) {
-            return new PostUpdate(status(c.status()), c.message(), audience(c.audience()), c.nextUpdateAt());
-        }
-        if (command instanceof IncidentCommand.ChangeSeverity c) {
-            return new ChangeSeverity(severity(c.severity()), c.reason());
-        }
-        if (command instanceof IncidentCommand.ResolveIncident c) {
-            return new ResolveIncident(c.message(), c.rcaDueAt(), c.rcaOwner());
-        }
-        if (command instanceof IncidentCommand.ReopenIncident c) {
-            return new ReopenIncident(c.reason());
-        }
-        if (command instanceof IncidentCommand.PublishRca c) {
-            return new PublishRca(c.rootCause(), correctiveActions(c.correctiveActions()),
+        return switch (command) {
+            case IncidentCommand.DeclareIncident c -> new DeclareIncident(c.title(), severity(c.severity()),
+                    c.summary(), c.components(), c.commander(), c.detectedAt(), c.dedupKey(), c.source());
+            case IncidentCommand.PostUpdate c -> new PostUpdate(status(c.status()), c.message(),
+                    audience(c.audience()), c.nextUpdateAt());
+            case IncidentCommand.ChangeSeverity c -> new ChangeSeverity(severity(c.severity()), c.reason());
+            case IncidentCommand.ResolveIncident c -> new ResolveIncident(c.message(), c.rcaDueAt(), c.rcaOwner());
+            case IncidentCommand.ReopenIncident c -> new ReopenIncident(c.reason());
+            case IncidentCommand.PublishRca c -> new PublishRca(c.rootCause(), correctiveActions(c.correctiveActions()),
                     c.thirdParty() == null ? null
-                            : new dev.incidents.avro.ThirdPartyCause(c.thirdParty().vendor(), c.thirdParty().description()));
-        }
-        if (command instanceof IncidentCommand.LinkCustomerReport c) {
-            return new LinkCustomerReport(c.receivedAt(), c.channel(), c.reference());
-        }
-        throw new IllegalArgumentException("Unknown command " + command);
+                            : new dev.incidents.avro.ThirdPartyCause(c.thirdParty().vendor(),
+                                    c.thirdParty().description()));
+            case IncidentCommand.LinkCustomerReport c -> new LinkCustomerReport(c.receivedAt(), c.channel(),
+                    c.reference());
+        };
     }
 
     static List<dev.incidents.avro.CorrectiveAction> correctiveActions(List<CorrectiveAction> actions) {

@@ -35,31 +35,26 @@ public final class EventMapper {
     }
 
     private static Object payload(IncidentEvent event) {
-        if (event instanceof IncidentEvent.IncidentDeclared e) {
-            return new IncidentDeclared(e.title(), severity(e.severity()), e.summary(), e.components(), e.commander(),
-                    e.detectedAt(), e.dedupKey(), e.source(), e.nextUpdateDueAt(), e.cadence().toSeconds());
-        }
-        if (event instanceof IncidentEvent.UpdatePosted e) {
-            return new UpdatePosted(status(e.status()), e.message(), audience(e.audience()), e.nextUpdateDueAt(),
-                    e.cadence().toSeconds());
-        }
-        if (event instanceof IncidentEvent.SeverityChanged e) {
-            return new SeverityChanged(severity(e.from()), severity(e.to()), e.reason(), e.nextUpdateDueAt(),
-                    e.cadence().toSeconds());
-        }
-        if (event instanceof IncidentEvent.IncidentResolved e) {
-            return new IncidentResolved(e.message(), e.rcaDueAt(), e.rcaOwner(), e.rcaWindow().toSeconds());
-        }
-        if (event instanceof IncidentEvent.IncidentReopened e) {
-            return new IncidentReopened(e.reason(), e.nextUpdateDueAt(), e.cadence().toSeconds());
-        }
-        if (event instanceof IncidentEvent.RcaPublished e) {
-            return new RcaPublished(e.rootCause(), correctiveActions(e.correctiveActions()),
-                    e.thirdParty() == null ? null : new ThirdPartyCause(e.thirdParty().vendor(), e.thirdParty().description()));
-        }
-        if (event instanceof IncidentEvent.CustomerReportLinked e) {
-            return new CustomerReportLinked(e.receivedAt(), e.channel(), e.reference());
-        }
-        throw new IllegalArgumentException("Unknown event " + event);
+        return switch (event) {
+            case IncidentEvent.IncidentDeclared e ->
+                    new IncidentDeclared(e.title(), severity(e.severity()), e.summary(), e.components(), e.commander(),
+                            e.detectedAt(), e.dedupKey(), e.source(), e.nextUpdateDueAt(), e.cadence().toSeconds());
+            case IncidentEvent.UpdatePosted e ->
+                    new UpdatePosted(status(e.status()), e.message(), audience(e.audience()), e.nextUpdateDueAt(),
+                            e.cadence().toSeconds());
+            case IncidentEvent.SeverityChanged e ->
+                    new SeverityChanged(severity(e.from()), severity(e.to()), e.reason(), e.nextUpdateDueAt(),
+                            e.cadence().toSeconds());
+            case IncidentEvent.IncidentResolved e ->
+                    new IncidentResolved(e.message(), e.rcaDueAt(), e.rcaOwner(), e.rcaWindow().toSeconds());
+            case IncidentEvent.IncidentReopened e ->
+                    new IncidentReopened(e.reason(), e.nextUpdateDueAt(), e.cadence().toSeconds());
+            case IncidentEvent.RcaPublished e ->
+                    new RcaPublished(e.rootCause(), correctiveActions(e.correctiveActions()),
+                            e.thirdParty() == null ? null
+                                    : new ThirdPartyCause(e.thirdParty().vendor(), e.thirdParty().description()));
+            case IncidentEvent.CustomerReportLinked e ->
+                    new CustomerReportLinked(e.receivedAt(), e.channel(), e.reference());
+        };
     }
 }

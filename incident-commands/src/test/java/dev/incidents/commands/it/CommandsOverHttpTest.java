@@ -1,7 +1,7 @@
 package dev.incidents.commands.it;
 
-import dev.incidents.deploy.TestStack;
-import dev.incidents.deploy.TopicReader;
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -7,6 +7,7 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,15 +31,19 @@ final class ConfluentWireDecoder {
         this.confluentApiUrl = confluentApiUrl;
     }
 
-    GenericRecord decode(byte[] record) throws IOException {
+    GenericRecord decode(byte[] record) {
         ByteBuffer buffer = ByteBuffer.wrap(record);
         byte magic = buffer.get();
         if (magic != 0) {
-            throw new IOException("Not the Confluent wire format: magic byte " + magic);
+            throw new IllegalArgumentException("Not the Confluent wire format: magic byte " + magic);
         }
         Schema writer = schema(buffer.getInt());
-        return new GenericDatumReader<GenericRecord>(writer).read(null,
-                DecoderFactory.get().binaryDecoder(record, 5, record.length - 5, null));
+        try {
+            return new GenericDatumReader<GenericRecord>(writer).read(null,
+                    DecoderFactory.get().binaryDecoder(record, 5, record.length - 5, null));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not Avro of schema " + writer.getFullName(), e);
+        }
     }
 
     private Schema schema(int id) {

@@ -1,6 +1,6 @@
 package dev.incidents.commands.it;
 
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

@@ -1,14 +1,13 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.testing.Await;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
-import dev.incidents.deploy.TestStack;
-import dev.incidents.deploy.TopicReader;
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,22 +73,14 @@ class ServiceRestartIT {
     }
 
     /** Retries with the same idempotency key until the service has the command (201, or 202 while deciding). */
-    private String postUntilAcknowledged(String incidentId, String key) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                Response response = RestAssured.given().port(port).contentType(ContentType.JSON)
+    private String postUntilAcknowledged(String incidentId, String key) {
+        return Await.until("update " + key + " acknowledged", Duration.ofMinutes(2),
+                () -> RestAssured.given().port(port).contentType(ContentType.JSON)
                         .header("Idempotency-Key", key)
                         .body(Map.of("status", "INVESTIGATING", "message", "Still on it: " + key))
-                        .post("/incidents/" + incidentId + "/updates");
-                if (response.statusCode() == 201 || response.statusCode() == 202) {
-                    return response.jsonPath().getString("commandId");
-                }
-            } catch (RuntimeException connectionRefusedWhileRestarting) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("Update " + key + " was never acknowledged");
+                        .post("/incidents/" + incidentId + "/updates"),
+                response -> response.statusCode() == 201 || response.statusCode() == 202)
+                .jsonPath().getString("commandId");
     }
 
     private String declare() {
@@ -101,20 +91,9 @@ class ServiceRestartIT {
 
     private List<GenericRecord> awaitEvents(String incidentId, int expected) throws Exception {
         ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        List<GenericRecord> events = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            events.clear();
-            for (ConsumerRecord<String, byte[]> record
-                    : TopicReader.readAll("incident-events", r -> r.key().equals(incidentId))) {
-                events.add(decoder.decode(record.value()));
-            }
-            if (events.size() >= expected) {
-                return events;
-            }
-            Thread.sleep(500);
-        }
-        return events;
+        return Await.latest(Duration.ofMinutes(2), () -> TopicReader.readAll("incident-events",
+                        r -> r.key().equals(incidentId)).stream().map(r -> decoder.decode(r.value())).toList(),
+                events -> events.size() >= expected);
     }
 
     private static ManagedProcess startService() throws IOException, InterruptedException {

@@ -1,9 +1,10 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.testing.Await;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
-import dev.incidents.deploy.TestStack;
-import dev.incidents.deploy.TopicReader;
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -99,15 +100,10 @@ class TwoInstancesIT {
         String location = java.net.URI.create(response.header("Location")).getPath();
         assertThat(location).startsWith("/commands/");
         int other = port == portA ? portB : portA;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            Response poll = RestAssured.given().port(other).get(location);
-            if (poll.statusCode() == 200 && !"PENDING".equals(poll.jsonPath().getString("outcome"))) {
-                return poll.jsonPath().getString("incidentId");
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Command at " + location + " was not decided within 30 s");
+        return Await.until("a decision for " + location, Duration.ofSeconds(30),
+                () -> RestAssured.given().port(other).get(location),
+                poll -> poll.statusCode() == 200 && !"PENDING".equals(poll.jsonPath().getString("outcome")))
+                .jsonPath().getString("incidentId");
     }
 
     private static <T> List<T> runAll(List<Callable<T>> calls) throws Exception {

@@ -1,7 +1,8 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.ContractDecoder;
+import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.wire.ContractDecoder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,9 +27,9 @@ final class DeadLetters implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    DeadLetters(String bootstrapServers) {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+    DeadLetters(KafkaClients clients) {
+        producer = clients.producer("notifier-dead-letters", Map.of(ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     void send(ConsumerRecord<String, byte[]> record, String reason, Exception error) {

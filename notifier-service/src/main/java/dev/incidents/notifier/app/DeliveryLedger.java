@@ -1,16 +1,16 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.DeliveryRecord;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.notifier.wire.DeliveryMapper;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Collection;
 import java.util.Optional;
@@ -24,24 +24,24 @@ import java.util.function.Function;
 @ApplicationScoped
 public class DeliveryLedger {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final NotifierConfig config;
     private final RegistryAvroSerdes serdes;
     private TopicTable<DeliveryRecord, Delivery> deliveries;
     private TopicTable<OutboundMessage, OutboundMessage> failed;
 
-    DeliveryLedger(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, NotifierConfig config,
+    DeliveryLedger(KafkaClients clients, NotifierConfig config,
                    RegistryAvroSerdes serdes) {
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.config = config;
         this.serdes = serdes;
     }
 
     void start(@Observes StartupEvent event) {
-        deliveries = new TopicTable<>(bootstrapServers, IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
-                serdes.forValue(DeliveryRecord.class), DeliveryMapper::toDomain, config.writeTimeout());
-        failed = new TopicTable<>(bootstrapServers, IncidentTopic.NOTIFIER_FAILED.topicName(),
-                serdes.forValue(OutboundMessage.class), Function.identity(), config.writeTimeout());
+        deliveries = new TopicTable<>(clients, IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
+                serdes.forValue(IncidentTopic.NOTIFIER_DELIVERIES), DeliveryMapper::toDomain, config.writeTimeout());
+        failed = new TopicTable<>(clients, IncidentTopic.NOTIFIER_FAILED.topicName(),
+                serdes.forValue(IncidentTopic.NOTIFIER_FAILED), Function.identity(), config.writeTimeout());
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {

@@ -14,7 +14,6 @@ public interface NotifierConfig {
     @WithDefault("10s")
     Duration writeTimeout();
 
-    Registry registry();
 
     Delivery delivery();
 
@@ -40,11 +39,4 @@ public interface NotifierConfig {
         double retryJitter();
     }
 
-    interface Registry {
-        /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
-        String url();
-
-        @WithDefault("false")
-        boolean autoRegister();
-    }
 }

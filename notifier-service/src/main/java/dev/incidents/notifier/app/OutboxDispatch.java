@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.delivery.DeliveryJob;
 import dev.incidents.notifier.delivery.Dispatcher;
 import dev.incidents.notifier.delivery.EmailSender;
@@ -11,7 +12,7 @@ import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.notifier.domain.MessageKind;
 import dev.incidents.notifier.domain.RetrySchedule;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -27,7 +28,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +62,7 @@ public class OutboxDispatch {
     record Pending(OutboundMessage message, TopicPartition partition, long offset) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final NotifierConfig config;
     private final SubscriptionStore subscriptions;
     private final DeliveryLedger ledger;
@@ -78,19 +78,19 @@ public class OutboxDispatch {
     private Thread thread;
     private volatile boolean running = true;
 
-    OutboxDispatch(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, NotifierConfig config,
+    OutboxDispatch(KafkaClients clients, NotifierConfig config,
                    SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
                    RegistryAvroSerdes serdes) {
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.config = config;
         this.subscriptions = subscriptions;
         this.ledger = ledger;
         this.clock = clock;
-        this.messages = serdes.forValue(OutboundMessage.class).deserializer();
+        this.messages = serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer();
         this.sender = new MessageSender(new HttpDelivery(HttpClient.newBuilder()
                 .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(), clock), email,
                 clock);
-        this.deadLetters = new DeadLetters(bootstrapServers);
+        this.deadLetters = new DeadLetters(clients);
     }
 
     /** After the subscription store and the ledger (default priority) have started. */
@@ -101,7 +101,7 @@ public class OutboxDispatch {
                 (when, task) -> timer.schedule(task, Math.max(0, Duration.between(clock.instant(), when).toMillis()),
                         TimeUnit.MILLISECONDS),
                 clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination());
-        consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = clients.consumer("notifier-dispatcher", Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "notifier-dispatcher",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

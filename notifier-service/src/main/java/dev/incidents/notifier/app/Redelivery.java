@@ -1,9 +1,10 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -46,14 +46,14 @@ public class Redelivery {
     private final Duration timeout;
     private final KafkaProducer<String, OutboundMessage> producer;
 
-    Redelivery(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, DeliveryLedger ledger,
+    Redelivery(KafkaClients clients, DeliveryLedger ledger,
                Clock clock, NotifierConfig config, RegistryAvroSerdes serdes) {
         this.ledger = ledger;
         this.clock = clock;
         this.timeout = config.writeTimeout();
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                serdes.forValue(OutboundMessage.class).serializer());
+        this.producer = clients.producer("notifier-redelivery", Map.of(ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(),
+                serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).serializer());
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -1,14 +1,14 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Comparator;
 import java.util.List;
@@ -21,21 +21,21 @@ import java.util.Optional;
 @ApplicationScoped
 public class SubscriptionStore {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final NotifierConfig config;
     private final RegistryAvroSerdes serdes;
     private TopicTable<dev.incidents.avro.notifier.Subscription, Subscription> table;
 
-    SubscriptionStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    SubscriptionStore(KafkaClients clients,
                       NotifierConfig config, RegistryAvroSerdes serdes) {
-        this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.config = config;
         this.serdes = serdes;
     }
 
     void start(@Observes StartupEvent event) {
-        table = new TopicTable<>(bootstrapServers, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
-                serdes.forValue(dev.incidents.avro.notifier.Subscription.class), SubscriptionMapper::toDomain,
+        table = new TopicTable<>(clients, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
+                serdes.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS), SubscriptionMapper::toDomain,
                 config.writeTimeout());
     }
 

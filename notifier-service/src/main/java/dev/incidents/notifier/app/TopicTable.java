@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
-import dev.incidents.schemas.wire.TopicFollower;
+import dev.incidents.support.wire.TopicFollower;
+import dev.incidents.support.kafka.KafkaClients;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,18 +44,18 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     private final Map<TopicPartition, Long> endAtStart;
     private final TopicFollower follower;
 
-    TopicTable(String bootstrapServers, String topic, Serde<A> serde, Function<A, D> toDomain, Duration timeout) {
+    TopicTable(KafkaClients clients, String topic, Serde<A> serde, Function<A, D> toDomain, Duration timeout) {
         this.topic = topic;
         this.timeout = timeout;
         this.serde = serde;
         this.toDomain = toDomain;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = clients.producer(topic + "-table-writer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), serde.serializer());
-        this.endAtStart = endOffsets(bootstrapServers, topic);
-        this.follower = new TopicFollower(bootstrapServers, topic + "-table", List.of(topic),
+        this.endAtStart = endOffsets(clients, topic);
+        this.follower = new TopicFollower(clients, topic + "-table", List.of(topic),
                 TopicFollower.Start.BEGINNING, this::apply, read::reached);
     }
 
@@ -120,9 +121,8 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, Long> endOffsets(String bootstrapServers, String topic) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    private static Map<TopicPartition, Long> endOffsets(KafkaClients clients, String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = clients.consumer(topic + "-table-end", Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(60)).stream()

@@ -16,39 +16,26 @@ public final class NoticePlanner {
     }
 
     public static Planned plan(IncidentBrief before, Happening happening) {
-        if (happening instanceof Happening.Declared d) {
-            IncidentBrief brief = new IncidentBrief(d.incidentId(), d.title(), d.severity(), "INVESTIGATING",
-                    d.components(), d.commander(), true, d.nextUpdateAt(), null, 0);
-            return notice(brief, happening, MessageKind.DECLARED,
-                    new NoticeDetail.Declared(d.summary(), d.nextUpdateAt()));
-        }
         IncidentBrief brief = before != null ? before : unknown(happening);
-        if (happening instanceof Happening.UpdatePosted u) {
-            MessageKind kind = u.audience() == Audience.PUBLIC ? MessageKind.PUBLIC_UPDATE
-                    : MessageKind.INTERNAL_UPDATE;
-            return notice(brief.withStatus(u.status(), u.nextUpdateAt()), happening, kind,
+        return switch (happening) {
+            case Happening.Declared d -> notice(new IncidentBrief(d.incidentId(), d.title(), d.severity(),
+                            "INVESTIGATING", d.components(), d.commander(), true, d.nextUpdateAt(), null, 0),
+                    happening, MessageKind.DECLARED, new NoticeDetail.Declared(d.summary(), d.nextUpdateAt()));
+            case Happening.UpdatePosted u -> notice(brief.withStatus(u.status(), u.nextUpdateAt()), happening,
+                    u.audience() == Audience.PUBLIC ? MessageKind.PUBLIC_UPDATE : MessageKind.INTERNAL_UPDATE,
                     new NoticeDetail.Updated(u.status(), u.message(), u.nextUpdateAt()));
-        }
-        if (happening instanceof Happening.SeverityChanged c) {
-            return notice(brief.withSeverity(c.to(), c.nextUpdateAt()), happening, MessageKind.SEVERITY_CHANGED,
+            case Happening.SeverityChanged c -> notice(brief.withSeverity(c.to(), c.nextUpdateAt()), happening,
+                    MessageKind.SEVERITY_CHANGED,
                     new NoticeDetail.SeverityChanged(c.from(), c.to(), c.reason(), c.nextUpdateAt()));
-        }
-        if (happening instanceof Happening.Resolved r) {
-            return notice(brief.resolved(r.rcaDueAt()), happening, MessageKind.RESOLVED,
+            case Happening.Resolved r -> notice(brief.resolved(r.rcaDueAt()), happening, MessageKind.RESOLVED,
                     new NoticeDetail.Resolved(r.message(), r.rcaDueAt()));
-        }
-        if (happening instanceof Happening.Reopened r) {
-            return notice(brief.reopened(r.nextUpdateAt()), happening, MessageKind.REOPENED,
+            case Happening.Reopened r -> notice(brief.reopened(r.nextUpdateAt()), happening, MessageKind.REOPENED,
                     new NoticeDetail.Reopened(r.reason(), r.nextUpdateAt()));
-        }
-        if (happening instanceof Happening.RcaPublished p) {
-            return notice(brief, happening, MessageKind.RCA_PUBLISHED,
+            case Happening.RcaPublished p -> notice(brief, happening, MessageKind.RCA_PUBLISHED,
                     new NoticeDetail.RcaPublished(p.rootCause(), p.correctiveActions(), p.thirdParty()));
-        }
-        if (happening instanceof Happening.Detected d) {
-            return detected(brief, d);
-        }
-        return new Planned(brief, Optional.empty());
+            case Happening.Detected d -> detected(brief, d);
+            case Happening.Unannounced ignored -> new Planned(brief, Optional.empty());
+        };
     }
 
     /**

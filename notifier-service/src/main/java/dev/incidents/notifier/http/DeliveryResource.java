@@ -3,6 +3,7 @@ package dev.incidents.notifier.http;
 import dev.incidents.notifier.app.DeliveryLedger;
 import dev.incidents.notifier.app.Redelivery;
 import dev.incidents.notifier.domain.Delivery;
+import dev.incidents.support.http.Problem;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,21 +1,18 @@
 package dev.incidents.notifier.http;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.incidents.notifier.app.StoreUnavailableException;
 import dev.incidents.notifier.domain.Violation;
-import jakarta.ws.rs.WebApplicationException;
+import dev.incidents.support.http.Problem;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** Every error of the API as application/problem+json, naming the field at fault where there is one. */
+/**
+ * The notifier API's own errors as application/problem+json (unreadable requests are answered by the shared
+ * {@link dev.incidents.support.http.RequestProblems}).
+ */
 public class Problems {
 
     private static final Logger LOG = Logger.getLogger(Problems.class);
@@ -42,70 +39,19 @@ public class Problems {
 
     @ServerExceptionMapper
     public Response invalid(InvalidSubscriptionException e) {
-        Violation first = e.violations.get(0);
-        return response(new Problem("urn:problem:incident-timeline:invalid-subscription",
-                "The subscription breaks a rule", 422, first.message(), first.field(), e.violations));
+        return Problem.ofViolations("invalid-subscription", "The subscription breaks a rule", 422,
+                e.violations.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList()).response();
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return response(e.problem);
+        return e.problem.response();
     }
 
     @ServerExceptionMapper
     public Response unavailable(StoreUnavailableException e) {
         LOG.warn("Subscriptions unavailable: " + e.getMessage(), e.getCause());
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(Problem.of(
-                "unavailable", "Subscriptions cannot be changed or read right now", 503, e.getMessage(), null))
-                .build();
-    }
-
-    @ServerExceptionMapper
-    public Response unknownProperty(UnrecognizedPropertyException e) {
-        String field = path(e);
-        return response(Problem.of("unknown-field", "Unknown request field", 400, "Unknown field '" + field + "'.",
-                field));
-    }
-
-    @ServerExceptionMapper
-    public Response invalidFormat(InvalidFormatException e) {
-        String field = path(e);
-        String detail = e.getTargetType() != null && e.getTargetType().isEnum()
-                ? field + " must be one of " + Arrays.stream(e.getTargetType().getEnumConstants())
-                        .map(String::valueOf).collect(Collectors.joining(", ")) + "."
-                : field + " has the wrong type or format.";
-        return response(Problem.of("invalid-field", "Invalid request field", 400, detail, field));
-    }
-
-    @ServerExceptionMapper
-    public Response mapping(JsonMappingException e) {
-        String field = path(e);
-        return response(Problem.of("invalid-field", "Invalid request field", 400,
-                (field.isEmpty() ? "The body" : field) + " has the wrong type or shape.",
-                field.isEmpty() ? null : field));
-    }
-
-    @ServerExceptionMapper
-    public Response malformed(JsonParseException e) {
-        return response(Problem.of("malformed-json", "Malformed JSON", 400,
-                "The request body is not valid JSON: " + e.getOriginalMessage(), null));
-    }
-
-    @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
-        int status = e.getResponse().getStatus();
-        Response.Status known = Response.Status.fromStatusCode(status);
-        return response(Problem.of("http-" + status, known == null ? "HTTP " + status : known.getReasonPhrase(),
-                status, e.getMessage(), null));
-    }
-
-    private static Response response(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
-
-    private static String path(JsonMappingException e) {
-        return e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return Problem.of("unavailable", "Subscriptions cannot be changed or read right now", 503, e.getMessage(),
+                null).responseRetryAfter(5);
     }
 }

@@ -5,6 +5,7 @@ import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
+import dev.incidents.support.http.Problem;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

@@ -30,32 +30,40 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
                 .withLocale(locale).withZone(zone);
         Builder view = new Builder(notice, locale, times, zone);
         NoticeDetail detail = notice.detail();
-        if (detail instanceof NoticeDetail.Declared d) {
-            view.text = d.summary();
-            view.nextUpdate = view.time(d.nextUpdateAt());
-        } else if (detail instanceof NoticeDetail.Updated u) {
-            view.text = u.message();
-            view.nextUpdate = view.time(u.nextUpdateAt());
-        } else if (detail instanceof NoticeDetail.SeverityChanged c) {
-            view.text = c.reason();
-            view.severityFrom = c.from().name();
-            view.severityTo = c.to().name();
-            view.nextUpdate = view.time(c.nextUpdateAt());
-        } else if (detail instanceof NoticeDetail.Resolved r) {
-            view.text = r.message();
-            view.rcaDue = view.time(r.rcaDueAt());
-        } else if (detail instanceof NoticeDetail.Reopened r) {
-            view.text = r.reason();
-            view.nextUpdate = view.time(r.nextUpdateAt());
-        } else if (detail instanceof NoticeDetail.RcaPublished p) {
-            view.rootCause = p.rootCause();
-            view.actions = p.correctiveActions().stream().map(a -> new Action(a.description(), a.owner())).toList();
-            view.vendor = p.thirdParty();
-        } else if (detail instanceof NoticeDetail.DeadlineAlert a) {
-            view.deadline = view.time(a.deadline());
-            view.lateMinutes = a.lateBy().toMinutes();
-            view.repeat = a.repeat();
-            view.rcaDue = view.time(notice.incident().rcaDueAt());
+        switch (detail) {
+            case NoticeDetail.Declared d -> {
+                view.text = d.summary();
+                view.nextUpdate = view.time(d.nextUpdateAt());
+            }
+            case NoticeDetail.Updated u -> {
+                view.text = u.message();
+                view.nextUpdate = view.time(u.nextUpdateAt());
+            }
+            case NoticeDetail.SeverityChanged c -> {
+                view.text = c.reason();
+                view.severityFrom = c.from().name();
+                view.severityTo = c.to().name();
+                view.nextUpdate = view.time(c.nextUpdateAt());
+            }
+            case NoticeDetail.Resolved r -> {
+                view.text = r.message();
+                view.rcaDue = view.time(r.rcaDueAt());
+            }
+            case NoticeDetail.Reopened r -> {
+                view.text = r.reason();
+                view.nextUpdate = view.time(r.nextUpdateAt());
+            }
+            case NoticeDetail.RcaPublished p -> {
+                view.rootCause = p.rootCause();
+                view.actions = p.correctiveActions().stream().map(a -> new Action(a.description(), a.owner())).toList();
+                view.vendor = p.thirdParty();
+            }
+            case NoticeDetail.DeadlineAlert a -> {
+                view.deadline = view.time(a.deadline());
+                view.lateMinutes = a.lateBy().toMinutes();
+                view.repeat = a.repeat();
+                view.rcaDue = view.time(notice.incident().rcaDueAt());
+            }
         }
         return view.build();
     }
@@ -85,7 +93,10 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
         }
 
         String time(Instant instant) {
-            return instant == null ? null : times.format(instant) + " (" + zone.getId() + ")";
+            // JDK 20+ (CLDR 42) puts a narrow no-break space before AM/PM, which some mail clients and terminals
+            // show as a box: messages use an ordinary space, whichever JDK writes them.
+            return instant == null ? null
+                    : times.format(instant).replace('\u202f', ' ') + " (" + zone.getId() + ")";
         }
 
         NoticeView build() {

@@ -1,15 +1,17 @@
 package dev.incidents.notifier.app;
 
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import dev.incidents.notifier.domain.Audience;
 import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.SigningSecret;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.domain.SubscriptionSpec;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -54,16 +56,12 @@ class SubscriptionStoreTest {
             }
 
             @Override
-            public Registry registry() {
-                return null;
-            }
-
-            @Override
             public Delivery delivery() {
                 return null;
             }
         };
-        SubscriptionStore store = new SubscriptionStore(TestStack.bootstrapServers(), config,
+        KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", TestStack.bootstrapServers()));
+        SubscriptionStore store = new SubscriptionStore(clients, config,
                 new RegistryAvroSerdes(TestStack.nativeApiUrl(), false));
         store.start(null);
         return store;

@@ -1,6 +1,6 @@
 package dev.incidents.notifier.delivery;
 
-import dev.incidents.deploy.MutableClock;
+import dev.incidents.testing.MutableClock;
 import dev.incidents.notifier.domain.AttemptOutcome;
 import dev.incidents.notifier.domain.RetrySchedule;
 import org.junit.jupiter.api.Test;

@@ -1,8 +1,9 @@
 package dev.incidents.notifier.it;
 
+import dev.incidents.testing.Await;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,12 +63,13 @@ class DeliveryUnderFailureIT {
             for (int i = 0; i < MESSAGES; i++) {
                 NotifierFixtures.declare("restart-" + UUID.randomUUID(), Instant.now());
             }
-            await(() -> receiver.received().size() >= warmUp + MESSAGES / 3, Duration.ofSeconds(60));
+            Await.until("a third delivered before the kill", Duration.ofSeconds(60),
+                    () -> receiver.received().size() >= warmUp + MESSAGES / 3);
             notifier.kill();
             notifier = start(FAST_RETRIES);
 
             int expected = warmUp + MESSAGES;
-            await(() -> uniqueIds(receiver) >= expected, Duration.ofSeconds(120));
+            Await.until("every message delivered", Duration.ofSeconds(120), () -> uniqueIds(receiver) >= expected);
             Map<String, Long> copies = receiver.received().stream()
                     .collect(Collectors.groupingBy(WebhookReceiver.Received::messageId, Collectors.counting()));
             assertThat(copies).hasSize(expected);
@@ -78,9 +79,9 @@ class DeliveryUnderFailureIT {
                     repeats);
             assertThat(repeats).as("messages sent but not recorded at the kill").isLessThanOrEqualTo(4);
             // the receiver counts a message before the notifier records its answer in the ledger
-            await(() -> RestAssured.given().queryParam("subscriptionId", subscriptionId).queryParam("status",
-                    "DELIVERED").get("/deliveries").jsonPath().getList("messageId").size() == expected,
-                    Duration.ofSeconds(30));
+            Await.until("every delivery in the ledger", Duration.ofSeconds(30), () -> RestAssured.given()
+                    .queryParam("subscriptionId", subscriptionId).queryParam("status", "DELIVERED")
+                    .get("/deliveries").jsonPath().getList("messageId").size() == expected);
         }
     }
 
@@ -100,7 +101,7 @@ class DeliveryUnderFailureIT {
             receiver.failNext(0, 503);
 
             int expected = warmUp + 30;
-            await(() -> uniqueIds(receiver) >= expected, Duration.ofSeconds(60));
+            Await.until("every message delivered", Duration.ofSeconds(60), () -> uniqueIds(receiver) >= expected);
             assertThat(receiver.received().stream().filter(WebhookReceiver.Received::accepted)
                     .map(WebhookReceiver.Received::messageId).distinct().count()).isEqualTo(expected);
             assertThat(receiver.received().stream().filter(WebhookReceiver.Received::accepted)
@@ -125,28 +126,14 @@ class DeliveryUnderFailureIT {
                 .map(WebhookReceiver.Received::messageId).distinct().count();
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Not reached within " + timeout);
-            }
-            Thread.sleep(50);
-        }
-    }
 
     private ManagedProcess start(String retries) throws Exception {
         ManagedProcess process = ServiceProcess.start("notifier-service", Path.of(System.getProperty("service.jar")),
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
                 logs.resolve("notifier-" + state.getFileName() + ".log"), "384m",
                 "incidents.delivery.retry-schedule=" + retries, "incidents.delivery.retry-jitter=0");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (RestAssured.given().port(port).get("/subscriptions").statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("The notifier did not start");
-            }
-            Thread.sleep(200);
-        }
+        Await.until("the notifier answering", Duration.ofSeconds(60),
+                () -> RestAssured.given().port(port).get("/subscriptions").statusCode(), status -> status == 200);
         return process;
     }
 }

@@ -1,13 +1,14 @@
 package dev.incidents.notifier.it;
 
+import dev.incidents.testing.Await;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,7 +50,7 @@ final class NotifierFixtures {
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
-                .forValue(IncidentEvent.class).serializer())) {
+                .forValue(IncidentTopic.INCIDENT_EVENTS).serializer())) {
             producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), incidentId, event)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -68,12 +69,8 @@ final class NotifierFixtures {
         for (int attempt = 0; attempt < 20; attempt++) {
             String incidentId = prefix + UUID.randomUUID();
             declare(incidentId, at);
-            long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (arrived.test(incidentId)) {
-                    return incidentId;
-                }
-                Thread.sleep(50);
+            if (Await.latest(Duration.ofSeconds(3), () -> arrived.test(incidentId), Boolean::booleanValue)) {
+                return incidentId;
             }
         }
         throw new AssertionError("No declaration got through");

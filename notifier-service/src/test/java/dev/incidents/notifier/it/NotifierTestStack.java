@@ -3,7 +3,7 @@ package dev.incidents.notifier.it;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.incidents.deploy.ManagedProcess;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.OutboundMessage;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -57,7 +57,7 @@ class PlanningOnRealKafkaTest {
         KafkaConsumer<String, OutboundMessage> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                new RegistryAvroSerdes(TestStack.nativeApiUrl(), false).forValue(OutboundMessage.class)
+                new RegistryAvroSerdes(TestStack.nativeApiUrl(), false).forValue(IncidentTopic.NOTIFIER_OUTBOX)
                         .deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                 .map(p -> new TopicPartition(topic, p.partition())).toList();

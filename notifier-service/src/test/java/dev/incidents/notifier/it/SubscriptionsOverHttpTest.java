@@ -1,10 +1,10 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.Subscription;
-import dev.incidents.deploy.TestStack;
-import dev.incidents.deploy.TopicReader;
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -129,7 +129,7 @@ class SubscriptionsOverHttpTest {
     private static Subscription lastStored(String id) {
         List<ConsumerRecord<String, byte[]>> records = records(id);
         ConsumerRecord<String, byte[]> last = records.get(records.size() - 1);
-        return new RegistryAvroSerdes(TestStack.nativeApiUrl(), false).forValue(Subscription.class).deserializer()
+        return new RegistryAvroSerdes(TestStack.nativeApiUrl(), false).forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer()
                 .deserialize(TOPIC, last.headers(), last.value());
     }
 

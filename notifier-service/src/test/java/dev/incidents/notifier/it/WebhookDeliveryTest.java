@@ -1,5 +1,6 @@
 package dev.incidents.notifier.it;
 
+import dev.incidents.testing.Await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -103,23 +104,13 @@ class WebhookDeliveryTest {
                 .anyMatch(r -> r.body().contains(incidentId)));
     }
 
-    private static JsonPath awaitDelivery(String subscriptionId, String incidentId, Predicate<JsonPath> done)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
+    private static JsonPath awaitDelivery(String subscriptionId, String incidentId, Predicate<JsonPath> done) {
+        return Await.until("the delivery of " + incidentId, Duration.ofSeconds(30), () -> {
             JsonPath deliveries = RestAssured.given().queryParam("subscriptionId", subscriptionId)
                     .queryParam("incidentId", incidentId).get("/deliveries").then().statusCode(200).extract()
                     .jsonPath();
-            if (!deliveries.getList("$").isEmpty()) {
-                last = new JsonPath(deliveries.prettify()).setRootPath("[0]");
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("The delivery never got there; last seen: " + (last == null ? "none"
-                : last.prettify()));
+            return deliveries.getList("$").isEmpty() ? null
+                    : new JsonPath(deliveries.prettify()).setRootPath("[0]");
+        }, last -> last != null && done.test(last));
     }
 }

@@ -1,18 +1,17 @@
 package dev.incidents.projection.app;
 
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,11 +41,9 @@ public class ClockTicker {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "clock-ticker"));
 
-    ClockTicker(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ProjectionConfig config) {
+    ClockTicker(KafkaClients clients, ProjectionConfig config) {
         this.interval = config.detection().tickInterval();
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.CLIENT_ID_CONFIG, "timeline-projection-clock",
+        this.producer = clients.producer("timeline-projection-clock", Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 4_000),

@@ -3,7 +3,7 @@ package dev.incidents.projection.app;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.TimelineEntry;
-import dev.incidents.projection.stream.ProjectionTopology;
+import dev.incidents.projection.kafka.ProjectionTopology;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;

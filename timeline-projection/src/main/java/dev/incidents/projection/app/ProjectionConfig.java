@@ -14,7 +14,6 @@ public interface ProjectionConfig {
 
     Detection detection();
 
-    Registry registry();
 
     StatusPage statusPage();
 
@@ -59,11 +58,4 @@ public interface ProjectionConfig {
         Duration cacheFor();
     }
 
-    interface Registry {
-        /** e.g. http://127.0.0.1:8081/apis/registry/v2 */
-        String url();
-
-        @WithDefault("false")
-        boolean autoRegister();
-    }
 }

@@ -58,57 +58,65 @@ public final class Projection {
         Fact fact = event.fact();
         IncidentView after = next.build();
         return new Outcome.Applied(after, detections, new TimelineEntry(event.sequence(),
-                fact.getClass().getSimpleName(), event.occurredAt(), event.actor(), fact.isPublic(), fact.text(),
+                TimelineKind.of(fact).storedName(), event.occurredAt(), event.actor(), fact.isPublic(), fact.text(),
                 after.status()));
     }
 
     private void evolve(IncidentView.Builder v, RecordedFact event, List<Detection> detections) {
         Instant at = event.occurredAt();
         Fact fact = event.fact();
-        if (fact instanceof Declared d) {
-            v.incidentId = event.incidentId();
-            v.title = d.title();
-            v.severity = d.severity();
-            v.status = Status.INVESTIGATING;
-            v.components = d.components();
-            v.commander = d.commander();
-            v.declaredAt = at;
-            v.detectedAt = d.detectedAt();
-            v.nextUpdateDueAt = d.nextUpdateDueAt();
-            v.cadence = d.cadence();
-        } else if (fact instanceof UpdatePosted u) {
-            v.status = u.status();
-            if (u.isPublic()) {
-                settlePromise(v, at, detections);
-                v.firstPublicUpdateAt = v.firstPublicUpdateAt == null ? at : v.firstPublicUpdateAt;
-                v.lastPublicUpdateAt = at;
+        switch (fact) {
+            case Declared d -> {
+                v.incidentId = event.incidentId();
+                v.title = d.title();
+                v.severity = d.severity();
+                v.status = Status.INVESTIGATING;
+                v.components = d.components();
+                v.commander = d.commander();
+                v.declaredAt = at;
+                v.detectedAt = d.detectedAt();
+                v.nextUpdateDueAt = d.nextUpdateDueAt();
+                v.cadence = d.cadence();
             }
-            v.nextUpdateDueAt = u.nextUpdateDueAt();
-            v.cadence = u.cadence();
-        } else if (fact instanceof SeverityChanged s) {
-            v.severity = s.to();
-            v.nextUpdateDueAt = s.nextUpdateDueAt();
-            v.cadence = s.cadence();
-        } else if (fact instanceof Resolved r) {
-            settlePromise(v, at, detections);
-            v.status = Status.RESOLVED;
-            v.resolvedAt = at;
-            v.nextUpdateDueAt = null;
-            v.rcaDueAt = r.rcaDueAt();
-        } else if (fact instanceof Reopened r) {
-            v.status = Status.INVESTIGATING;
-            v.resolvedAt = null;
-            v.rcaDueAt = null;
-            v.rcaPublishedAt = null;
-            v.rcaOverdue = false;
-            v.nextUpdateDueAt = r.nextUpdateDueAt();
-            v.cadence = r.cadence();
-        } else if (fact instanceof RcaPublished) {
-            v.rcaPublishedAt = at;
-            v.rcaOverdue = false;
-        } else if (fact instanceof CustomerReportLinked c) {
-            v.firstCustomerReportAt = v.firstCustomerReportAt == null || c.receivedAt().isBefore(v.firstCustomerReportAt)
-                    ? c.receivedAt() : v.firstCustomerReportAt;
+            case UpdatePosted u -> {
+                v.status = u.status();
+                if (u.isPublic()) {
+                    settlePromise(v, at, detections);
+                    v.firstPublicUpdateAt = v.firstPublicUpdateAt == null ? at : v.firstPublicUpdateAt;
+                    v.lastPublicUpdateAt = at;
+                }
+                v.nextUpdateDueAt = u.nextUpdateDueAt();
+                v.cadence = u.cadence();
+            }
+            case SeverityChanged s -> {
+                v.severity = s.to();
+                v.nextUpdateDueAt = s.nextUpdateDueAt();
+                v.cadence = s.cadence();
+            }
+            case Resolved r -> {
+                settlePromise(v, at, detections);
+                v.status = Status.RESOLVED;
+                v.resolvedAt = at;
+                v.nextUpdateDueAt = null;
+                v.rcaDueAt = r.rcaDueAt();
+            }
+            case Reopened r -> {
+                v.status = Status.INVESTIGATING;
+                v.resolvedAt = null;
+                v.rcaDueAt = null;
+                v.rcaPublishedAt = null;
+                v.rcaOverdue = false;
+                v.nextUpdateDueAt = r.nextUpdateDueAt();
+                v.cadence = r.cadence();
+            }
+            case RcaPublished ignored -> {
+                v.rcaPublishedAt = at;
+                v.rcaOverdue = false;
+            }
+            case CustomerReportLinked c -> {
+                v.firstCustomerReportAt = v.firstCustomerReportAt == null
+                        || c.receivedAt().isBefore(v.firstCustomerReportAt) ? c.receivedAt() : v.firstCustomerReportAt;
+            }
         }
     }
 

@@ -15,8 +15,6 @@ public record PublicIncident(String incidentId, String title, Severity severity,
                              Instant nextUpdateDueAt, Instant rcaDueAt, Instant rcaPublishedAt, String rca,
                              List<PublicUpdate> updates) {
 
-    private static final String RCA_KIND = "RcaPublished";
-
     public PublicIncident {
         components = List.copyOf(components);
         updates = List.copyOf(updates);
@@ -28,12 +26,12 @@ public record PublicIncident(String incidentId, String title, Severity severity,
 
     public static PublicIncident of(IncidentView view, List<TimelineEntry> timeline) {
         List<TimelineEntry> published = timeline.stream().filter(TimelineEntry::isPublic).toList();
-        List<PublicUpdate> updates = published.stream().filter(entry -> !entry.kind().equals(RCA_KIND))
+        List<PublicUpdate> updates = published.stream().filter(entry -> !TimelineKind.RCA_PUBLISHED.is(entry))
                 .map(entry -> new PublicUpdate(entry.sequence(), entry.at(),
                         entry.status() == null ? view.status() : entry.status(), entry.text()))
                 .toList();
         String rca = view.rcaPublishedAt() == null ? null : published.stream()
-                .filter(entry -> entry.kind().equals(RCA_KIND)).reduce((first, second) -> second)
+                .filter(TimelineKind.RCA_PUBLISHED::is).reduce((first, second) -> second)
                 .map(TimelineEntry::text).orElse(null);
         Instant updatedAt = published.isEmpty() ? view.declaredAt() : published.get(published.size() - 1).at();
         // An internal update may move the status; customers see the status their last public word gave.

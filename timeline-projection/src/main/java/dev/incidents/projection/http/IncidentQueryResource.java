@@ -51,11 +51,11 @@ public class IncidentQueryResource {
         try {
             filter = filter(status, severity, overdue, component);
         } catch (IllegalArgumentException e) {
-            return Problem.invalid(e.getMessage().split(" ")[0], e.getMessage());
+            return QueryProblems.invalid(e.getMessage().split(" ")[0], e.getMessage());
         }
         return allIncidents.gather(filter, localOnly, uri.getRequestUri().getRawPath() + query(uri))
                 .map(incidents -> Response.ok(incidents).build())
-                .orElseGet(Problem::unavailable);
+                .orElseGet(QueryProblems::unavailable);
     }
 
     @GET
@@ -95,9 +95,9 @@ public class IncidentQueryResource {
             return remote.forward(owner.host(), owner.port(), path);
         }
         if (result instanceof QueryResult.NotFound<T>) {
-            return Problem.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
+            return QueryProblems.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
         }
-        return Problem.unavailable();
+        return QueryProblems.unavailable();
     }
 
     private static Predicate<IncidentView> filter(String status, String severity, Boolean overdue, String component) {

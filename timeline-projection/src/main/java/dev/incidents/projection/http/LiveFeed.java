@@ -1,10 +1,11 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.avro.IncidentDetection;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
-import dev.incidents.schemas.wire.TopicFollower;
+import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -13,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -28,15 +28,15 @@ public class LiveFeed {
     private static final String DETECTIONS = IncidentTopic.INCIDENT_DETECTIONS.topicName();
 
     private final BroadcastProcessor<LiveChange> changes = BroadcastProcessor.create();
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Deserializer<IncidentState> states;
     private final Deserializer<IncidentDetection> detections;
     private TopicFollower follower;
 
-    LiveFeed(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, RegistryAvroSerdes serdes) {
-        this.bootstrapServers = bootstrapServers;
-        this.states = serdes.forValue(IncidentState.class).deserializer();
-        this.detections = serdes.forValue(IncidentDetection.class).deserializer();
+    LiveFeed(KafkaClients clients, RegistryAvroSerdes serdes) {
+        this.clients = clients;
+        this.states = serdes.forValue(IncidentTopic.INCIDENT_STATE).deserializer();
+        this.detections = serdes.forValue(IncidentTopic.INCIDENT_DETECTIONS).deserializer();
     }
 
     /** One change: its SSE event name and its JSON body. */
@@ -48,7 +48,7 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
-        follower = new TopicFollower(bootstrapServers, "timeline-projection-live-feed", List.of(STATE, DETECTIONS),
+        follower = new TopicFollower(clients, "timeline-projection-live-feed", List.of(STATE, DETECTIONS),
                 TopicFollower.Start.END, this::publish);
     }
 

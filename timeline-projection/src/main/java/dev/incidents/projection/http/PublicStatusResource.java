@@ -74,7 +74,7 @@ public class PublicStatusResource {
     private Response answer(Optional<StatusBoard> board, MediaType type, Function<StatusBoard, Object> body) {
         return board.map(found -> Response.ok(body.apply(found), type)
                         .header("Cache-Control", "public, max-age=" + page.cacheFor().toSeconds()).build())
-                .orElseGet(Problem::unavailable);
+                .orElseGet(QueryProblems::unavailable);
     }
 
     private URI pageUrl(UriInfo uri) {

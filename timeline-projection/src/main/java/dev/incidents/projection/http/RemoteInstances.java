@@ -35,10 +35,10 @@ public class RemoteInstances {
                     .type(answer.headers().firstValue("Content-Type").orElse("application/json"))
                     .entity(answer.body()).build();
         } catch (IOException e) {
-            return Problem.unavailable();
+            return QueryProblems.unavailable();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Problem.unavailable();
+            return QueryProblems.unavailable();
         }
     }
 

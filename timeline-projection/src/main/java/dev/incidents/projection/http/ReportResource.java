@@ -46,16 +46,16 @@ public class ReportResource {
             end = to == null ? clock.instant() : OffsetDateTime.parse(to).toInstant();
             start = from == null ? end.minus(DEFAULT_PERIOD) : OffsetDateTime.parse(from).toInstant();
         } catch (DateTimeParseException e) {
-            return Problem.invalid(from != null && !parses(from) ? "from" : "to",
+            return QueryProblems.invalid(from != null && !parses(from) ? "from" : "to",
                     "from and to are ISO-8601 timestamps with an offset, such as 2026-11-01T00:00:00Z.");
         }
         if (!start.isBefore(end)) {
-            return Problem.invalid("from", "from must be before to.");
+            return QueryProblems.invalid("from", "from must be before to.");
         }
         return incidents.gather(view -> true, false, "/incidents")
                 .map(all -> Response.ok(new Report(start, end, CommunicationReport.of(
                         all.stream().map(IncidentResponse::figures).toList(), start, end))).build())
-                .orElseGet(Problem::unavailable);
+                .orElseGet(QueryProblems::unavailable);
     }
 
     private static boolean parses(String value) {

@@ -1,9 +1,9 @@
 package dev.incidents.projection.it;
 
 import dev.incidents.avro.IncidentDetection;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -33,7 +33,7 @@ final class DetectionReader {
         try (KafkaConsumer<String, IncidentDetection> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
-                serdes.forValue(IncidentDetection.class).deserializer())) {
+                serdes.forValue(IncidentTopic.INCIDENT_DETECTIONS).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);

@@ -5,9 +5,9 @@ import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.schemas.wire.RegistryAvroSerdes;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,7 +35,7 @@ public final class IncidentEvents {
         try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                SERDES.forValue(IncidentEvent.class).serializer())) {
+                SERDES.forValue(IncidentTopic.INCIDENT_EVENTS).serializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (IncidentEvent event : events) {
                 sent.add(producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(),

@@ -1,5 +1,6 @@
 package dev.incidents.projection.it;
 
+import dev.incidents.testing.Await;
 import io.restassured.response.Response;
 
 import java.time.Duration;
@@ -18,12 +19,6 @@ public final class ProjectionAnswers {
     /** Polls until the answer is 200 and the check holds, or the patience runs out; the last answer either way. */
     public static Response awaitOk(Supplier<Response> request, Predicate<Response> check, Duration patience)
             throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        Response response = request.get();
-        while ((response.statusCode() != 200 || !check.test(response)) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = request.get();
-        }
-        return response;
+        return Await.latest(patience, request, response -> response.statusCode() == 200 && check.test(response));
     }
 }

@@ -1,7 +1,7 @@
 package dev.incidents.projection.it;
 
 import dev.incidents.deploy.ManagedProcess;
-import dev.incidents.deploy.TestStack;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;

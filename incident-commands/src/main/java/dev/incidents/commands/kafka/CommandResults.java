@@ -1,0 +1,65 @@
+package dev.incidents.commands.kafka;
+
+import dev.incidents.avro.CommandOutcome;
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.RejectionReason;
+import dev.incidents.commands.domain.Incident;
+import dev.incidents.commands.domain.Rejection;
+import dev.incidents.avro.IncidentCommand;
+import org.apache.avro.specific.SpecificRecord;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Builds the records of incident-command-results, the answer every command gets. */
+final class CommandResults {
+
+    private CommandResults() {
+    }
+
+    static CommandResult accepted(IncidentCommand command, Incident state, List<String> eventIds, Instant now) {
+        return withState(command, state, CommandOutcome.ACCEPTED, now).setEventIds(eventIds).build();
+    }
+
+    static CommandResult deduplicated(IncidentCommand command, Incident holder, Instant now) {
+        return withState(command, holder, CommandOutcome.DEDUPLICATED, now).build();
+    }
+
+    static CommandResult rejected(IncidentCommand command, Rejection rejection, Instant now) {
+        return rejected(command, RejectionReason.valueOf(rejection.reason().name()), rejection.field(),
+                rejection.detail(), now);
+    }
+
+    static CommandResult idempotencyKeyReused(IncidentCommand command, Instant now) {
+        return rejected(command, RejectionReason.IDEMPOTENCY_KEY_REUSED, null,
+                "This idempotency key was already used for a different request.", now);
+    }
+
+    private static CommandResult rejected(IncidentCommand command, RejectionReason reason, String field,
+                                          String detail, Instant now) {
+        return base(command, command.getIncidentId(), CommandOutcome.REJECTED, now)
+                .setRejection(new dev.incidents.avro.Rejection(reason, field, detail))
+                .build();
+    }
+
+    private static CommandResult.Builder withState(IncidentCommand command, Incident state, CommandOutcome outcome,
+                                                   Instant now) {
+        return base(command, state.id(), outcome, now)
+                .setVersion(state.version())
+                .setStatus(IncidentStatus.valueOf(state.status().name()))
+                .setNextUpdateDueAt(state.nextUpdateDueAt())
+                .setRcaDueAt(state.rcaDueAt());
+    }
+
+    private static CommandResult.Builder base(IncidentCommand command, String incidentId, CommandOutcome outcome,
+                                              Instant now) {
+        return CommandResult.newBuilder()
+                .setCommandId(command.getCommandId())
+                .setIncidentId(incidentId)
+                .setOutcome(outcome)
+                .setCommandType(((SpecificRecord) command.getCommand()).getSchema().getName())
+                .setRequestFingerprint(command.getRequestFingerprint())
+                .setDecidedAt(now);
+    }
+}

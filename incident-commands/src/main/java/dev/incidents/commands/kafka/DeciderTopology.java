@@ -1,0 +1,89 @@
+package dev.incidents.commands.kafka;
+
+import dev.incidents.commands.domain.Incident;
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.JsonSerde;
+import dev.incidents.support.wire.SingleObjectAvroSerde;
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentCommand;
+import dev.incidents.avro.internal.DedupKeyRequest;
+import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.schemas.IncidentTopic;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Clock;
+
+/**
+ * Commands in, events and results out. Three phases:
+ * consume (decode incident-commands, dead-lettering what cannot be read), decide (the per-incident single writer,
+ * with the dedup-key registry beside it), produce (events, results, internal routing).
+ */
+public final class DeciderTopology {
+
+    private static final String COMMANDS_TOPIC = IncidentTopic.INCIDENT_COMMANDS.topicName();
+
+    static final String COMMANDS_SOURCE = "incident-commands-source";
+    static final String ROUTED_COMMANDS_SOURCE = "routed-commands-source";
+    static final String DEDUP_KEY_REQUESTS_SOURCE = "dedup-key-requests-source";
+    static final String DECODER = "command-decoder";
+    static final String DECIDER = "incident-decider";
+    static final String DEDUP_KEY_REGISTRY = "dedup-key-registry";
+    static final String EVENTS_SINK = "incident-events-sink";
+    static final String RESULTS_SINK = "command-results-sink";
+    static final String DEDUP_KEY_REQUESTS_SINK = "dedup-key-requests-sink";
+    static final String ROUTED_COMMANDS_SINK = "routed-commands-sink";
+    static final String DEAD_LETTER_SINK = "dead-letter-sink";
+
+    public static final String INCIDENT_STORE = "incident-decider-state";
+    public static final String DECIDED_COMMANDS_STORE = "decided-commands";
+    public static final String DEDUP_KEY_STORE = "dedup-key-holders";
+
+    private DeciderTopology() {
+    }
+
+    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro) {
+        Serde<String> keys = Serdes.String();
+        Serde<IncidentCommand> commands = avro.forValue(IncidentTopic.INCIDENT_COMMANDS);
+        Serde<RoutedCommand> routed = avro.forValue(IncidentTopic.INCIDENT_ROUTED_COMMANDS);
+        Serde<DedupKeyRequest> dedupRequests = avro.forValue(IncidentTopic.INCIDENT_DEDUP_KEYS);
+        Topology topology = new Topology();
+
+        // consume
+        topology.addSource(COMMANDS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(), COMMANDS_TOPIC);
+        topology.addSource(ROUTED_COMMANDS_SOURCE, keys.deserializer(), routed.deserializer(),
+                IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName());
+        topology.addSource(DEDUP_KEY_REQUESTS_SOURCE, keys.deserializer(), dedupRequests.deserializer(),
+                IncidentTopic.INCIDENT_DEDUP_KEYS.topicName());
+        topology.addProcessor(DECODER, () -> new ContractDecoder<>(commands.deserializer(), "IncidentCommand",
+                (key, command) -> command.getIncidentId().equals(key), DECIDER, DEAD_LETTER_SINK), COMMANDS_SOURCE);
+
+        // decide
+        topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock), DECODER,
+                ROUTED_COMMANDS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE), keys,
+                new JsonSerde<>(Incident.class)), DECIDER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DECIDED_COMMANDS_STORE),
+                keys, new SingleObjectAvroSerde<>(CommandResult.class)), DECIDER);
+        topology.addProcessor(DEDUP_KEY_REGISTRY, DedupKeyRegistry::new, DEDUP_KEY_REQUESTS_SOURCE);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEDUP_KEY_STORE), keys,
+                Serdes.String()), DEDUP_KEY_REGISTRY);
+
+        // produce
+        topology.addSink(EVENTS_SINK, IncidentTopic.INCIDENT_EVENTS.topicName(), keys.serializer(),
+                avro.forValue(IncidentTopic.INCIDENT_EVENTS).serializer(), DECIDER);
+        topology.addSink(RESULTS_SINK, IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(), keys.serializer(),
+                avro.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).serializer(), DECIDER);
+        topology.addSink(DEDUP_KEY_REQUESTS_SINK, IncidentTopic.INCIDENT_DEDUP_KEYS.topicName(), keys.serializer(),
+                dedupRequests.serializer(), DECIDER);
+        topology.addSink(ROUTED_COMMANDS_SINK, IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName(), keys.serializer(),
+                routed.serializer(), DEDUP_KEY_REGISTRY);
+        topology.addSink(DEAD_LETTER_SINK, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName(), keys.serializer(),
+                Serdes.ByteArray().serializer(), DECODER);
+        return topology;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.incidents.commands.kafka;
+
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentCommand;
+import dev.incidents.avro.internal.ClaimDedupKey;
+import dev.incidents.avro.internal.DedupKeyRequest;
+import dev.incidents.avro.internal.ReclaimDedupKey;
+import dev.incidents.avro.internal.ReleaseDedupKey;
+import dev.incidents.avro.internal.Route;
+import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.commands.domain.Decision;
+import dev.incidents.commands.domain.Incident;
+import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
+import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.commands.domain.IncidentEvent;
+import dev.incidents.commands.wire.CommandEnvelope;
+import dev.incidents.commands.wire.CommandMapper;
+import dev.incidents.commands.wire.EventMapper;
+import dev.incidents.commands.wire.RecordedEvent;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The single writer of each incident: every command for an incident id reaches the one task owning its partition,
+ * which decides it against the stored state and writes events, state and result in one transaction.
+ * A declare carrying a dedup key first visits the dedup-key registry and comes back routed.
+ */
+final class IncidentDeciderProcessor extends ContextualProcessor<String, Object, String, Object> {
+
+    private final IncidentDecider decider;
+    private final Clock clock;
+    private KeyValueStore<String, Incident> incidents;
+    private KeyValueStore<String, CommandResult> decidedCommands;
+
+    IncidentDeciderProcessor(IncidentDecider decider, Clock clock) {
+        this.decider = decider;
+        this.clock = clock;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        super.init(context);
+        incidents = context.getStateStore(DeciderTopology.INCIDENT_STORE);
+        decidedCommands = context.getStateStore(DeciderTopology.DECIDED_COMMANDS_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Instant now = clock.instant();
+        if (record.value() instanceof RoutedCommand routed) {
+            if (routed.getRoute() == Route.JOIN_OPEN_INCIDENT) {
+                join(record.key(), routed.getCommand(), record, now);
+            } else {
+                decide(routed.getCommand(), true, record, now);
+            }
+        } else {
+            decide((IncidentCommand) record.value(), false, record, now);
+        }
+    }
+
+    private void decide(IncidentCommand command, boolean dedupKeyClaimed, Record<String, Object> record,
+                        Instant now) {
+        CommandResult earlier = decidedCommands.get(command.getCommandId());
+        if (earlier != null) {
+            replay(command, earlier, record, now);
+            return;
+        }
+        CommandEnvelope envelope = CommandMapper.toDomain(command);
+        Incident state = incidents.get(envelope.incidentId());
+        Decision decision = decider.decide(envelope.command(), state, envelope.expectedVersion(), now);
+        if (decision instanceof Decision.Rejected rejected) {
+            answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
+            if (dedupKeyClaimed) {
+                dedupKeyRequest(record, dedupKeyOf(envelope), new ReleaseDedupKey(envelope.incidentId()));
+            }
+            return;
+        }
+        if (!dedupKeyClaimed && dedupKeyOf(envelope) != null) {
+            dedupKeyRequest(record, dedupKeyOf(envelope), new ClaimDedupKey(command));
+            return;
+        }
+        apply(envelope, command, state, ((Decision.Accepted) decision).events(), record, now);
+    }
+
+    private void apply(CommandEnvelope envelope, IncidentCommand command, Incident state, List<IncidentEvent> events,
+                       Record<String, Object> record, Instant now) {
+        List<String> eventIds = new ArrayList<>();
+        for (IncidentEvent event : events) {
+            String eventId = eventId(envelope.commandId(), eventIds.size());
+            long sequence = state == null ? 1 : state.version() + 1;
+            context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(eventId,
+                    envelope.incidentId(), sequence, now, envelope.actor(), envelope.commandId(), event)))
+                    .withTimestamp(now.toEpochMilli()), DeciderTopology.EVENTS_SINK);
+            state = IncidentDecider.evolve(state, envelope.incidentId(), event);
+            eventIds.add(eventId);
+            releaseOrReclaimDedupKey(state, event, record);
+        }
+        incidents.put(envelope.incidentId(), state);
+        answer(record, CommandResults.accepted(command, state, eventIds, now), true);
+    }
+
+    private void releaseOrReclaimDedupKey(Incident state, IncidentEvent event, Record<String, Object> record) {
+        if (state.dedupKey() == null) {
+            return;
+        }
+        if (event instanceof IncidentEvent.IncidentResolved) {
+            dedupKeyRequest(record, state.dedupKey(), new ReleaseDedupKey(state.id()));
+        } else if (event instanceof IncidentEvent.IncidentReopened) {
+            dedupKeyRequest(record, state.dedupKey(), new ReclaimDedupKey(state.id()));
+        }
+    }
+
+    /** A declare whose dedup key is held by this incident: answer with it if open, else claim the key again. */
+    private void join(String holderId, IncidentCommand command, Record<String, Object> record, Instant now) {
+        Incident holder = incidents.get(holderId);
+        if (holder != null && !holder.isResolved()) {
+            answer(record, CommandResults.deduplicated(command, holder, now), false);
+        } else {
+            DeclareIncident declare = (DeclareIncident) CommandMapper.toDomain(command).command();
+            dedupKeyRequest(record, declare.dedupKey(), new ClaimDedupKey(command));
+        }
+    }
+
+    private void replay(IncidentCommand command, CommandResult earlier, Record<String, Object> record, Instant now) {
+        boolean sameRequest = Objects.equals(earlier.getRequestFingerprint(), command.getRequestFingerprint());
+        answer(record, sameRequest ? earlier : CommandResults.idempotencyKeyReused(command, now), false);
+    }
+
+    private void answer(Record<String, Object> record, CommandResult result, boolean remember) {
+        if (remember) {
+            decidedCommands.put(result.getCommandId(), result);
+        }
+        context().forward(record.withKey(result.getCommandId()).withValue((Object) result),
+                DeciderTopology.RESULTS_SINK);
+    }
+
+    private void dedupKeyRequest(Record<String, Object> record, String dedupKey, Object request) {
+        context().forward(record.withKey(dedupKey).withValue((Object) new DedupKeyRequest(dedupKey, request)),
+                DeciderTopology.DEDUP_KEY_REQUESTS_SINK);
+    }
+
+    private static String dedupKeyOf(CommandEnvelope envelope) {
+        return envelope.command() instanceof DeclareIncident declare ? declare.dedupKey() : null;
+    }
+
+    /** Derived from the command, so a command decided again after a crash yields the same event ids. */
+    static String eventId(String commandId, int index) {
+        return UUID.nameUUIDFromBytes((commandId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,247 @@
+package dev.incidents.commands.kafka;
+
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.avro.Actor;
+import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.CommandOutcome;
+import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.DeclareIncident;
+import dev.incidents.avro.IncidentCommand;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.PostUpdate;
+import dev.incidents.avro.RejectionReason;
+import dev.incidents.avro.ResolveIncident;
+import dev.incidents.avro.Severity;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.commands.domain.IncidentPolicy;
+import dev.incidents.testing.MutableClock;
+import dev.incidents.schemas.IncidentTopic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DeciderTopologyTest {
+
+    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    static final Actor ALICE = new Actor("alice", ActorKind.PERSON);
+
+    final MutableClock clock = new MutableClock(START);
+    final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> commands;
+    TestOutputTopic<String, IncidentEvent> events;
+    TestOutputTopic<String, CommandResult> results;
+    TestOutputTopic<String, byte[]> deadLetters;
+    int commandCounter;
+
+    @BeforeEach
+    void startDriver() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(
+                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro), config);
+        commands = driver.createInputTopic(IncidentTopic.INCIDENT_COMMANDS.topicName(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        events = driver.createOutputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().deserializer(),
+                avro.forValue(IncidentTopic.INCIDENT_EVENTS).deserializer());
+        results = driver.createOutputTopic(IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(),
+                Serdes.String().deserializer(), avro.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).deserializer());
+        deadLetters = driver.createOutputTopic(IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName(),
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void a_declare_becomes_the_first_event_and_an_accepted_result() {
+        IncidentCommand declare = declare("inc-1", null);
+        send(declare);
+
+        TestRecord<String, IncidentEvent> event = events.readRecord();
+        assertThat(event.key()).isEqualTo("inc-1");
+        assertThat(event.value().getSequence()).isEqualTo(1);
+        assertThat(event.value().getCausingCommandId()).isEqualTo(declare.getCommandId());
+        assertThat(event.value().getOccurredAt()).isEqualTo(START);
+        IncidentDeclared declared = (IncidentDeclared) event.value().getPayload();
+        assertThat(declared.getNextUpdateDueAt()).isEqualTo(START.plus(Duration.ofMinutes(15)));
+        assertThat(declared.getCadenceSeconds()).isEqualTo(900);
+
+        CommandResult result = results.readValue();
+        assertThat(result.getOutcome()).isEqualTo(CommandOutcome.ACCEPTED);
+        assertThat(result.getVersion()).isEqualTo(1);
+        assertThat(result.getEventIds()).containsExactly(event.value().getEventId());
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void updates_get_consecutive_sequences() {
+        send(declare("inc-1", null));
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            send(update("inc-1", "update " + i));
+        }
+        assertThat(events.readValuesToList()).extracting(IncidentEvent::getSequence)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 6).boxed().toList());
+        assertThat(results.readValuesToList()).extracting(CommandResult::getVersion)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void declares_with_the_dedup_key_of_an_open_incident_join_it() {
+        send(declare("inc-1", "monitor:checkout"));
+        send(declare("inc-2", "monitor:checkout"));
+
+        assertThat(events.readValuesToList()).extracting(IncidentEvent::getIncidentId).containsExactly("inc-1");
+        List<CommandResult> answers = results.readValuesToList();
+        assertThat(answers).extracting(CommandResult::getOutcome)
+                .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.DEDUPLICATED);
+        assertThat(answers.get(1).getIncidentId()).isEqualTo("inc-1");
+    }
+
+    @Test
+    void once_resolved_the_dedup_key_declares_a_new_incident() {
+        send(declare("inc-1", "monitor:checkout"));
+        send(command("inc-1", new ResolveIncident("Fixed", START.plus(Duration.ofDays(1)), "bob")));
+        send(declare("inc-2", "monitor:checkout"));
+
+        assertThat(events.readValuesToList()).extracting(IncidentEvent::getIncidentId)
+                .containsExactly("inc-1", "inc-1", "inc-2");
+        assertThat(results.readValuesToList()).extracting(CommandResult::getOutcome).containsOnly(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void a_rejected_declare_does_not_hold_its_dedup_key() {
+        IncidentCommand fromTheFuture = declare("inc-1", "k");
+        ((DeclareIncident) fromTheFuture.getCommand()).setDetectedAt(START.plusSeconds(3600));
+        send(fromTheFuture);
+        send(declare("inc-2", "k"));
+
+        assertThat(results.readValuesToList()).extracting(CommandResult::getOutcome)
+                .containsExactly(CommandOutcome.REJECTED, CommandOutcome.ACCEPTED);
+        assertThat(events.readValuesToList()).extracting(IncidentEvent::getIncidentId).containsExactly("inc-2");
+    }
+
+    @Test
+    void a_command_sent_twice_is_decided_once_and_answered_twice() {
+        IncidentCommand declare = declare("inc-1", null);
+        send(declare);
+        send(declare);
+
+        assertThat(events.readValuesToList()).hasSize(1);
+        List<CommandResult> answers = results.readValuesToList();
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    @Test
+    void a_reused_command_id_with_another_request_is_refused() {
+        IncidentCommand first = update("inc-1", "first");
+        send(declare("inc-1", null));
+        send(first);
+        IncidentCommand other = IncidentCommand.newBuilder(first).setRequestFingerprint("other-body")
+                .setCommand(new PostUpdate(IncidentStatus.IDENTIFIED, "other", dev.incidents.avro.Audience.PUBLIC, null))
+                .build();
+        send(other);
+
+        assertThat(events.readValuesToList()).hasSize(2);
+        CommandResult last = results.readValuesToList().get(2);
+        assertThat(last.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(last.getRejection().getReason()).isEqualTo(RejectionReason.IDEMPOTENCY_KEY_REUSED);
+    }
+
+    @Test
+    void a_rejected_command_writes_no_event() {
+        send(update("inc-404", "nobody home"));
+
+        assertThat(events.isEmpty()).isTrue();
+        CommandResult result = results.readValue();
+        assertThat(result.getOutcome()).isEqualTo(CommandOutcome.REJECTED);
+        assertThat(result.getRejection().getReason()).isEqualTo(RejectionReason.NOT_FOUND);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_command_is_decided() {
+        commands.pipeInput("inc-1", "not avro".getBytes(StandardCharsets.UTF_8));
+        send(declare("inc-1", null));
+
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+        assertThat(new String(dead.headers().lastHeader(ContractDecoder.REASON_HEADER).value(), StandardCharsets.UTF_8))
+                .contains("Not a valid IncidentCommand");
+        assertThat(dead.headers().lastHeader(ContractDecoder.SOURCE_HEADER)).isNotNull();
+        assertThat(events.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void a_command_keyed_by_another_incident_goes_to_the_dead_letter_topic() {
+        IncidentCommand declare = declare("inc-1", null);
+        commands.pipeInput("inc-2", avro.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer().serialize("t", declare));
+
+        assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Test
+    void event_ids_are_derived_from_the_command() {
+        IncidentCommand declare = declare("inc-1", null);
+        send(declare);
+        assertThat(events.readValue().getEventId())
+                .isEqualTo(IncidentDeciderProcessor.eventId(declare.getCommandId(), 0));
+    }
+
+    @Test
+    void an_update_keeps_the_promise_it_states() {
+        send(declare("inc-1", null));
+        Instant promise = START.plus(Duration.ofMinutes(10));
+        IncidentCommand update = command("inc-1",
+                new PostUpdate(IncidentStatus.IDENTIFIED, "Found", dev.incidents.avro.Audience.PUBLIC, promise));
+        send(update);
+        List<IncidentEvent> written = events.readValuesToList();
+        assertThat(((UpdatePosted) written.get(1).getPayload()).getNextUpdateDueAt()).isEqualTo(promise);
+        assertThat(results.readValuesToList().get(1).getNextUpdateDueAt()).isEqualTo(promise);
+    }
+
+    void send(IncidentCommand command) {
+        commands.pipeInput(command.getIncidentId(),
+                avro.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer().serialize("t", command));
+    }
+
+    IncidentCommand declare(String incidentId, String dedupKey) {
+        return command(incidentId, DeclareIncident.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
+                .setSummary("Customers cannot pay").setDedupKey(dedupKey).build());
+    }
+
+    IncidentCommand update(String incidentId, String message) {
+        return command(incidentId,
+                new PostUpdate(IncidentStatus.INVESTIGATING, message, dev.incidents.avro.Audience.PUBLIC, null));
+    }
+
+    IncidentCommand command(String incidentId, Object payload) {
+        String commandId = "cmd-" + (++commandCounter);
+        return IncidentCommand.newBuilder().setCommandId(commandId).setIncidentId(incidentId).setActor(ALICE)
+                .setRequestFingerprint("fp-" + commandId).setCommand(payload).build();
+    }
+}

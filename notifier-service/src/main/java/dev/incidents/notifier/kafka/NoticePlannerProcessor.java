@@ -1,0 +1,84 @@
+package dev.incidents.notifier.kafka;
+
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.notifier.domain.Happening;
+import dev.incidents.notifier.domain.IncidentBrief;
+import dev.incidents.notifier.domain.Notice;
+import dev.incidents.notifier.domain.NoticePlanner;
+import dev.incidents.notifier.domain.NoticeRouter;
+import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.notifier.render.NoticeRenderer;
+import dev.incidents.notifier.wire.SubscriptionMapper;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the messages of each event or detection: keeps the incident's brief, asks the router who is to hear of it,
+ * writes the message for each in their language and zone, and puts it on the outbox, in the task's transaction.
+ */
+final class NoticePlannerProcessor extends ContextualProcessor<String, Object, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NoticePlannerProcessor.class);
+
+    private final NoticeRenderer renderer;
+    private final Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues;
+    private KeyValueStore<String, IncidentBrief> briefs;
+    private KeyValueStore<String, byte[]> subscriptions;
+
+    NoticePlannerProcessor(NoticeRenderer renderer,
+                           Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues) {
+        this.renderer = renderer;
+        this.subscriptionValues = subscriptionValues;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        super.init(context);
+        briefs = context.getStateStore(PlannerTopology.BRIEF_STORE);
+        subscriptions = context.getStateStore(PlannerTopology.SUBSCRIPTION_STORE);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+        Happening happening = record.value() instanceof IncidentEvent event ? HappeningMapper.of(event)
+                : HappeningMapper.of((IncidentDetection) record.value());
+        NoticePlanner.Planned planned = NoticePlanner.plan(briefs.get(happening.incidentId()), happening);
+        briefs.put(happening.incidentId(), planned.brief());
+        planned.notice().ifPresent(notice -> send(notice, record.timestamp()));
+    }
+
+    private void send(Notice notice, long timestamp) {
+        for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions())) {
+            String messageId = NoticeRouter.messageId(notice, subscription);
+            try {
+                NoticeRenderer.Rendered rendered = renderer.render(notice, subscription.locale(),
+                        subscription.timeZone());
+                context().forward(new Record<String, Object>(subscription.id(),
+                        OutboxMapper.toAvro(messageId, subscription, notice, rendered), timestamp),
+                        PlannerTopology.OUTBOX_SINK);
+            } catch (RuntimeException e) {
+                LOG.error("Message {} ({} of incident {}) for subscription {} could not be written; the others go on",
+                        messageId, notice.kind(), notice.incident().incidentId(), subscription.id(), e);
+            }
+        }
+    }
+
+    private List<Subscription> subscriptions() {
+        List<Subscription> all = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> iterator = subscriptions.all()) {
+            iterator.forEachRemaining(entry -> all.add(SubscriptionMapper.toDomain(subscriptionValues.deserialize(
+                    PlannerTopology.SUBSCRIPTIONS_TOPIC, entry.value))));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.incidents.notifier.kafka;
+
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.notifier.domain.IncidentBrief;
+import dev.incidents.notifier.render.NoticeRenderer;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.JsonSerde;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * incident-events and incident-detections in, notifier-outbox out. Consume (decode, dead-letter what cannot be
+ * read), plan (incident briefs; subscriptions from a global store of notifier-subscriptions), produce (one written
+ * message per recipient, keyed by subscription).
+ */
+public final class PlannerTopology {
+
+    static final String EVENTS_SOURCE = "incident-events-source";
+    static final String DETECTIONS_SOURCE = "incident-detections-source";
+    static final String EVENT_DECODER = "event-decoder";
+    static final String DETECTION_DECODER = "detection-decoder";
+    static final String PLANNER = "notice-planner";
+    static final String OUTBOX_SINK = "notifier-outbox-sink";
+    static final String DEAD_LETTER_SINK = "notifier-dlq-sink";
+    static final String SUBSCRIPTIONS_SOURCE = "notifier-subscriptions-source";
+    static final String SUBSCRIPTIONS_LOADER = "subscriptions-loader";
+
+    public static final String BRIEF_STORE = "incident-briefs";
+    public static final String SUBSCRIPTION_STORE = "subscriptions";
+    static final String SUBSCRIPTIONS_TOPIC = IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName();
+
+    private PlannerTopology() {
+    }
+
+    public static Topology build(AvroSerdes avro, NoticeRenderer renderer) {
+        Serde<String> keys = Serdes.String();
+        Topology topology = new Topology();
+
+        // consume
+        topology.addSource(EVENTS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(),
+                IncidentTopic.INCIDENT_EVENTS.topicName());
+        topology.addSource(DETECTIONS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(),
+                IncidentTopic.INCIDENT_DETECTIONS.topicName());
+        topology.addProcessor(EVENT_DECODER, () -> new ContractDecoder<>(avro.forValue(IncidentTopic.INCIDENT_EVENTS)
+                .deserializer(), "IncidentEvent", (key, event) -> event.getIncidentId().equals(key), PLANNER,
+                DEAD_LETTER_SINK), EVENTS_SOURCE);
+        topology.addProcessor(DETECTION_DECODER, () -> new ContractDecoder<>(avro.forValue(IncidentTopic.INCIDENT_DETECTIONS)
+                .deserializer(), "IncidentDetection", (key, detection) -> detection.getIncidentId().equals(key),
+                PLANNER, DEAD_LETTER_SINK), DETECTIONS_SOURCE);
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTION_STORE),
+                        keys, Serdes.ByteArray()).withLoggingDisabled(), SUBSCRIPTIONS_SOURCE, keys.deserializer(),
+                Serdes.ByteArray().deserializer(), SUBSCRIPTIONS_TOPIC, SUBSCRIPTIONS_LOADER,
+                SubscriptionLoader::new);
+
+        // plan
+        topology.addProcessor(PLANNER, () -> new NoticePlannerProcessor(renderer,
+                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer()), EVENT_DECODER, DETECTION_DECODER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BRIEF_STORE), keys,
+                new JsonSerde<>(IncidentBrief.class)), PLANNER);
+
+        // produce
+        topology.addSink(OUTBOX_SINK, IncidentTopic.NOTIFIER_OUTBOX.topicName(), keys.serializer(),
+                avro.forValue(IncidentTopic.NOTIFIER_OUTBOX).serializer(), PLANNER);
+        topology.addSink(DEAD_LETTER_SINK, IncidentTopic.NOTIFIER_DLQ.topicName(), keys.serializer(),
+                Serdes.ByteArray().serializer(), EVENT_DECODER, DETECTION_DECODER);
+        return topology;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.incidents.notifier.kafka;
+
+import dev.incidents.avro.Actor;
+import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.Audience;
+import dev.incidents.avro.DetectionKind;
+import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.Severity;
+import dev.incidents.avro.UpdatePosted;
+import dev.incidents.avro.notifier.MessageKind;
+import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.avro.notifier.Subscription;
+import dev.incidents.notifier.domain.Channel;
+import dev.incidents.notifier.domain.SubscriptionSpec;
+import dev.incidents.notifier.render.NoticeRenderer;
+import dev.incidents.notifier.wire.SubscriptionMapper;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlannerTopologyTest {
+
+    static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant DEADLINE = T0.plus(Duration.ofMinutes(15));
+
+    final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
+    final NoticeRenderer renderer = (notice, locale, zone) -> new NoticeRenderer.Rendered(
+            notice.kind() + " " + notice.incident().title() + " " + locale.toLanguageTag() + " " + zone.getId(),
+            "text", "<p>html</p>");
+    TopologyTestDriver driver;
+    TestInputTopic<String, byte[]> events;
+    TestInputTopic<String, byte[]> detections;
+    TestInputTopic<String, byte[]> subscriptions;
+    TestOutputTopic<String, OutboundMessage> outbox;
+    TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "planner-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer), config, T0);
+        events = input(IncidentTopic.INCIDENT_EVENTS);
+        detections = input(IncidentTopic.INCIDENT_DETECTIONS);
+        subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);
+        outbox = driver.createOutputTopic(IncidentTopic.NOTIFIER_OUTBOX.topicName(), Serdes.String().deserializer(),
+                avro.forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer());
+        deadLetters = driver.createOutputTopic(IncidentTopic.NOTIFIER_DLQ.topicName(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        subscribe("public-en", dev.incidents.notifier.domain.Audience.PUBLIC, "en", "America/New_York", null);
+        subscribe("internal-de", dev.incidents.notifier.domain.Audience.INTERNAL, "de", "Europe/Berlin", null);
+        subscribe("alice-ja", dev.incidents.notifier.domain.Audience.INTERNAL, "ja", "Asia/Tokyo", "alice");
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void a_declaration_is_written_for_each_subscriber_in_their_language_and_zone() {
+        declare("inc-1");
+
+        List<KeyValue<String, OutboundMessage>> messages = outbox.readKeyValuesToList();
+        assertThat(messages).extracting(m -> m.key).containsExactlyInAnyOrder("public-en", "internal-de",
+                "alice-ja");
+        OutboundMessage german = messages.stream().filter(m -> m.key.equals("internal-de")).findFirst()
+                .orElseThrow().value;
+        assertThat(german.getSubject()).isEqualTo("DECLARED Checkout down de Europe/Berlin");
+        assertThat(german.getKind()).isEqualTo(MessageKind.DECLARED);
+        assertThat(german.getSourceId()).isEqualTo("inc-1-1");
+        assertThat(german.getNextUpdateDueAt()).isEqualTo(DEADLINE);
+        assertThat(german.getMessageId()).startsWith("msg_");
+    }
+
+    @Test
+    void an_internal_update_never_reaches_a_public_subscriber() {
+        declare("inc-1");
+        outbox.readValuesToList();
+
+        send("inc-1", 2, new UpdatePosted(IncidentStatus.IDENTIFIED, "Rolled back build 4711", Audience.INTERNAL,
+                DEADLINE, 900L));
+
+        assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key)
+                .containsExactlyInAnyOrder("internal-de", "alice-ja");
+    }
+
+    @Test
+    void an_overdue_detection_alerts_the_commanders_channel_only() {
+        declare("inc-1");
+        outbox.readValuesToList();
+
+        detections.pipeInput("inc-1", avro.forValue(IncidentTopic.INCIDENT_DETECTIONS).serializer().serialize("t",
+                IncidentDetection.newBuilder().setDetectionId("det-1").setIncidentId("inc-1")
+                        .setKind(DetectionKind.UPDATE_OVERDUE).setDeadline(DEADLINE)
+                        .setDetectedAt(DEADLINE.plusSeconds(1)).setLateBySeconds(1).setSeverity(Severity.SEV1)
+                        .setCommander("alice").build()), DEADLINE.plusSeconds(1));
+
+        OutboundMessage alert = outbox.readValue();
+        assertThat(alert.getSubscriptionId()).isEqualTo("alice-ja");
+        assertThat(alert.getKind()).isEqualTo(MessageKind.UPDATE_OVERDUE);
+        assertThat(outbox.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_deleted_subscription_hears_nothing_more() {
+        subscriptions.pipeInput("public-en", (byte[]) null, T0);
+
+        declare("inc-1");
+
+        assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key).doesNotContain("public-en").isNotEmpty();
+    }
+
+    @Test
+    void the_same_event_read_again_gives_the_same_message_ids_so_receivers_can_drop_repeats() {
+        declare("inc-1");
+        List<String> first = outbox.readValuesToList().stream().map(OutboundMessage::getMessageId).toList();
+
+        events.pipeInput("inc-1", serialized(event("inc-1", 1, declaredPayload())), T0);
+
+        assertThat(outbox.readValuesToList().stream().map(OutboundMessage::getMessageId).toList())
+                .containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
+    void an_unreadable_record_goes_to_the_dead_letter_topic_and_the_next_is_planned() {
+        events.pipeInput("inc-1", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        declare("inc-1");
+
+        assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
+        assertThat(outbox.readValuesToList()).hasSize(3);
+    }
+
+    private TestInputTopic<String, byte[]> input(IncidentTopic<?> topic) {
+        return driver.createInputTopic(topic.topicName(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+    }
+
+    private void subscribe(String id, dev.incidents.notifier.domain.Audience audience, String locale, String zone,
+                           String commander) {
+        Subscription subscription = SubscriptionMapper.toAvro(dev.incidents.notifier.domain.Subscription.create(id,
+                new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null, null, locale, zone,
+                        commander, null, null), T0));
+        subscriptions.pipeInput(id, avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).serializer().serialize("t", subscription), T0);
+    }
+
+    private void declare(String incidentId) {
+        send(incidentId, 1, declaredPayload());
+    }
+
+    private static IncidentDeclared declaredPayload() {
+        return IncidentDeclared.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
+                .setSummary("Customers cannot pay").setCommander("alice").setDetectedAt(T0)
+                .setNextUpdateDueAt(DEADLINE).setCadenceSeconds(900L).build();
+    }
+
+    private void send(String incidentId, long sequence, Object payload) {
+        events.pipeInput(incidentId, serialized(event(incidentId, sequence, payload)), T0);
+    }
+
+    private byte[] serialized(IncidentEvent event) {
+        return avro.forValue(IncidentTopic.INCIDENT_EVENTS).serializer().serialize("t", event);
+    }
+
+    private static IncidentEvent event(String incidentId, long sequence, Object payload) {
+        return IncidentEvent.newBuilder().setEventId(incidentId + "-" + sequence).setIncidentId(incidentId)
+                .setSequence(sequence).setOccurredAt(T0).setActor(new Actor("alice", ActorKind.PERSON))
+                .setCausingCommandId("cmd").setPayload(payload).build();
+    }
+}

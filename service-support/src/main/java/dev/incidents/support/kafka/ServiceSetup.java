@@ -1,0 +1,37 @@
+package dev.incidents.support.kafka;
+
+import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * What every service gets the same way: the clock its domain reads, the Kafka client layer built from Quarkus'
+ * {@code kafka.*} settings, and the registry serdes built from {@code incidents.registry.*}.
+ */
+@ApplicationScoped
+public class ServiceSetup {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** @param kafka every {@code kafka.*} setting without its prefix, as Quarkus gives it to Kafka Streams too */
+    @Produces
+    @Singleton
+    KafkaClients kafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        return new KafkaClients(kafka);
+    }
+
+    @Produces
+    @Singleton
+    RegistryAvroSerdes avroSerdes(RegistryConfig registry) {
+        return new RegistryAvroSerdes(registry.url(), registry.autoRegister(), RegistrySettings.of(registry));
+    }
+}

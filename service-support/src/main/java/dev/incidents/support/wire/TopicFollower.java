@@ -1,0 +1,108 @@
+package dev.incidents.support.wire;
+
+import dev.incidents.support.kafka.KafkaClients;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Follows topics on every partition without a consumer group, committed records only, on a thread of its own: for
+ * an instance that needs every record (answers to its requests, changes for its live clients), not a share of them.
+ * A record the handler cannot take is logged and skipped; the follower goes on.
+ */
+public final class TopicFollower implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+
+    /** Where to begin: all that the topics still hold, or only what comes from now on. */
+    public enum Start { BEGINNING, END }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<ConsumerRecord<String, byte[]>> handler;
+    private final Consumer<Map<TopicPartition, Long>> progress;
+    private final List<TopicPartition> partitions = new ArrayList<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public TopicFollower(KafkaClients clients, String clientId, List<String> topics, Start start,
+                         Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this(clients, clientId, topics, start, handler, positions -> { });
+    }
+
+    /**
+     * @param progress after each poll and its records are handled: the position reached on every partition (the
+     *                 offset of the next record to read), so a caller can wait until the follower has read a record
+     */
+    public TopicFollower(KafkaClients clients, String clientId, List<String> topics, Start start,
+                         Consumer<ConsumerRecord<String, byte[]>> handler,
+                         Consumer<Map<TopicPartition, Long>> progress) {
+        this.consumer = clients.consumer(clientId, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        this.handler = handler;
+        this.progress = progress;
+        for (String topic : topics) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(60))
+                    .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
+        consumer.assign(partitions);
+        if (start == Start.END) {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+        } else {
+            consumer.seekToBeginning(partitions);
+        }
+        this.thread = new Thread(this::poll, clientId);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void poll() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    take(record);
+                }
+                Map<TopicPartition, Long> positions = new HashMap<>();
+                partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+                progress.accept(positions);
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) {
+        try {
+            handler.accept(record);
+        } catch (RuntimeException e) {
+            LOG.warn("Skipping a record {}/{}@{} that could not be taken", record.topic(), record.partition(),
+                    record.offset(), e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+}

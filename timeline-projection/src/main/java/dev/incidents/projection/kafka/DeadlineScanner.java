@@ -1,0 +1,68 @@
+package dev.incidents.projection.kafka;
+
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Projection;
+import dev.incidents.projection.domain.Timer;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Fires due deadlines, but never ahead of the events: a deadline fires once the wall clock has passed it and the
+ * task has read every event appended before it (plus a settle time for transactions still committing). Records of
+ * incident-events and incident-clock-ticks carry the broker's append time; Kafka Streams reads this task's partition
+ * of each in timestamp order and waits for event data already on the broker, so the task's stream time, advanced by
+ * the ticks, is how far the events are read. A projection that is behind or rebuilding therefore never declares
+ * overdue a promise that an unread update kept.
+ * <p>
+ * Fires on each tick and on a wall-clock punctuation; either way it reads only the timers that are due.
+ */
+final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, Object> {
+
+    private final Projection projection;
+    private final Duration scanInterval;
+    private final Duration settleTime;
+    private ProjectionStores stores;
+
+    DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime) {
+        this.projection = projection;
+        this.scanInterval = scanInterval;
+        this.settleTime = settleTime;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        super.init(context);
+        stores = new ProjectionStores(projection, context);
+        context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    @Override
+    public void process(Record<byte[], byte[]> tick) {
+        fireDueTimers();
+    }
+
+    /** Until nothing is due: firing a timer may schedule another that is already due (overdue, then still so). */
+    private void fireDueTimers() {
+        long streamTime = context().currentStreamTimeMs();
+        if (streamTime < 0) {
+            return; // nothing read yet, so nothing is known to be missed
+        }
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        Instant eventsRead = Instant.ofEpochMilli(streamTime).minus(settleTime);
+        Instant firingUpTo = now.isBefore(eventsRead) ? now : eventsRead;
+        for (List<Timer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
+            for (Timer timer : due) {
+                stores.remove(timer);
+                IncidentView before = stores.view(timer.incidentId());
+                projection.fire(before, timer, now).ifPresent(fired ->
+                        stores.save(before, fired.view(), fired.detections(), now.toEpochMilli()));
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.incidents.projection.kafka;
+
+import dev.incidents.avro.IncidentEvent;
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Projection;
+import dev.incidents.projection.domain.Projection.Outcome;
+import dev.incidents.projection.domain.RecordedFact;
+import dev.incidents.projection.domain.TimelineEntry;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Applies each incident event to the incident's view and timeline, and plans the view's deadlines. */
+final class IncidentProjector extends ContextualProcessor<String, IncidentEvent, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentProjector.class);
+
+    private final Projection projection;
+    private ProjectionStores stores;
+    private KeyValueStore<String, TimelineEntry> timelines;
+
+    IncidentProjector(Projection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        super.init(context);
+        stores = new ProjectionStores(projection, context);
+        timelines = context.getStateStore(ProjectionTopology.TIMELINE_STORE);
+    }
+
+    @Override
+    public void process(Record<String, IncidentEvent> record) {
+        RecordedFact fact = FactMapper.toFact(record.value());
+        IncidentView before = stores.view(fact.incidentId());
+        Outcome outcome = projection.apply(before, fact);
+        if (outcome instanceof Outcome.Skipped skipped) {
+            LOG.warn("Event {} of incident {} not applied ({}): {}", fact.sequence(), fact.incidentId(),
+                    skipped.reason(), skipped.detail());
+            return;
+        }
+        Outcome.Applied applied = (Outcome.Applied) outcome;
+        timelines.put(ProjectionTopology.timelineKey(fact.incidentId(), fact.sequence()), applied.entry());
+        stores.save(before, applied.view(), applied.detections(), record.timestamp());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.incidents.projection.kafka;
+
+import dev.incidents.projection.domain.Detection;
+import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.Projection;
+import dev.incidents.projection.domain.Timer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The views and deadline timers as both processors of a task change them: saving a view also moves its timers and
+ * sends the new state and its detections downstream, so all of it lands in the task's one transaction.
+ */
+final class ProjectionStores {
+
+    private static final byte[] PRESENT = new byte[0];
+
+    private final Projection projection;
+    private final ProcessorContext<String, Object> context;
+    private final KeyValueStore<String, IncidentView> views;
+    private final KeyValueStore<Bytes, byte[]> timers;
+
+    ProjectionStores(Projection projection, ProcessorContext<String, Object> context) {
+        this.projection = projection;
+        this.context = context;
+        this.views = context.getStateStore(ProjectionTopology.VIEW_STORE);
+        this.timers = context.getStateStore(ProjectionTopology.TIMER_STORE);
+    }
+
+    IncidentView view(String incidentId) {
+        return views.get(incidentId);
+    }
+
+    /** Every timer due at or before {@code instant}, earliest first; the scan reads nothing that is not due. */
+    List<Timer> dueBy(Instant instant) {
+        List<Timer> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> iterator = timers.range(TimerKeys.first(), TimerKeys.dueBy(instant))) {
+            iterator.forEachRemaining(entry -> due.add(TimerKeys.timer(entry.key)));
+        }
+        return due;
+    }
+
+    void remove(Timer timer) {
+        timers.delete(TimerKeys.of(timer));
+    }
+
+    void save(IncidentView before, IncidentView after, List<Detection> detections, long timestamp) {
+        views.put(after.incidentId(), after);
+        reschedule(before, after);
+        for (Detection detection : detections) {
+            context.forward(new Record<String, Object>(after.incidentId(), ViewMapper.toDetection(detection),
+                    timestamp), ProjectionTopology.DETECTIONS_SINK);
+        }
+        context.forward(new Record<String, Object>(after.incidentId(), ViewMapper.toState(after), timestamp),
+                ProjectionTopology.STATE_SINK);
+    }
+
+    private void reschedule(IncidentView before, IncidentView after) {
+        Set<Timer> planned = new HashSet<>(projection.plan(after));
+        for (Timer old : projection.plan(before)) {
+            if (!planned.remove(old)) {
+                remove(old);
+            }
+        }
+        List<KeyValue<Bytes, byte[]>> added = planned.stream()
+                .map(timer -> KeyValue.pair(TimerKeys.of(timer), PRESENT)).toList();
+        timers.putAll(added);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.incidents.projection.kafka;
+
+import dev.incidents.projection.domain.Timer;
+import org.apache.kafka.common.utils.Bytes;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Timer store keys that sort by due time: 8 bytes of due epoch millis (big-endian), then the deadline, the kind and
+ * the incident id. A range scan up to "now" reads exactly the timers that are due, however many are scheduled.
+ */
+final class TimerKeys {
+
+    private TimerKeys() {
+    }
+
+    static Bytes of(Timer timer) {
+        byte[] id = timer.incidentId().getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(8 + 8 + 1 + id.length)
+                .putLong(timer.dueAt().toEpochMilli())
+                .putLong(timer.deadline().toEpochMilli())
+                .put(timer.kind().storedCode())
+                .put(id)
+                .array());
+    }
+
+    static Timer timer(Bytes key) {
+        ByteBuffer buffer = ByteBuffer.wrap(key.get());
+        Instant dueAt = Instant.ofEpochMilli(buffer.getLong());
+        Instant deadline = Instant.ofEpochMilli(buffer.getLong());
+        Timer.Kind kind = Timer.Kind.ofStoredCode(buffer.get());
+        byte[] id = new byte[buffer.remaining()];
+        buffer.get(id);
+        return new Timer(dueAt, new String(id, StandardCharsets.UTF_8), kind, deadline);
+    }
+
+    /** Sorts after every key due at or before {@code now}. */
+    static Bytes dueBy(Instant now) {
+        return Bytes.wrap(ByteBuffer.allocate(8).putLong(now.toEpochMilli() + 1).array());
+    }
+
+    static Bytes first() {
+        return Bytes.wrap(new byte[8]);
+    }
+}
