@@ -1,6 +1,7 @@
 package dev.incidents.commands.app;
 
 import dev.incidents.avro.CommandResult;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
@@ -21,19 +22,21 @@ import java.util.List;
 public class CommandResultsListener {
 
     private final KafkaClients clients;
+    private final Supervisor supervisor;
     private final Deserializer<CommandResult> results;
     private final PendingCommands pending;
     private TopicFollower follower;
 
-    CommandResultsListener(KafkaClients clients,
-                           RegistryAvroSerdes serdes, PendingCommands pending) {
+    CommandResultsListener(KafkaClients clients, Supervisor supervisor, RegistryAvroSerdes serdes,
+                           PendingCommands pending) {
         this.clients = clients;
+        this.supervisor = supervisor;
         this.results = serdes.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).deserializer();
         this.pending = pending;
     }
 
     void start(@Observes StartupEvent event) {
-        follower = new TopicFollower(clients, "incident-commands-results-listener",
+        follower = new TopicFollower(clients, supervisor, "incident-commands-results-listener",
                 List.of(IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName()), TopicFollower.Start.BEGINNING,
                 record -> {
                     CommandResult result = results.deserialize(record.topic(), record.headers(), record.value());

@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.DeliveryRecord;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.domain.Delivery;
@@ -25,22 +26,23 @@ import java.util.function.Function;
 public class DeliveryLedger {
 
     private final KafkaClients clients;
+    private final Supervisor supervisor;
     private final NotifierConfig config;
     private final RegistryAvroSerdes serdes;
     private TopicTable<DeliveryRecord, Delivery> deliveries;
     private TopicTable<OutboundMessage, OutboundMessage> failed;
 
-    DeliveryLedger(KafkaClients clients, NotifierConfig config,
-                   RegistryAvroSerdes serdes) {
+    DeliveryLedger(KafkaClients clients, Supervisor supervisor, NotifierConfig config, RegistryAvroSerdes serdes) {
         this.clients = clients;
+        this.supervisor = supervisor;
         this.config = config;
         this.serdes = serdes;
     }
 
     void start(@Observes StartupEvent event) {
-        deliveries = new TopicTable<>(clients, IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
+        deliveries = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
                 serdes.forValue(IncidentTopic.NOTIFIER_DELIVERIES), DeliveryMapper::toDomain, config.writeTimeout());
-        failed = new TopicTable<>(clients, IncidentTopic.NOTIFIER_FAILED.topicName(),
+        failed = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_FAILED.topicName(),
                 serdes.forValue(IncidentTopic.NOTIFIER_FAILED), Function.identity(), config.writeTimeout());
     }
 

@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.OutboundMessage;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.delivery.DeliveryJob;
 import dev.incidents.notifier.delivery.Dispatcher;
@@ -45,6 +46,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * Delivers what the planner wrote: reads notifier-outbox in the dispatcher group, skips what the ledger says is
@@ -63,6 +65,7 @@ public class OutboxDispatch {
     }
 
     private final KafkaClients clients;
+    private final Supervisor supervisor;
     private final NotifierConfig config;
     private final SubscriptionStore subscriptions;
     private final DeliveryLedger ledger;
@@ -75,13 +78,13 @@ public class OutboxDispatch {
             runnable -> new Thread(runnable, "delivery-timer"));
     private Dispatcher<Pending> dispatcher;
     private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
-    private volatile boolean running = true;
+    private Supervisor.Handle loop;
 
-    OutboxDispatch(KafkaClients clients, NotifierConfig config,
+    OutboxDispatch(KafkaClients clients, Supervisor supervisor, NotifierConfig config,
                    SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
                    RegistryAvroSerdes serdes) {
         this.clients = clients;
+        this.supervisor = supervisor;
         this.config = config;
         this.subscriptions = subscriptions;
         this.ledger = ledger;
@@ -110,31 +113,28 @@ public class OutboxDispatch {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        thread = new Thread(this::run, "outbox-dispatch");
-        thread.start();
+        loop = supervisor.start("outbox-dispatch", this::run, consumer::wakeup);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-            thread.join(Duration.ofSeconds(10).toMillis());
+        if (loop != null) {
+            loop.close();
         }
         timer.shutdownNow();
         deadLetters.close();
     }
 
-    private void run() {
+    private void run(BooleanSupplier running) {
         try {
             consumer.subscribe(List.of(OUTBOX), new CommitOnRevoke());
-            while (running) {
+            while (running.getAsBoolean()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     take(record);
                 }
                 commitSettled(progress.keySet());
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (running.getAsBoolean()) {
                 throw e;
             }
         } finally {

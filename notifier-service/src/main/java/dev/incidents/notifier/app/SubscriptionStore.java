@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
@@ -22,19 +23,20 @@ import java.util.Optional;
 public class SubscriptionStore {
 
     private final KafkaClients clients;
+    private final Supervisor supervisor;
     private final NotifierConfig config;
     private final RegistryAvroSerdes serdes;
     private TopicTable<dev.incidents.avro.notifier.Subscription, Subscription> table;
 
-    SubscriptionStore(KafkaClients clients,
-                      NotifierConfig config, RegistryAvroSerdes serdes) {
+    SubscriptionStore(KafkaClients clients, Supervisor supervisor, NotifierConfig config, RegistryAvroSerdes serdes) {
         this.clients = clients;
+        this.supervisor = supervisor;
         this.config = config;
         this.serdes = serdes;
     }
 
     void start(@Observes StartupEvent event) {
-        table = new TopicTable<>(clients, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
+        table = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
                 serdes.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS), SubscriptionMapper::toDomain,
                 config.writeTimeout());
     }

@@ -1,6 +1,7 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.support.wire.TopicFollower;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,7 +45,8 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     private final Map<TopicPartition, Long> endAtStart;
     private final TopicFollower follower;
 
-    TopicTable(KafkaClients clients, String topic, Serde<A> serde, Function<A, D> toDomain, Duration timeout) {
+    TopicTable(KafkaClients clients, Supervisor supervisor, String topic, Serde<A> serde, Function<A, D> toDomain,
+               Duration timeout) {
         this.topic = topic;
         this.timeout = timeout;
         this.serde = serde;
@@ -55,7 +57,7 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), serde.serializer());
         this.endAtStart = endOffsets(clients, topic);
-        this.follower = new TopicFollower(clients, topic + "-table", List.of(topic),
+        this.follower = new TopicFollower(clients, supervisor, topic + "-table", List.of(topic),
                 TopicFollower.Start.BEGINNING, this::apply, read::reached);
     }
 

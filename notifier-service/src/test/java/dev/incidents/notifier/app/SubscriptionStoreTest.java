@@ -6,10 +6,12 @@ import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.SigningSecret;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.domain.SubscriptionSpec;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.time.Instant;
@@ -61,7 +63,7 @@ class SubscriptionStoreTest {
             }
         };
         KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", TestStack.bootstrapServers()));
-        SubscriptionStore store = new SubscriptionStore(clients, config,
+        SubscriptionStore store = new SubscriptionStore(clients, new Supervisor(Clock.systemUTC()), config,
                 new RegistryAvroSerdes(TestStack.nativeApiUrl(), false));
         store.start(null);
         return store;

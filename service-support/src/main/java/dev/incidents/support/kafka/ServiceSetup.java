@@ -1,8 +1,10 @@
 package dev.incidents.support.kafka;
 
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -27,6 +29,17 @@ public class ServiceSetup {
     @Singleton
     KafkaClients kafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         return new KafkaClients(kafka);
+    }
+
+    /** Every background loop of the service runs under it; all stop when the service stops. */
+    @Produces
+    @Singleton
+    Supervisor supervisor(Clock clock) {
+        return new Supervisor(clock);
+    }
+
+    void stopLoops(@Disposes Supervisor supervisor) throws InterruptedException {
+        supervisor.close();
     }
 
     @Produces

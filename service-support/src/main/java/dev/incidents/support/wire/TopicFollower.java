@@ -1,5 +1,6 @@
 package dev.incidents.support.wire;
 
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,11 +17,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * Follows topics on every partition without a consumer group, committed records only, on a thread of its own: for
- * an instance that needs every record (answers to its requests, changes for its live clients), not a share of them.
+ * an instance that needs every record (answers to its requests, changes for its live clients), not a share of them;
+ * its loop runs under the service's {@link Supervisor}.
  * A record the handler cannot take is logged and skipped; the follower goes on.
  */
 public final class TopicFollower implements AutoCloseable {
@@ -34,20 +37,19 @@ public final class TopicFollower implements AutoCloseable {
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final Consumer<Map<TopicPartition, Long>> progress;
     private final List<TopicPartition> partitions = new ArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Supervisor.Handle loop;
 
-    public TopicFollower(KafkaClients clients, String clientId, List<String> topics, Start start,
-                         Consumer<ConsumerRecord<String, byte[]>> handler) {
-        this(clients, clientId, topics, start, handler, positions -> { });
+    public TopicFollower(KafkaClients clients, Supervisor supervisor, String clientId, List<String> topics,
+                         Start start, Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this(clients, supervisor, clientId, topics, start, handler, positions -> { });
     }
 
     /**
      * @param progress after each poll and its records are handled: the position reached on every partition (the
      *                 offset of the next record to read), so a caller can wait until the follower has read a record
      */
-    public TopicFollower(KafkaClients clients, String clientId, List<String> topics, Start start,
-                         Consumer<ConsumerRecord<String, byte[]>> handler,
+    public TopicFollower(KafkaClients clients, Supervisor supervisor, String clientId, List<String> topics,
+                         Start start, Consumer<ConsumerRecord<String, byte[]>> handler,
                          Consumer<Map<TopicPartition, Long>> progress) {
         this.consumer = clients.consumer(clientId, Map.of(
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -66,14 +68,12 @@ public final class TopicFollower implements AutoCloseable {
         } else {
             consumer.seekToBeginning(partitions);
         }
-        this.thread = new Thread(this::poll, clientId);
-        thread.setDaemon(true);
-        thread.start();
+        this.loop = supervisor.start(clientId, this::poll, consumer::wakeup);
     }
 
-    private void poll() {
+    private void poll(BooleanSupplier running) {
         try {
-            while (running) {
+            while (running.getAsBoolean()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
                     take(record);
                 }
@@ -82,7 +82,7 @@ public final class TopicFollower implements AutoCloseable {
                 progress.accept(positions);
             }
         } catch (WakeupException e) {
-            if (running) {
+            if (running.getAsBoolean()) {
                 throw e;
             }
         } finally {
@@ -101,8 +101,6 @@ public final class TopicFollower implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        consumer.wakeup();
-        thread.join(Duration.ofSeconds(10).toMillis());
+        loop.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.avro.IncidentDetection;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.schemas.IncidentTopic;
@@ -29,12 +30,14 @@ public class LiveFeed {
 
     private final BroadcastProcessor<LiveChange> changes = BroadcastProcessor.create();
     private final KafkaClients clients;
+    private final Supervisor supervisor;
     private final Deserializer<IncidentState> states;
     private final Deserializer<IncidentDetection> detections;
     private TopicFollower follower;
 
-    LiveFeed(KafkaClients clients, RegistryAvroSerdes serdes) {
+    LiveFeed(KafkaClients clients, Supervisor supervisor, RegistryAvroSerdes serdes) {
         this.clients = clients;
+        this.supervisor = supervisor;
         this.states = serdes.forValue(IncidentTopic.INCIDENT_STATE).deserializer();
         this.detections = serdes.forValue(IncidentTopic.INCIDENT_DETECTIONS).deserializer();
     }
@@ -48,7 +51,7 @@ public class LiveFeed {
     }
 
     void start(@Observes StartupEvent event) {
-        follower = new TopicFollower(clients, "timeline-projection-live-feed", List.of(STATE, DETECTIONS),
+        follower = new TopicFollower(clients, supervisor, "timeline-projection-live-feed", List.of(STATE, DETECTIONS),
                 TopicFollower.Start.END, this::publish);
     }
 
