@@ -149,6 +149,9 @@ class CommandsOverHttpTest {
     void bad_input_gets_a_4xx_naming_the_field_and_writes_nothing() {
         long before = TopicReader.endOffsetSum("incident-commands");
         badDeclare("{\"title\": ", 400, null);
+        given().contentType(ContentType.JSON).body("{\"title\": nope}").post("/incidents").then().statusCode(400)
+                .body("type", equalTo("urn:problem:incident-timeline:malformed-json"))
+                .body("detail", containsString("not valid JSON"));
         badDeclare("{\"title\":\"t\",\"severity\":\"SEV9\",\"summary\":\"s\"}", 400, "severity");
         badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\"}", 422, "summary");
         badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":[1]}", 400, "summary");

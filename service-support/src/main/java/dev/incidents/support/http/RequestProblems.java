@@ -57,6 +57,12 @@ public class RequestProblems {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus answers a body that is not JSON with a bare 400 carrying the parser's error as its cause.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformed(parse);
+            }
+        }
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         return Problem.of("http-" + status, known == null ? "HTTP " + status : known.getReasonPhrase(), status,
