@@ -1,10 +1,10 @@
 package dev.incidents.bench;
 
-import dev.incidents.testing.EmbeddedKafka;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.testing.EmbeddedKafka;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;

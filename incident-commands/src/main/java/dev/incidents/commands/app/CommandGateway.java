@@ -1,10 +1,10 @@
 package dev.incidents.commands.app;
 
-import dev.incidents.support.wire.RegistryAvroSerdes;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

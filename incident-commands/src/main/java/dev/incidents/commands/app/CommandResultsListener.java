@@ -1,9 +1,9 @@
 package dev.incidents.commands.app;
 
 import dev.incidents.avro.CommandResult;
+import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
-import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.support.wire.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;

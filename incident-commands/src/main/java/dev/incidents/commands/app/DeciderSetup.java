@@ -1,10 +1,10 @@
 package dev.incidents.commands.app;
 
-import dev.incidents.support.wire.RegistryAvroSerdes;
-import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.commands.domain.Severity;
+import dev.incidents.commands.kafka.DeciderTopology;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

@@ -2,11 +2,11 @@ package dev.incidents.commands.kafka;
 
 import dev.incidents.avro.CommandOutcome;
 import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.RejectionReason;
 import dev.incidents.commands.domain.Incident;
 import dev.incidents.commands.domain.Rejection;
-import dev.incidents.avro.IncidentCommand;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Instant;

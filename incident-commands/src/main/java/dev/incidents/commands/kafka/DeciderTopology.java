@@ -1,16 +1,16 @@
 package dev.incidents.commands.kafka;
 
-import dev.incidents.commands.domain.Incident;
-import dev.incidents.support.wire.AvroSerdes;
-import dev.incidents.support.wire.ContractDecoder;
-import dev.incidents.support.wire.JsonSerde;
-import dev.incidents.support.wire.SingleObjectAvroSerde;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
+import dev.incidents.commands.domain.Incident;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.JsonSerde;
+import dev.incidents.support.wire.SingleObjectAvroSerde;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;

@@ -1,8 +1,8 @@
 package dev.incidents.commands.it;
 
-import dev.incidents.testing.Await;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.testing.Await;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;

@@ -1,7 +1,5 @@
 package dev.incidents.commands.kafka;
 
-import dev.incidents.support.wire.AvroSerdes;
-import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.CommandOutcome;
@@ -18,8 +16,10 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
-import dev.incidents.testing.MutableClock;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.testing.MutableClock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;

@@ -1,12 +1,12 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.DeliveryRecord;
-import dev.incidents.support.background.Supervisor;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.notifier.wire.DeliveryMapper;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.background.Supervisor;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

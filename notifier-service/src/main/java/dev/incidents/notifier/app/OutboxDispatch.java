@@ -1,8 +1,6 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.OutboundMessage;
-import dev.incidents.support.background.Supervisor;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.delivery.DeliveryJob;
 import dev.incidents.notifier.delivery.Dispatcher;
 import dev.incidents.notifier.delivery.EmailSender;
@@ -13,6 +11,8 @@ import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.notifier.domain.MessageKind;
 import dev.incidents.notifier.domain.RetrySchedule;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.background.Supervisor;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

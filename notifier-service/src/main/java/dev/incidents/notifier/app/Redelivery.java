@@ -1,9 +1,9 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.avro.notifier.OutboundMessage;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

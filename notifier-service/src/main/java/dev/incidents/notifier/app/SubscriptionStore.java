@@ -1,10 +1,10 @@
 package dev.incidents.notifier.app;
 
 import dev.incidents.notifier.domain.Subscription;
-import dev.incidents.support.background.Supervisor;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.background.Supervisor;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -1,8 +1,8 @@
 package dev.incidents.notifier.app;
 
-import dev.incidents.support.wire.TopicFollower;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.wire.TopicFollower;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,6 +1,5 @@
 package dev.incidents.notifier.app;
 
-import dev.incidents.testing.TestStack;
 import dev.incidents.notifier.domain.Audience;
 import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.SigningSecret;
@@ -9,6 +8,7 @@ import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.TestStack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,8 +1,8 @@
 package dev.incidents.notifier.delivery;
 
-import dev.incidents.testing.MutableClock;
 import dev.incidents.notifier.domain.AttemptOutcome;
 import dev.incidents.notifier.domain.RetrySchedule;
+import dev.incidents.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

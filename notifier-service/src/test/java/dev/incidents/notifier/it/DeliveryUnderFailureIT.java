@@ -1,8 +1,8 @@
 package dev.incidents.notifier.it;
 
-import dev.incidents.testing.Await;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.testing.Await;
 import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;

@@ -1,14 +1,14 @@
 package dev.incidents.notifier.it;
 
-import dev.incidents.testing.Await;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
-import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.Await;
+import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -1,9 +1,9 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.OutboundMessage;
-import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

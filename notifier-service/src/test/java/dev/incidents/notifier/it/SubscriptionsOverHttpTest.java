@@ -1,10 +1,10 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.Subscription;
-import dev.incidents.testing.TestStack;
-import dev.incidents.testing.TopicReader;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;

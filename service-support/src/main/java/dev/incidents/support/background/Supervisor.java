@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the background loops of a service (topic followers, the outbox dispatch) on named threads of their own and
@@ -28,7 +29,7 @@ public final class Supervisor implements AutoCloseable {
     /** A loop's body: it runs while {@code running.getAsBoolean()} holds, and returns when it turns false. */
     @FunctionalInterface
     public interface Loop {
-        void run(java.util.function.BooleanSupplier running) throws Exception;
+        void run(BooleanSupplier running) throws Exception;
     }
 
     private final Clock clock;
@@ -90,9 +91,12 @@ public final class Supervisor implements AutoCloseable {
             return status;
         }
 
-        /** Asks the loop to stop, wakes it, and waits for it to finish. */
+        /** Asks the loop to stop, wakes it, and waits for it to finish; once, however often it is called. */
         @Override
-        public void close() throws InterruptedException {
+        public synchronized void close() throws InterruptedException {
+            if (!running) {
+                return;
+            }
             running = false;
             wake.run();
             thread.join(STOP_PATIENCE.toMillis());

@@ -1,10 +1,10 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.avro.IncidentDetection;
-import dev.incidents.support.background.Supervisor;
-import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.background.Supervisor;
+import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.support.wire.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;

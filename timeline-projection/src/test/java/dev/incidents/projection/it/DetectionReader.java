@@ -1,9 +1,9 @@
 package dev.incidents.projection.it;
 
 import dev.incidents.avro.IncidentDetection;
-import dev.incidents.testing.TestStack;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.TestStack;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;

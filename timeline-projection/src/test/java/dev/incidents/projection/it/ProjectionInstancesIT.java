@@ -1,10 +1,10 @@
 package dev.incidents.projection.it;
 
-import dev.incidents.testing.Await;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.testing.Await;
 import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
