@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.RejectionReason;
 import dev.incidents.commands.domain.Incident;
 import dev.incidents.commands.domain.Rejection;
+import dev.incidents.commands.wire.CommandMapper;
 import org.apache.avro.specific.SpecificRecord;
 
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class CommandResults {
                 .setCommandId(command.getCommandId())
                 .setIncidentId(incidentId)
                 .setOutcome(outcome)
-                .setCommandType(((SpecificRecord) command.getCommand()).getSchema().getName())
+                .setCommandType(CommandMapper.typeName((SpecificRecord) command.getCommand()))
                 .setRequestFingerprint(command.getRequestFingerprint())
                 .setDecidedAt(now);
     }

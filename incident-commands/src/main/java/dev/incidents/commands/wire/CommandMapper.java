@@ -15,6 +15,8 @@ import dev.incidents.commands.domain.IncidentStatus;
 import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.domain.ThirdPartyCause;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import java.util.List;
 
 /** Translates between the Avro command contract and domain commands, in both directions. */
@@ -68,15 +70,12 @@ public final class CommandMapper {
      * fingerprints: stored data that a renamed Java class must not change.
      */
     public static String typeName(IncidentCommand command) {
-        return (switch (command) {
-            case IncidentCommand.DeclareIncident ignored -> DeclareIncident.getClassSchema();
-            case IncidentCommand.PostUpdate ignored -> PostUpdate.getClassSchema();
-            case IncidentCommand.ChangeSeverity ignored -> ChangeSeverity.getClassSchema();
-            case IncidentCommand.ResolveIncident ignored -> ResolveIncident.getClassSchema();
-            case IncidentCommand.ReopenIncident ignored -> ReopenIncident.getClassSchema();
-            case IncidentCommand.PublishRca ignored -> PublishRca.getClassSchema();
-            case IncidentCommand.LinkCustomerReport ignored -> LinkCustomerReport.getClassSchema();
-        }).getName();
+        return typeName(command(command));
+    }
+
+    /** @param payload a record of the command union, as {@code IncidentCommand.getCommand()} holds it */
+    public static String typeName(SpecificRecord payload) {
+        return payload.getSchema().getName();
     }
 
     private static IncidentCommand command(Object avro) {
@@ -102,7 +101,7 @@ public final class CommandMapper {
         };
     }
 
-    private static Object command(IncidentCommand command) {
+    private static SpecificRecord command(IncidentCommand command) {
         return switch (command) {
             case IncidentCommand.DeclareIncident c -> new DeclareIncident(c.title(), severity(c.severity()),
                     c.summary(), c.components(), c.commander(), c.detectedAt(), c.dedupKey(), c.source());

@@ -52,7 +52,7 @@ public final class Supervisor implements AutoCloseable {
     }
 
     public List<Status> loops() {
-        return handles.stream().map(handle -> handle.status).toList();
+        return handles.stream().map(Handle::status).toList();
     }
 
     /** Stops every loop still running, each given up to 10 s to finish what it holds. */

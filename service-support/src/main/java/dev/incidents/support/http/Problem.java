@@ -31,12 +31,15 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public Response response() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        return answer().build();
     }
 
     /** A 503 that tells the client when to try again. */
     public Response responseRetryAfter(int seconds) {
-        return Response.status(status).type(MEDIA_TYPE).header("Retry-After", String.valueOf(seconds)).entity(this)
-                .build();
+        return answer().header("Retry-After", String.valueOf(seconds)).build();
+    }
+
+    private Response.ResponseBuilder answer() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this);
     }
 }

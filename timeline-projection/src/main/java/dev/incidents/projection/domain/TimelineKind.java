@@ -1,7 +1,5 @@
 package dev.incidents.projection.domain;
 
-import java.util.Arrays;
-
 /**
  * The kind of a timeline line. Its stored name is data (kept in the timeline store, answered by the API, read by
  * the pages), so it is spelled out here and never derived from a class name: renaming a fact changes nothing stored.
@@ -39,10 +37,5 @@ public enum TimelineKind {
             case Fact.RcaPublished ignored -> RCA_PUBLISHED;
             case Fact.CustomerReportLinked ignored -> CUSTOMER_REPORT_LINKED;
         };
-    }
-
-    public static TimelineKind ofStoredName(String storedName) {
-        return Arrays.stream(values()).filter(kind -> kind.storedName.equals(storedName)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No timeline kind is stored as " + storedName));
     }
 }
