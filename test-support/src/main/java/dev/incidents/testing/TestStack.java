@@ -17,6 +17,13 @@ import java.util.Map;
  */
 public final class TestStack {
 
+    /**
+     * A SASL setting every service under test gets once, under {@code kafka.}: the plaintext test broker ignores it,
+     * and tests find it in the configuration of every client, Kafka Streams' own included.
+     */
+    public static final Map.Entry<String, String> SHARED_SECURITY_SETTING = Map.entry("sasl.mechanism",
+            "SCRAM-SHA-512");
+
     private static KafkaClusterTestKit cluster;
     private static RegistryServer registry;
 
@@ -75,10 +82,14 @@ public final class TestStack {
         return registry.nativeApiUrl();
     }
 
-    /** What a service under test needs to reach the stack, with its Kafka Streams state in a fresh folder. */
+    /**
+     * What a service under test needs to reach the stack, with its Kafka Streams state in a fresh folder, and the
+     * {@link #SHARED_SECURITY_SETTING}.
+     */
     public static Map<String, String> serviceConfig(String stateDirPrefix) throws IOException {
         return Map.of(
                 "kafka.bootstrap.servers", bootstrapServers(),
+                "kafka." + SHARED_SECURITY_SETTING.getKey(), SHARED_SECURITY_SETTING.getValue(),
                 "quarkus.kafka-streams.bootstrap-servers", bootstrapServers(),
                 "incidents.registry.url", nativeApiUrl(),
                 "kafka-streams.state.dir", Files.createTempDirectory(stateDirPrefix).toString());

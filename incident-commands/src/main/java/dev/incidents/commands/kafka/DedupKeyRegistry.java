@@ -11,12 +11,16 @@ import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer of which open incident holds each dedup key. Declares with the same key meet here, in the
  * order of one partition, so concurrent declares on any number of instances create exactly one incident.
  */
 final class DedupKeyRegistry extends ContextualProcessor<String, DedupKeyRequest, String, Object> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DedupKeyRegistry.class);
 
     private KeyValueStore<String, String> holders;
 
@@ -30,15 +34,20 @@ final class DedupKeyRegistry extends ContextualProcessor<String, DedupKeyRequest
     public void process(Record<String, DedupKeyRequest> record) {
         String dedupKey = record.value().getDedupKey();
         String holder = holders.get(dedupKey);
-        Object request = record.value().getRequest();
-        if (request instanceof ClaimDedupKey claim) {
-            claim(dedupKey, holder, claim.getCommand(), record);
-        } else if (request instanceof ReleaseDedupKey release) {
-            if (release.getIncidentId().equals(holder)) {
-                holders.delete(dedupKey);
+        switch (record.value().getRequest()) {
+            case ClaimDedupKey claim -> claim(dedupKey, holder, claim.getCommand(), record);
+            case ReleaseDedupKey release when release.getIncidentId().equals(holder) -> holders.delete(dedupKey);
+            case ReleaseDedupKey release -> {
+                // another incident holds the key now: it stays with that one
             }
-        } else if (request instanceof ReclaimDedupKey reclaim && holder == null) {
-            holders.put(dedupKey, reclaim.getIncidentId());
+            case ReclaimDedupKey reclaim when holder == null -> holders.put(dedupKey, reclaim.getIncidentId());
+            case ReclaimDedupKey reclaim -> {
+                // the key was claimed again meanwhile: the newer holder keeps it
+            }
+            // An Avro union, not a sealed type: a request this version does not know (written by a newer one
+            // during a rolling upgrade) changes nothing here, and says so.
+            default -> LOG.warn("Dedup key request of an unknown kind {} for key {} ignored",
+                    record.value().getRequest().getClass().getSimpleName(), dedupKey);
         }
     }
 

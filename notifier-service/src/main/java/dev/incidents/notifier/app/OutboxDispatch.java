@@ -42,10 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -74,8 +71,7 @@ public class OutboxDispatch {
     private final MessageSender sender;
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "delivery-timer"));
+    private final Supervisor.Timer timer;
     private Dispatcher<Pending> dispatcher;
     private KafkaConsumer<String, byte[]> consumer;
     private Supervisor.Handle loop;
@@ -94,6 +90,7 @@ public class OutboxDispatch {
                 .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(), clock), email,
                 clock);
         this.deadLetters = new DeadLetters(clients);
+        this.timer = supervisor.timer("delivery-timer");
     }
 
     /** After the subscription store and the ledger (default priority) have started. */
@@ -101,8 +98,7 @@ public class OutboxDispatch {
         NotifierConfig.Delivery settings = config.delivery();
         dispatcher = new Dispatcher<>(this::attempt, new LedgerRecorder(),
                 new RetrySchedule(settings.retrySchedule(), settings.retryJitter()),
-                (when, task) -> timer.schedule(task, Math.max(0, Duration.between(clock.instant(), when).toMillis()),
-                        TimeUnit.MILLISECONDS),
+                (when, task) -> timer.schedule(Duration.between(clock.instant(), when), task),
                 clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination());
         consumer = clients.consumer("notifier-dispatcher", Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "notifier-dispatcher",
@@ -120,7 +116,7 @@ public class OutboxDispatch {
         if (loop != null) {
             loop.close();
         }
-        timer.shutdownNow();
+        timer.close();
         deadLetters.close();
     }
 
@@ -164,8 +160,7 @@ public class OutboxDispatch {
                 new Pending(message, partition, record.offset()), known == null ? 0 : known.attempts());
         Instant next = known == null ? null : known.nextAttemptAt();
         if (next != null && next.isAfter(clock.instant())) {
-            timer.schedule(() -> dispatcher.submit(job), Duration.between(clock.instant(), next).toMillis(),
-                    TimeUnit.MILLISECONDS);
+            timer.schedule(Duration.between(clock.instant(), next), () -> dispatcher.submit(job));
         } else {
             dispatcher.submit(job);
         }

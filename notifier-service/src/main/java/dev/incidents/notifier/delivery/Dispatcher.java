@@ -124,12 +124,10 @@ public final class Dispatcher<M> {
     }
 
     private void report(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome outcome) {
-        if (outcome instanceof AttemptOutcome.Delivered delivered) {
-            listener.delivered(job, delivered);
-        } else if (outcome instanceof AttemptOutcome.Dropped dropped) {
-            listener.dropped(job, dropped);
-        } else {
-            failedAttempt(destination, job, (AttemptOutcome.Failed) outcome);
+        switch (outcome) {
+            case AttemptOutcome.Delivered delivered -> listener.delivered(job, delivered);
+            case AttemptOutcome.Dropped dropped -> listener.dropped(job, dropped);
+            case AttemptOutcome.Failed failed -> failedAttempt(destination, job, failed);
         }
     }
 

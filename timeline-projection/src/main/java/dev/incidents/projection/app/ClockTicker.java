@@ -1,6 +1,7 @@
 package dev.incidents.projection.app;
 
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,16 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes an empty tick to every partition of incident-clock-ticks; the broker stamps it with its append time, as it
- * stamps incident-events, so the deadline scan of the task reading both knows how far its events are read. Every instance ticks every partition: a lost or repeated tick is
- * harmless, and the ticks go on while any instance runs. (Its own timer thread: Quarkus' scheduler runs nothing more
- * often than once a second.)
+ * stamps incident-events, so the deadline scan of the task reading both knows how far its events are read. Every
+ * instance ticks every partition: a lost or repeated tick is harmless, and the ticks go on while any instance runs.
+ * (A supervised timer of its own: Quarkus' scheduler runs nothing more often than once a second.)
  */
 @ApplicationScoped
 public class ClockTicker {
@@ -38,11 +36,11 @@ public class ClockTicker {
     private final Producer<byte[], byte[]> producer;
     private final Duration interval;
     private final AtomicBoolean flowing = new AtomicBoolean(true);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "clock-ticker"));
+    private final Supervisor.Timer timer;
 
-    ClockTicker(KafkaClients clients, ProjectionConfig config) {
+    ClockTicker(KafkaClients clients, Supervisor supervisor, ProjectionConfig config) {
         this.interval = config.detection().tickInterval();
+        this.timer = supervisor.timer("clock-ticker");
         this.producer = clients.producer("timeline-projection-clock", Map.of(
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5_000,
@@ -51,12 +49,11 @@ public class ClockTicker {
     }
 
     void start(@Observes StartupEvent event) {
-        timer.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        timer.every(interval, this::tick);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        timer.shutdown();
-        timer.awaitTermination(5, TimeUnit.SECONDS);
+        timer.close();
         producer.close(Duration.ofSeconds(5));
     }
 

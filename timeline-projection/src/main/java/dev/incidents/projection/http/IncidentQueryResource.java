@@ -88,16 +88,15 @@ public class IncidentQueryResource {
 
     private <T> Response answer(QueryResult<T> result, java.util.function.Function<T, Object> body,
                                 boolean localOnly, String path, String incidentId) {
-        if (result instanceof QueryResult.Found<T> found) {
-            return Response.ok(body.apply(found.value())).build();
-        }
-        if (result instanceof QueryResult.FoundRemotely<T> owner && !localOnly) {
-            return remote.forward(owner.host(), owner.port(), path);
-        }
-        if (result instanceof QueryResult.NotFound<T>) {
-            return QueryProblems.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
-        }
-        return QueryProblems.unavailable();
+        return switch (result) {
+            case QueryResult.Found<T> found -> Response.ok(body.apply(found.value())).build();
+            case QueryResult.FoundRemotely<T> owner when !localOnly -> remote.forward(owner.host(), owner.port(), path);
+            // asked not to forward: a forwarded query whose owner moved meanwhile
+            case QueryResult.FoundRemotely<T> owner -> QueryProblems.unavailable();
+            case QueryResult.NotFound<T> notFound ->
+                    QueryProblems.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
+            case QueryResult.Unavailable<T> unavailable -> QueryProblems.unavailable();
+        };
     }
 
     private static Predicate<IncidentView> filter(String status, String severity, Boolean overdue, String component) {

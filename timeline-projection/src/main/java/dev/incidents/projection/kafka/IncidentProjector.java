@@ -37,14 +37,13 @@ final class IncidentProjector extends ContextualProcessor<String, IncidentEvent,
     public void process(Record<String, IncidentEvent> record) {
         RecordedFact fact = FactMapper.toFact(record.value());
         IncidentView before = stores.view(fact.incidentId());
-        Outcome outcome = projection.apply(before, fact);
-        if (outcome instanceof Outcome.Skipped skipped) {
-            LOG.warn("Event {} of incident {} not applied ({}): {}", fact.sequence(), fact.incidentId(),
-                    skipped.reason(), skipped.detail());
-            return;
+        switch (projection.apply(before, fact)) {
+            case Outcome.Skipped skipped -> LOG.warn("Event {} of incident {} not applied ({}): {}", fact.sequence(),
+                    fact.incidentId(), skipped.reason(), skipped.detail());
+            case Outcome.Applied applied -> {
+                timelines.put(ProjectionTopology.timelineKey(fact.incidentId(), fact.sequence()), applied.entry());
+                stores.save(before, applied.view(), applied.detections(), record.timestamp());
+            }
         }
-        Outcome.Applied applied = (Outcome.Applied) outcome;
-        timelines.put(ProjectionTopology.timelineKey(fact.incidentId(), fact.sequence()), applied.entry());
-        stores.save(before, applied.view(), applied.detections(), record.timestamp());
     }
 }
