@@ -1,10 +1,15 @@
 package dev.incidents.deploy;
 
 import java.nio.file.Files;
-import java.util.ArrayDeque;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
 
 /**
  * The whole system on one machine, in the foreground: a real Kafka broker, Apicurio Registry, provisioning, then the
@@ -12,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    /** Pushed by the starting threads (Keycloak starts on one of its own), popped by stop(). */
+    private final Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
     private final StackSettings settings;
 
     private LocalStack(StackSettings settings) {
@@ -40,19 +46,22 @@ public final class LocalStack {
     private void start() throws Exception {
         Files.createDirectories(settings.logs());
         say("Data folder: " + settings.dataDir().toAbsolutePath() + " (kept across runs; delete it to start afresh)");
-        KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
-                settings.controllerPort(), settings.logs().resolve("kafka.log"));
-        started.push(kafka);
-        say("Kafka broker      " + kafka.bootstrapServers());
-        RegistryServer registry = RegistryServer.start(settings.apicurioHome(), settings.registryPort(),
-                settings.dataDir().resolve("registry").resolve("registry"), settings.logs().resolve("registry.log"));
-        started.push(registry);
-        say("Schema registry   " + registry.baseUrl() + "  (Confluent API: " + registry.confluentApiUrl() + ")");
-        new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl())
-                .provision(settings.partitions(), (short) 1);
-        say("Topics and subjects provisioned");
+        // Keycloak takes longest to start: it starts beside the broker and the registry.
+        CompletableFuture<IdentityProvider> identityProvider = CompletableFuture.supplyAsync(this::startIdentityProvider);
+        StartedBackbone backbone;
+        try {
+            backbone = startBackbone();
+        } catch (Exception e) {
+            // Let Keycloak finish starting, so that stop() finds it among the started parts.
+            identityProvider.exceptionally(failure -> null).join();
+            throw e;
+        }
+        IdentityProvider keycloak = awaitIdentityProvider(identityProvider);
+        say("Identity provider " + keycloak.issuerUrl() + "  (Keycloak; admin console " + keycloak.baseUrl()
+                + "/admin/, user " + IdentityProvider.ADMIN_USER + ", password " + IdentityProvider.ADMIN_PASSWORD
+                + ")");
         for (ServiceLauncher service : ServiceLauncher.all(settings)) {
-            started.push(service.start(kafka.bootstrapServers(), registry.nativeApiUrl()));
+            started.push(service.start(backbone.bootstrapServers(), backbone.registryUrl()));
             say(service.describe());
         }
         String projection = "http://127.0.0.1:" + settings.projectionPort();
@@ -65,11 +74,54 @@ public final class LocalStack {
         say("Press Ctrl-C to stop everything.");
     }
 
+    /** Where the services find the broker and the registry. */
+    private record StartedBackbone(String bootstrapServers, String registryUrl) {
+    }
+
+    private StartedBackbone startBackbone() throws Exception {
+        KafkaBroker kafka = KafkaBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
+                settings.controllerPort(), settings.logs().resolve("kafka.log"));
+        started.push(kafka);
+        say("Kafka broker      " + kafka.bootstrapServers());
+        RegistryServer registry = RegistryServer.start(settings.apicurioHome(), settings.registryPort(),
+                settings.dataDir().resolve("registry").resolve("registry"), settings.logs().resolve("registry.log"));
+        started.push(registry);
+        say("Schema registry   " + registry.baseUrl() + "  (Confluent API: " + registry.confluentApiUrl() + ")");
+        new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl())
+                .provision(settings.partitions(), (short) 1);
+        say("Topics and subjects provisioned");
+        return new StartedBackbone(kafka.bootstrapServers(), registry.nativeApiUrl());
+    }
+
+    private IdentityProvider startIdentityProvider() {
+        try {
+            IdentityProvider keycloak = IdentityProvider.start(settings.keycloakHome(),
+                    settings.identityProviderPort(), settings.dataDir().resolve("keycloak"),
+                    settings.logs().resolve("keycloak.log"));
+            started.push(new Part("keycloak", keycloak::isAlive, keycloak));
+            return keycloak;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while Keycloak started", e);
+        }
+    }
+
+    private static IdentityProvider awaitIdentityProvider(CompletableFuture<IdentityProvider> starting)
+            throws Exception {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     private void superviseUntilStopped(CountDownLatch stopped) throws InterruptedException {
         while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
             for (AutoCloseable part : List.copyOf(started)) {
-                if (part instanceof Supervised supervised && !supervised.isAlive()) {
-                    System.err.println(supervised.name() + " stopped unexpectedly; see " + settings.logs()
+                if (part instanceof Part watched && !watched.isAlive()) {
+                    System.err.println(watched.name() + " stopped unexpectedly; see " + settings.logs()
                             + ". Stopping the stack.");
                     System.exit(1);
                 }
@@ -93,11 +145,16 @@ public final class LocalStack {
         System.out.println("[local-stack] " + line);
     }
 
-    /** A started part whose process can die on its own. */
-    interface Supervised extends AutoCloseable {
-        String name();
+    /** A started process that can die on its own: watched through {@code alive}, stopped by closing it. */
+    record Part(String name, BooleanSupplier alive, AutoCloseable process) implements AutoCloseable {
+        boolean isAlive() {
+            return alive.getAsBoolean();
+        }
 
-        boolean isAlive();
+        @Override
+        public void close() throws Exception {
+            process.close();
+        }
     }
 
 }

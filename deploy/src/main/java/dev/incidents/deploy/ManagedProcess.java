@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -33,12 +34,19 @@ public final class ManagedProcess implements AutoCloseable {
      * then stops its children in order (services before the broker they write to).
      */
     public static ManagedProcess start(String name, List<String> command, Path workDir, Path log) throws IOException {
+        return start(name, command, Map.of(), workDir, log);
+    }
+
+    /** As {@link #start(String, List, Path, Path)}, with these variables added to the child's environment. */
+    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment,
+                                       Path workDir, Path log) throws IOException {
         List<String> full = new ArrayList<>();
         if (Files.isExecutable(SETSID)) {
             full.add(SETSID.toString());
         }
         full.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new ManagedProcess(name, builder.start());
     }

@@ -20,26 +20,11 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings settings) 
                         settings.notifierPort(), settings));
     }
 
-    LocalStack.Supervised start(String bootstrapServers, String registryUrl)
+    LocalStack.Part start(String bootstrapServers, String registryUrl)
             throws IOException, InterruptedException {
         ManagedProcess process = ServiceProcess.start(name, jar, port, bootstrapServers, registryUrl,
                 settings.dataDir().resolve(name), settings.logs().resolve(name + ".log"), "512m");
-        return new LocalStack.Supervised() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean isAlive() {
-                return process.isAlive();
-            }
-
-            @Override
-            public void close() {
-                process.close();
-            }
-        };
+        return new LocalStack.Part(name, process::isAlive, process);
     }
 
     String describe() {

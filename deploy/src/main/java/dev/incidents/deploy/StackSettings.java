@@ -1,14 +1,18 @@
 package dev.incidents.deploy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Where the local stack keeps its data and which loopback ports it uses. Each can be changed with an environment
  * variable; the defaults are documented in the README.
  */
 record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
-                     int commandsPort, int projectionPort, int notifierPort, int partitions) {
+                     int identityProviderPort, int commandsPort, int projectionPort, int notifierPort,
+                     int partitions) {
 
     static StackSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -18,6 +22,7 @@ record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerP
                 port(env, "INCIDENTS_KAFKA_PORT", 9092),
                 port(env, "INCIDENTS_KAFKA_CONTROLLER_PORT", 9093),
                 port(env, "INCIDENTS_REGISTRY_PORT", 8081),
+                port(env, "INCIDENTS_IDP_PORT", 8180),
                 port(env, "INCIDENTS_COMMANDS_PORT", 8080),
                 port(env, "INCIDENTS_PROJECTION_PORT", 8082),
                 port(env, "INCIDENTS_NOTIFIER_PORT", 8083),
@@ -30,6 +35,18 @@ record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerP
 
     Path apicurioHome() {
         return repoRoot.resolve("deploy/target/apicurio");
+    }
+
+    /** The Keycloak distribution this module's build unpacked (target/keycloak/keycloak-VERSION). */
+    Path keycloakHome() throws IOException {
+        Path unpacked = repoRoot.resolve("deploy/target/keycloak");
+        if (!Files.isDirectory(unpacked)) {
+            throw new IllegalStateException("No Keycloak under " + unpacked + ": build first (./mvnw package -DskipTests)");
+        }
+        try (Stream<Path> homes = Files.list(unpacked)) {
+            return homes.filter(home -> home.getFileName().toString().startsWith("keycloak-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No keycloak-* folder in " + unpacked));
+        }
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,0 +1,101 @@
+package dev.incidents.deploy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Keycloak from its distribution (unpacked from Maven Central by the build), on loopback, with the
+ * {@value #REALM} realm imported from this module's {@code keycloak/incidents-realm.json} on its first start: the
+ * OpenID Connect provider of the local stack and the tests. Its H2 database lives in the data folder given, so
+ * users, sessions and keys survive a restart of a stack that keeps its data.
+ */
+public final class IdentityProvider implements AutoCloseable {
+
+    public static final String REALM = "incidents";
+    /** The bootstrap administrator of a local Keycloak (local stack and tests only). */
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-local";
+    private static final String REALM_FILE = "keycloak/incidents-realm.json";
+    private static final Duration START_PATIENCE = Duration.ofSeconds(180);
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private IdentityProvider(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static IdentityProvider start(Path keycloakHome, int port, Path dataDir, Path log)
+            throws IOException, InterruptedException {
+        Path launcher = keycloakHome.resolve("bin/kc.sh");
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException("No Keycloak at " + keycloakHome
+                    + ": build the module that starts it first (./mvnw package -DskipTests)");
+        }
+        placeRealmForImport(keycloakHome.resolve("data/import"));
+        Files.createDirectories(dataDir);
+        List<String> command = List.of(launcher.toString(), "start-dev",
+                "--http-host=127.0.0.1", "--http-port=" + port,
+                "--db=dev-file", "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloak")
+                        + ";NON_KEYWORDS=VALUE",
+                "--import-realm", "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO");
+        Map<String, String> environment = Map.of(
+                // Keycloak needs Java 21+: the one this JVM runs on (the scripts pick it).
+                "JAVA_HOME", System.getProperty("java.home"),
+                "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        ManagedProcess process = ManagedProcess.start("keycloak", command, environment, keycloakHome, log);
+        IdentityProvider provider = new IdentityProvider(process, port);
+        try {
+            process.awaitReady(() -> ManagedProcess.answers200(provider.discoveryUrl()), START_PATIENCE);
+        } catch (RuntimeException | InterruptedException e) {
+            process.close();
+            throw e;
+        }
+        return provider;
+    }
+
+    private static void placeRealmForImport(Path importDir) throws IOException {
+        Files.createDirectories(importDir);
+        try (InputStream realm = IdentityProvider.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
+            if (realm == null) {
+                throw new IllegalStateException(REALM_FILE + " is not on the classpath");
+            }
+            Files.copy(realm, importDir.resolve("incidents-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The issuer the services trust: tokens name it in {@code iss}. */
+    public String issuerUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public String tokenUrl() {
+        return issuerUrl() + "/protocol/openid-connect/token";
+    }
+
+    private String discoveryUrl() {
+        return issuerUrl() + "/.well-known/openid-configuration";
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,112 @@
+package dev.incidents.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The realm the local stack imports, on a real Keycloak: who gets which roles, for which audience. */
+class IdentityProviderTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path data;
+    private static IdentityProvider keycloak;
+
+    @BeforeAll
+    static void startKeycloak() throws Exception {
+        Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        keycloak = IdentityProvider.start(Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(),
+                data, logs.resolve("keycloak.log"));
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @Test
+    void each_person_signs_in_with_the_roles_of_their_job_and_the_services_audience() throws Exception {
+        Map<String, List<String>> roles = Map.of(
+                "commander", List.of("incident-commander", "incident-responder", "incident-viewer"),
+                "responder", List.of("incident-responder", "incident-viewer"),
+                "viewer", List.of("incident-viewer"),
+                "notifier-admin", List.of("notifier-admin", "incident-viewer"));
+
+        for (var person : roles.entrySet()) {
+            JsonNode claims = claims(token(Map.of("grant_type", "password", "client_id", "incidents-cli",
+                    "username", person.getKey(), "password", person.getKey() + "-local")));
+
+            assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuerUrl());
+            assertThat(claims.path("aud").asText()).isEqualTo("incidents-api");
+            assertThat(claims.path("preferred_username").asText()).isEqualTo(person.getKey());
+            assertThat(realmRoles(claims)).as(person.getKey()).containsExactlyInAnyOrderElementsOf(person.getValue());
+        }
+    }
+
+    @Test
+    void a_monitor_signs_in_with_client_credentials_as_an_emitter_only() throws Exception {
+        JsonNode claims = claims(token(Map.of("grant_type", "client_credentials", "client_id", "incident-emitter",
+                "client_secret", "incident-emitter-local-secret")));
+
+        assertThat(claims.path("aud").asText()).isEqualTo("incidents-api");
+        assertThat(claims.path("client_id").asText()).isEqualTo("incident-emitter");
+        assertThat(realmRoles(claims)).containsExactly("incident-emitter");
+    }
+
+    @Test
+    void a_wrong_password_gets_no_token() throws Exception {
+        HttpResponse<String> answer = post(Map.of("grant_type", "password", "client_id", "incidents-cli",
+                "username", "commander", "password", "not-the-password"));
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+    }
+
+    private static String token(Map<String, String> form) throws IOException, InterruptedException {
+        HttpResponse<String> answer = post(form);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body()).path("access_token").asText();
+    }
+
+    private static HttpResponse<String> post(Map<String, String> form) throws IOException, InterruptedException {
+        String body = form.entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode claims(String jwt) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    private static List<String> realmRoles(JsonNode claims) {
+        List<String> roles = new ArrayList<>();
+        claims.path("realm_access").path("roles").forEach(role -> roles.add(role.asText()));
+        return roles;
+    }
+}
