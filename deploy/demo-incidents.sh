@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # Fills a running local stack with a few incidents, so that the dashboard and the status page have something to
 # show: an open SEV1 with public and internal updates, an open SEV2, and a resolved SEV3 with its RCA.
-# Everything goes through the commands API, as a person or a monitor would send it.
+# Everything goes through the commands API, as a person or a monitor would send it, signed in with the local realm's
+# commander (a person) or incident-emitter (a monitor).
 set -euo pipefail
+. "$(dirname "$0")/token.sh"
 commands="http://127.0.0.1:${INCIDENTS_COMMANDS_PORT:-8080}"
+commander=$(local_token commander)
+monitor=$(local_emitter_token)
 
 post() {
-  curl -sS -f -X POST "$commands$1" -H 'Content-Type: application/json' -H "X-Actor-Id: ${3:-demo}" -d "$2"
+  curl -sS -f -X POST "$commands$1" -H 'Content-Type: application/json' -H "Authorization: Bearer ${3:-$commander}" \
+    -d "$2"
 }
 
 incident_id() {
@@ -22,7 +27,7 @@ post "/incidents/$sev1/updates" '{"status":"IDENTIFIED",
   "message":"We found the cause, a faulty release of our payment gateway, and are rolling it back."}' > /dev/null
 
 sev2=$(post /incidents '{"title":"Search results delayed","severity":"SEV2","components":["search"],
-  "summary":"New products take up to 20 minutes to appear in search."}' monitor-search-lag | incident_id)
+  "summary":"New products take up to 20 minutes to appear in search."}' "$monitor" | incident_id)
 
 sev3=$(post /incidents '{"title":"Sign-in emails delayed","severity":"SEV3","components":["accounts"],
   "summary":"Sign-in emails arrive late."}' | incident_id)

@@ -16,7 +16,13 @@ for _ in $(seq 1 240); do
   sleep 1
 done
 grep -q 'Press Ctrl-C' "$data/stack.out" || fail "the stack was not ready within 240 s"
+. "$root/deploy/token.sh"
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:8080/incidents \
+  -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"Nobody signed in"}')
+[ "$anonymous" = 401 ] || fail "a declare without a token answered $anonymous, not 401"
+token=$(local_token commander) || fail "no token for commander from the local Keycloak"
 status=$(curl -s -o "$data/declare.json" -w '%{http_code}' -X POST http://127.0.0.1:8080/incidents \
+  -H "Authorization: Bearer $token" \
   -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"Checking the stack"}')
 [ "$status" = 201 ] || fail "declare answered $status: $(cat "$data/declare.json")"
 id=$(sed -n 's/.*"incidentId":"\([^"]*\)".*/\1/p' "$data/declare.json")
@@ -38,6 +44,7 @@ subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://
 [ "$subscribed" = 201 ] || fail "subscribe answered $subscribed: $(cat "$data/subscribe.json")"
 for attempt in $(seq 1 20); do  # the subscription applies once the planner has read it: declare until one arrives
   curl -s -o /dev/null -X POST http://127.0.0.1:8080/incidents -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $token" \
     -d "{\"title\":\"Smoke test $attempt\",\"severity\":\"SEV2\",\"summary\":\"Checking delivery\"}"
   for _ in $(seq 1 10); do grep -q 'incident.declared' "$data/receiver.out" && break 2; sleep 0.5; done
 done
@@ -47,5 +54,5 @@ wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started, declared an incident (201), the projection showed it, the pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
+echo "smoke test: stack started (Keycloak too), refused a declare without a token (401), declared one as commander (201), the projection showed it, the pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
 rm -rf "$data"

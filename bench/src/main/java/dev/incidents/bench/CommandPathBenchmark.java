@@ -1,5 +1,6 @@
 package dev.incidents.bench;
 
+import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
@@ -56,13 +57,17 @@ public final class CommandPathBenchmark {
                 ManagedProcess.freePort(), null,
                 work.resolve("registry.log"));
         new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(partitions, (short) 1);
+        // Every request is signed in, as in production: the service checks each token's signature and roles.
+        IdentityProvider keycloak = IdentityProvider.start(Path.of(System.getProperty("keycloak.home")),
+                ManagedProcess.freePort(), work.resolve("keycloak"), work.resolve("keycloak.log"));
         int port = ManagedProcess.freePort();
         ManagedProcess service = ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")),
                 port, kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("service"),
-                work.resolve("service.log"), "512m");
+                work.resolve("service.log"), "512m", "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
         try {
             String baseUrl = "http://127.0.0.1:" + port;
-            HttpLoad load = new HttpLoad(baseUrl, declare(baseUrl, incidents));
+            String authorization = "Bearer " + keycloak.tokens().of("commander");
+            HttpLoad load = new HttpLoad(baseUrl, authorization, declare(baseUrl, authorization, incidents));
             load.saturation("warm-up", concurrencies.get(0), warmup);
             List<LoadResult> phases = new ArrayList<>();
             for (int concurrency : concurrencies) {
@@ -82,6 +87,7 @@ public final class CommandPathBenchmark {
             report(recordSize, partitions, measure, phases, List.of(saturated, direct), baseline);
         } finally {
             service.close();
+            keycloak.close();
             registry.close();
             kafka.close();
         }
@@ -105,12 +111,13 @@ public final class CommandPathBenchmark {
         }
     }
 
-    private static List<String> declare(String baseUrl, int count) throws IOException, InterruptedException {
+    private static List<String> declare(String baseUrl, String authorization, int count)
+            throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/incidents"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Benchmark " + i + "\",\"severity\":\"SEV4\","
                             + "\"summary\":\"Benchmark incident\"}")).build(), HttpResponse.BodyHandlers.ofString());
             Matcher id = INCIDENT_ID.matcher(response.body());

@@ -25,11 +25,14 @@ final class HttpLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
     private final List<String> incidents;
     private final AtomicInteger next = new AtomicInteger();
 
-    HttpLoad(String baseUrl, List<String> incidents) {
+    /** @param authorization the Authorization header every request carries (a responder's bearer token) */
+    HttpLoad(String baseUrl, String authorization, List<String> incidents) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
         this.incidents = incidents;
     }
 
@@ -103,8 +106,8 @@ final class HttpLoad {
     private CompletableFuture<Integer> send() {
         String incident = incidents.get(Math.floorMod(next.getAndIncrement(), incidents.size()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/incidents/" + incident + "/updates"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(UPDATE)).build();
+                .header("Content-Type", "application/json").header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(UPDATE)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 }

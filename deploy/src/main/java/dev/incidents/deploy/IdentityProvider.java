@@ -2,12 +2,15 @@ package dev.incidents.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Keycloak from its distribution (unpacked from Maven Central by the build), on loopback, with the
@@ -63,6 +66,30 @@ public final class IdentityProvider implements AutoCloseable {
         return provider;
     }
 
+    /** As {@link #start}, on a thread of its own: Keycloak takes longest to start, others can start meanwhile. */
+    public static CompletableFuture<IdentityProvider> startInBackground(Path keycloakHome, int port, Path dataDir,
+                                                                        Path log) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return start(keycloakHome, port, dataDir, log);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while Keycloak started", e);
+            }
+        });
+    }
+
+    /** The started provider, or the reason it did not start. */
+    public static IdentityProvider await(CompletableFuture<IdentityProvider> starting) throws Exception {
+        try {
+            return starting.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
     private static void placeRealmForImport(Path importDir) throws IOException {
         Files.createDirectories(importDir);
         try (InputStream realm = IdentityProvider.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
@@ -84,6 +111,11 @@ public final class IdentityProvider implements AutoCloseable {
 
     public String tokenUrl() {
         return issuerUrl() + "/protocol/openid-connect/token";
+    }
+
+    /** Tokens of the realm's people and machines (local passwords and secrets). */
+    public Tokens tokens() {
+        return new Tokens(tokenUrl());
     }
 
     private String discoveryUrl() {

@@ -1,12 +1,9 @@
 package dev.incidents.deploy;
 
 import java.nio.file.Files;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
@@ -47,7 +44,12 @@ public final class LocalStack {
         Files.createDirectories(settings.logs());
         say("Data folder: " + settings.dataDir().toAbsolutePath() + " (kept across runs; delete it to start afresh)");
         // Keycloak takes longest to start: it starts beside the broker and the registry.
-        CompletableFuture<IdentityProvider> identityProvider = CompletableFuture.supplyAsync(this::startIdentityProvider);
+        CompletableFuture<IdentityProvider> identityProvider = IdentityProvider.startInBackground(
+                settings.keycloakHome(), settings.identityProviderPort(), settings.dataDir().resolve("keycloak"),
+                settings.logs().resolve("keycloak.log")).thenApply(keycloak -> {
+                    started.push(new Part("keycloak", keycloak::isAlive, keycloak));
+                    return keycloak;
+                });
         StartedBackbone backbone;
         try {
             backbone = startBackbone();
@@ -56,21 +58,22 @@ public final class LocalStack {
             identityProvider.exceptionally(failure -> null).join();
             throw e;
         }
-        IdentityProvider keycloak = awaitIdentityProvider(identityProvider);
+        IdentityProvider keycloak = IdentityProvider.await(identityProvider);
         say("Identity provider " + keycloak.issuerUrl() + "  (Keycloak; admin console " + keycloak.baseUrl()
                 + "/admin/, user " + IdentityProvider.ADMIN_USER + ", password " + IdentityProvider.ADMIN_PASSWORD
                 + ")");
         for (ServiceLauncher service : ServiceLauncher.all(settings)) {
-            started.push(service.start(backbone.bootstrapServers(), backbone.registryUrl()));
+            started.push(service.start(backbone.bootstrapServers(), backbone.registryUrl(), keycloak.issuerUrl()));
             say(service.describe());
         }
         String projection = "http://127.0.0.1:" + settings.projectionPort();
         say("Ops dashboard     " + projection + "/dashboard/");
         say("Status page       " + projection + "/status/  (feed " + projection + "/history.atom, "
                 + "Statuspage JSON " + projection + "/api/v2/summary.json)");
-        say("Ready. Try: curl -s -X POST " + "http://127.0.0.1:" + settings.commandsPort() + "/incidents "
-                + "-H 'Content-Type: application/json' -d '{\"title\":\"Checkout down\",\"severity\":\"SEV1\","
-                + "\"summary\":\"Customers cannot pay\"}'");
+        say("Ready. Sign in as the commander: . deploy/token.sh; TOKEN=$(local_token commander)");
+        say("Then try: curl -s -X POST " + "http://127.0.0.1:" + settings.commandsPort() + "/incidents "
+                + "-H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+                + "-d '{\"title\":\"Checkout down\",\"severity\":\"SEV1\",\"summary\":\"Customers cannot pay\"}'");
         say("Press Ctrl-C to stop everything.");
     }
 
@@ -91,30 +94,6 @@ public final class LocalStack {
                 .provision(settings.partitions(), (short) 1);
         say("Topics and subjects provisioned");
         return new StartedBackbone(kafka.bootstrapServers(), registry.nativeApiUrl());
-    }
-
-    private IdentityProvider startIdentityProvider() {
-        try {
-            IdentityProvider keycloak = IdentityProvider.start(settings.keycloakHome(),
-                    settings.identityProviderPort(), settings.dataDir().resolve("keycloak"),
-                    settings.logs().resolve("keycloak.log"));
-            started.push(new Part("keycloak", keycloak::isAlive, keycloak));
-            return keycloak;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while Keycloak started", e);
-        }
-    }
-
-    private static IdentityProvider awaitIdentityProvider(CompletableFuture<IdentityProvider> starting)
-            throws Exception {
-        try {
-            return starting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
     }
 
     private void superviseUntilStopped(CountDownLatch stopped) throws InterruptedException {

@@ -20,10 +20,12 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings settings) 
                         settings.notifierPort(), settings));
     }
 
-    LocalStack.Part start(String bootstrapServers, String registryUrl)
+    /** @param issuerUrl the identity provider whose tokens the service trusts */
+    LocalStack.Part start(String bootstrapServers, String registryUrl, String issuerUrl)
             throws IOException, InterruptedException {
         ManagedProcess process = ServiceProcess.start(name, jar, port, bootstrapServers, registryUrl,
-                settings.dataDir().resolve(name), settings.logs().resolve(name + ".log"), "512m");
+                settings.dataDir().resolve(name), settings.logs().resolve(name + ".log"), "512m",
+                "quarkus.oidc.auth-server-url=" + issuerUrl);
         return new LocalStack.Part(name, process::isAlive, process);
     }
 

@@ -54,11 +54,12 @@ class IdentityProviderTest {
                 "commander", List.of("incident-commander", "incident-responder", "incident-viewer"),
                 "responder", List.of("incident-responder", "incident-viewer"),
                 "viewer", List.of("incident-viewer"),
-                "notifier-admin", List.of("notifier-admin", "incident-viewer"));
+                "notifier-admin", List.of("notifier-admin", "incident-viewer"),
+                "incident-admin", List.of("incident-admin", "incident-commander", "incident-responder",
+                        "incident-viewer", "incident-emitter", "notifier-admin"));
 
         for (var person : roles.entrySet()) {
-            JsonNode claims = claims(token(Map.of("grant_type", "password", "client_id", "incidents-cli",
-                    "username", person.getKey(), "password", person.getKey() + "-local")));
+            JsonNode claims = claims(keycloak.tokens().of(person.getKey()));
 
             assertThat(claims.path("iss").asText()).isEqualTo(keycloak.issuerUrl());
             assertThat(claims.path("aud").asText()).isEqualTo("incidents-api");
@@ -69,8 +70,7 @@ class IdentityProviderTest {
 
     @Test
     void a_monitor_signs_in_with_client_credentials_as_an_emitter_only() throws Exception {
-        JsonNode claims = claims(token(Map.of("grant_type", "client_credentials", "client_id", "incident-emitter",
-                "client_secret", "incident-emitter-local-secret")));
+        JsonNode claims = claims(keycloak.tokens().ofEmitter());
 
         assertThat(claims.path("aud").asText()).isEqualTo("incidents-api");
         assertThat(claims.path("client_id").asText()).isEqualTo("incident-emitter");
@@ -83,12 +83,6 @@ class IdentityProviderTest {
                 "username", "commander", "password", "not-the-password"));
 
         assertThat(answer.statusCode()).isEqualTo(401);
-    }
-
-    private static String token(Map<String, String> form) throws IOException, InterruptedException {
-        HttpResponse<String> answer = post(form);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        return JSON.readTree(answer.body()).path("access_token").asText();
     }
 
     private static HttpResponse<String> post(Map<String, String> form) throws IOException, InterruptedException {

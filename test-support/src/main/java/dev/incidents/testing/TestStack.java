@@ -1,19 +1,23 @@
 package dev.incidents.testing;
 
+import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
+import dev.incidents.deploy.Tokens;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * A real broker (in this JVM) and a real Apicurio Registry (a process), provisioned like production, started once
- * per JVM and shared by every test of it, closed when the test session ends (or by the Quarkus test resources).
- * Needs {@code apicurio.home} and {@code kafka-test-common-runtime}.
+ * A real broker (in this JVM), a real Apicurio Registry and a real Keycloak with the local realm (processes),
+ * provisioned like production, started once per JVM and shared by every test of it, closed when the test session
+ * ends (or by the Quarkus test resources). Needs {@code apicurio.home}, {@code keycloak.home} and
+ * {@code kafka-test-common-runtime}.
  */
 public final class TestStack {
 
@@ -26,6 +30,7 @@ public final class TestStack {
 
     private static KafkaClusterTestKit cluster;
     private static RegistryServer registry;
+    private static IdentityProvider keycloak;
 
     private TestStack() {
     }
@@ -35,21 +40,30 @@ public final class TestStack {
             return;
         }
         try {
-            startBrokerAndRegistry();
+            startBrokerRegistryAndKeycloak();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot start Kafka and the registry for tests", e);
+            throw new IllegalStateException("Cannot start Kafka, the registry and Keycloak for tests", e);
         }
     }
 
-    private static void startBrokerAndRegistry() throws Exception {
-        cluster = EmbeddedKafka.startOneBroker();
+    private static void startBrokerRegistryAndKeycloak() throws Exception {
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
+        // Keycloak takes longest: it starts beside the broker and the registry.
+        CompletableFuture<IdentityProvider> identityProvider = IdentityProvider.startInBackground(
+                Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(),
+                Files.createTempDirectory("test-keycloak"), logs.resolve("keycloak.log")).thenApply(started -> {
+                    // Fallback: never leave the Keycloak process behind either.
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-keycloak"));
+                    return started;
+                });
+        cluster = EmbeddedKafka.startOneBroker();
         registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), ManagedProcess.freePort(), null,
                 logs.resolve("apicurio-registry.log"));
         // Fallback: never leave the registry process behind, whoever (or nothing) calls stop().
         RegistryServer started = registry;
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-registry"));
         new Provisioner(cluster.bootstrapServers(), registry.confluentApiUrl()).provision(2, (short) 1);
+        keycloak = IdentityProvider.await(identityProvider);
     }
 
     /** Closes what {@link #start} started, once; called when the test session ends ({@link TestStackCloser}). */
@@ -59,6 +73,9 @@ public final class TestStack {
         }
         try {
             registry.close();
+            if (keycloak != null) {
+                keycloak.close();
+            }
         } finally {
             KafkaClusterTestKit closing = cluster;
             cluster = null;
@@ -82,6 +99,20 @@ public final class TestStack {
         return registry.nativeApiUrl();
     }
 
+    /** Tokens of the local realm's people and machines, from the test Keycloak. */
+    public static Tokens tokens() {
+        return keycloak.tokens();
+    }
+
+    public static String issuerUrl() {
+        return keycloak.issuerUrl();
+    }
+
+    /** The setting that points a packaged service at the test Keycloak, for {@code ServiceProcess.start}. */
+    public static String identitySetting() {
+        return "quarkus.oidc.auth-server-url=" + issuerUrl();
+    }
+
     /**
      * What a service under test needs to reach the stack, with its Kafka Streams state in a fresh folder, and the
      * {@link #SHARED_SECURITY_SETTING}.
@@ -92,6 +123,7 @@ public final class TestStack {
                 "kafka." + SHARED_SECURITY_SETTING.getKey(), SHARED_SECURITY_SETTING.getValue(),
                 "quarkus.kafka-streams.bootstrap-servers", bootstrapServers(),
                 "incidents.registry.url", nativeApiUrl(),
+                "quarkus.oidc.auth-server-url", issuerUrl(),
                 "kafka-streams.state.dir", Files.createTempDirectory(stateDirPrefix).toString());
     }
 }

@@ -1,15 +1,13 @@
 package dev.incidents.commands.http;
 
+import dev.incidents.support.security.Caller;
 import jakarta.ws.rs.HeaderParam;
 
-/** The headers every command endpoint understands; see {@link RequestMeta} for their meaning. */
+/**
+ * The headers every command endpoint understands; see {@link RequestMeta} for their meaning. Who acts is never
+ * read from a header (X-Actor-Id and X-Actor-Kind are ignored): it comes from the token.
+ */
 public class CommandHeaders {
-
-    @HeaderParam("X-Actor-Id")
-    String actorId;
-
-    @HeaderParam("X-Actor-Kind")
-    String actorKind;
 
     @HeaderParam("If-Match")
     String ifMatch;
@@ -17,7 +15,7 @@ public class CommandHeaders {
     @HeaderParam("Idempotency-Key")
     String idempotencyKey;
 
-    RequestMeta meta() {
-        return RequestMeta.from(actorId, actorKind, ifMatch, idempotencyKey);
+    RequestMeta meta(Caller caller) {
+        return RequestMeta.from(caller, ifMatch, idempotencyKey);
     }
 }

@@ -3,6 +3,8 @@ package dev.incidents.commands.http;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.commands.app.PendingCommands;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -25,6 +27,7 @@ public class CommandResource {
 
     @GET
     @Path("{commandId}")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.EMITTER, Roles.ADMIN})
     public Response result(@PathParam("commandId") String commandId) {
         var decided = pending.find(commandId);
         if (decided.isEmpty()) {

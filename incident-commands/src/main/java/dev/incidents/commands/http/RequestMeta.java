@@ -1,51 +1,43 @@
 package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Actor;
+import dev.incidents.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Headers every command endpoint understands: who acts ({@code X-Actor-Id}, {@code X-Actor-Kind}),
- * {@code If-Match} (expected version) and {@code Idempotency-Key}.
+ * What a command request says besides its body: who acts (the signed-in caller, from the token alone),
+ * {@code If-Match} (expected version) and {@code Idempotency-Key}, which is the caller's own: the same key from
+ * another caller names another command.
  */
-record RequestMeta(Actor actor, Long expectedVersion, String idempotencyKey) {
+record RequestMeta(Caller caller, Long expectedVersion, String idempotencyKey) {
 
     private static final Pattern VERSION = Pattern.compile("(W/)?\"?(\\d{1,18})\"?");
     static final int IDEMPOTENCY_KEY_MAX = 255;
 
-    static RequestMeta from(String actorId, String actorKind, String ifMatch, String idempotencyKey) {
-        return new RequestMeta(actor(actorId, actorKind), expectedVersion(ifMatch), idempotencyKey(idempotencyKey));
+    static RequestMeta from(Caller caller, String ifMatch, String idempotencyKey) {
+        return new RequestMeta(caller, expectedVersion(ifMatch), idempotencyKey(idempotencyKey));
     }
 
-    /** Same key, same incident: same command id, so the decider answers a retry with the first decision. */
+    Actor actor() {
+        return new Actor(caller.actorId(), caller.machine() ? Actor.Kind.SERVICE : Actor.Kind.PERSON);
+    }
+
+    /** Same caller, key and incident: same command id, so the decider answers a retry with the first decision. */
     String commandId(String incidentId) {
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : nameUuid("command|" + incidentId + "|" + idempotencyKey);
+                : nameUuid("command|" + caller.subject() + "|" + incidentId + "|" + idempotencyKey);
     }
 
     String newIncidentId() {
-        return idempotencyKey == null ? UUID.randomUUID().toString() : nameUuid("incident|" + idempotencyKey);
+        return idempotencyKey == null ? UUID.randomUUID().toString()
+                : nameUuid("incident|" + caller.subject() + "|" + idempotencyKey);
     }
 
     private static String nameUuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static Actor actor(String id, String kind) {
-        String actorId = id == null || id.isBlank() ? "anonymous" : id;
-        if (actorId.length() > 200 || actorId.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidFieldException("X-Actor-Id", "X-Actor-Id must be at most 200 printable characters.");
-        }
-        if (kind == null || kind.isBlank()) {
-            return new Actor(actorId, Actor.Kind.PERSON);
-        }
-        try {
-            return new Actor(actorId, Actor.Kind.valueOf(kind));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException("X-Actor-Kind", "X-Actor-Kind must be PERSON or SERVICE.");
-        }
     }
 
     private static Long expectedVersion(String ifMatch) {

@@ -4,6 +4,7 @@ import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
@@ -13,6 +14,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -41,6 +44,17 @@ import static org.hamcrest.Matchers.notNullValue;
 class CommandsOverHttpTest {
 
     final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
+
+    /** Every request of these tests is the local realm's commander's; who may do what is AccessTest's part. */
+    @BeforeAll
+    static void signInAsCommander() {
+        RestAssured.authentication = RestAssured.oauth2(TestStack.tokens().of("commander"));
+    }
+
+    @AfterAll
+    static void signOut() {
+        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+    }
 
     @Test
     void an_incident_lives_its_whole_life_over_http_and_every_event_reads_with_a_confluent_decoder() throws IOException {

@@ -36,6 +36,7 @@ class ServiceRestartIT {
 
     static Path stateDir;
     static int port;
+    static String token;
     ManagedProcess service;
 
     @BeforeAll
@@ -43,6 +44,7 @@ class ServiceRestartIT {
         TestStack.start();
         stateDir = Files.createTempDirectory("restart-it");
         port = ManagedProcess.freePort();
+        token = TestStack.tokens().of("commander");
     }
 
     @AfterEach
@@ -75,7 +77,7 @@ class ServiceRestartIT {
     /** Retries with the same idempotency key until the service has the command (201, or 202 while deciding). */
     private String postUntilAcknowledged(String incidentId, String key) {
         return Await.until("update " + key + " acknowledged", Duration.ofMinutes(2),
-                () -> RestAssured.given().port(port).contentType(ContentType.JSON)
+                () -> RestAssured.given().auth().oauth2(token).port(port).contentType(ContentType.JSON)
                         .header("Idempotency-Key", key)
                         .body(Map.of("status", "INVESTIGATING", "message", "Still on it: " + key))
                         .post("/incidents/" + incidentId + "/updates"),
@@ -84,7 +86,7 @@ class ServiceRestartIT {
     }
 
     private String declare() {
-        return RestAssured.given().port(port).contentType(ContentType.JSON)
+        return RestAssured.given().auth().oauth2(token).port(port).contentType(ContentType.JSON)
                 .body(Map.of("title", "Restart test " + UUID.randomUUID(), "severity", "SEV1", "summary", "s"))
                 .post("/incidents").then().statusCode(201).extract().jsonPath().getString("incidentId");
     }
@@ -99,6 +101,7 @@ class ServiceRestartIT {
     private static ManagedProcess startService() throws IOException, InterruptedException {
         return ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")), port,
                 TestStack.bootstrapServers(), TestStack.nativeApiUrl(), stateDir,
-                Files.createDirectories(Path.of("target", "it-logs")).resolve("restart-it-service.log"), "384m");
+                Files.createDirectories(Path.of("target", "it-logs")).resolve("restart-it-service.log"), "384m",
+                TestStack.identitySetting());
     }
 }

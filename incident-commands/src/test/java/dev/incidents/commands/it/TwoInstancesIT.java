@@ -41,6 +41,7 @@ class TwoInstancesIT {
     static ManagedProcess b;
     static int portA;
     static int portB;
+    static String token;
 
     @BeforeAll
     static void startTwoInstances() throws Exception {
@@ -51,10 +52,12 @@ class TwoInstancesIT {
         portA = ManagedProcess.freePort();
         portB = ManagedProcess.freePort();
         a = ServiceProcess.start("incident-commands-a", jar, portA, TestStack.bootstrapServers(),
-                TestStack.nativeApiUrl(), state.resolve("a"), logs.resolve("instance-a.log"), "384m");
+                TestStack.nativeApiUrl(), state.resolve("a"), logs.resolve("instance-a.log"), "384m",
+                TestStack.identitySetting());
         b = ServiceProcess.start("incident-commands-b", jar, portB, TestStack.bootstrapServers(),
                 TestStack.nativeApiUrl(), state.resolve("b"), logs.resolve("instance-b.log"), "384m",
-                "incidents.command-timeout=1ms");
+                TestStack.identitySetting(), "incidents.command-timeout=1ms");
+        token = TestStack.tokens().of("commander");
     }
 
     @AfterAll
@@ -89,7 +92,7 @@ class TwoInstancesIT {
 
     /** Declares, and when the answer is 202 polls its Location on the other instance until decided. */
     private static String decidedIncidentId(int port, String dedupKey) throws InterruptedException {
-        Response response = RestAssured.given().port(port).contentType(ContentType.JSON)
+        Response response = RestAssured.given().auth().oauth2(token).port(port).contentType(ContentType.JSON)
                 .body(Map.of("title", "Latency", "severity", "SEV2", "summary", "Slow", "dedupKey", dedupKey))
                 .post("/incidents");
         if (response.statusCode() == 200 || response.statusCode() == 201) {
@@ -101,7 +104,7 @@ class TwoInstancesIT {
         assertThat(location).startsWith("/commands/");
         int other = port == portA ? portB : portA;
         return Await.until("a decision for " + location, Duration.ofSeconds(30),
-                () -> RestAssured.given().port(other).get(location),
+                () -> RestAssured.given().auth().oauth2(token).port(other).get(location),
                 poll -> poll.statusCode() == 200 && !"PENDING".equals(poll.jsonPath().getString("outcome")))
                 .jsonPath().getString("incidentId");
     }

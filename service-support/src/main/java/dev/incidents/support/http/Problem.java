@@ -36,7 +36,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** A 503 that tells the client when to try again. */
     public Response responseRetryAfter(int seconds) {
-        return answer().header("Retry-After", String.valueOf(seconds)).build();
+        return responseWith("Retry-After", String.valueOf(seconds));
+    }
+
+    /** The answer with one header more (a 401's challenge, a 503's Retry-After). */
+    public Response responseWith(String header, String value) {
+        return answer().header(header, value).build();
     }
 
     private Response.ResponseBuilder answer() {

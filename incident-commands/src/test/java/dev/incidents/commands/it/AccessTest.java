@@ -1,0 +1,175 @@
+package dev.incidents.commands.it;
+
+import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may do what, with real tokens from the local realm on a real Keycloak. The route matrix is built from the
+ * service's own OpenAPI document, so a route added without a line in {@link #ALLOWED} fails here.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealKafkaAndRegistry.class, restrictToAnnotatedClass = false)
+class AccessTest {
+
+    private static final String EMITTER = "incident-emitter (machine)";
+    private static final List<String> CALLERS = List.of("viewer", "responder", "commander", "notifier-admin",
+            "incident-admin", EMITTER);
+
+    /** Every operation of the service and who may call it; everybody else gets 403, nobody signed in 401. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "POST /incidents", Set.of("commander", "incident-admin", EMITTER),
+            "POST /incidents/{incidentId}/updates", Set.of("responder", "commander", "incident-admin", EMITTER),
+            "POST /incidents/{incidentId}/customer-reports",
+            Set.of("responder", "commander", "incident-admin", EMITTER),
+            "POST /incidents/{incidentId}/severity", Set.of("commander", "incident-admin"),
+            "POST /incidents/{incidentId}/resolve", Set.of("commander", "incident-admin"),
+            "POST /incidents/{incidentId}/reopen", Set.of("commander", "incident-admin"),
+            "POST /incidents/{incidentId}/rca", Set.of("commander", "incident-admin"),
+            // the local realm's notifier-admin is a viewer as well
+            "GET /commands/{commandId}",
+            Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER));
+
+    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
+
+    @BeforeAll
+    static void signIn() {
+        for (String caller : CALLERS) {
+            TOKENS.put(caller, caller.equals(EMITTER) ? TestStack.tokens().ofEmitter() : TestStack.tokens().of(caller));
+        }
+    }
+
+    @Test
+    void every_operation_of_the_openapi_document_is_listed_here() {
+        assertThat(operations()).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+    }
+
+    @Test
+    void nobody_signed_in_gets_401_and_a_role_the_route_does_not_name_gets_403_both_as_problems() {
+        for (String operation : operations()) {
+            Response anonymous = call(given(), operation);
+            assertThat(anonymous.statusCode()).as("anonymous " + operation).isEqualTo(401);
+            assertThat(anonymous.contentType()).startsWith("application/problem+json");
+            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
+
+            for (String caller : CALLERS) {
+                Response answer = call(given().auth().oauth2(TOKENS.get(caller)), operation);
+                if (ALLOWED.get(operation).contains(caller)) {
+                    assertThat(answer.statusCode()).as(caller + " " + operation).isNotIn(401, 403);
+                } else {
+                    assertThat(answer.statusCode()).as(caller + " " + operation).isEqualTo(403);
+                    assertThat(answer.contentType()).startsWith("application/problem+json");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_token_the_provider_did_not_sign_gets_401() {
+        String forged = TOKENS.get("viewer").substring(0, TOKENS.get("viewer").lastIndexOf('.')) + ".c2lnbmF0dXJl";
+
+        Response answer = declare(given().auth().oauth2(forged), Map.of());
+
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.jsonPath().getString("type")).endsWith(":unauthorized");
+    }
+
+    @Test
+    void the_actor_is_the_signed_in_caller_whatever_x_actor_id_says() throws IOException {
+        String byPerson = declare(given().auth().oauth2(TOKENS.get("commander"))
+                .header("X-Actor-Id", "somebody-else").header("X-Actor-Kind", "SERVICE"), outage())
+                .then().statusCode(201).extract().jsonPath().getString("incidentId");
+        String byMachine = declare(given().auth().oauth2(TOKENS.get(EMITTER)), outage())
+                .then().statusCode(201).extract().jsonPath().getString("incidentId");
+
+        assertThat(actorOfDeclaration(byPerson)).containsExactly("commander", "PERSON");
+        assertThat(actorOfDeclaration(byMachine)).containsExactly("service-account-incident-emitter", "SERVICE");
+    }
+
+    @Test
+    void one_callers_idempotency_key_neither_replays_nor_blocks_another_callers_request() {
+        String key = UUID.randomUUID().toString();
+        JsonPath first = declare(given().auth().oauth2(TOKENS.get("commander")).header("Idempotency-Key", key),
+                outage()).then().statusCode(201).extract().jsonPath();
+        JsonPath replayed = declare(given().auth().oauth2(TOKENS.get("commander")).header("Idempotency-Key", key),
+                outage()).then().statusCode(201).extract().jsonPath();
+        JsonPath other = declare(given().auth().oauth2(TOKENS.get(EMITTER)).header("Idempotency-Key", key),
+                outage()).then().statusCode(201).extract().jsonPath();
+
+        assertThat(replayed.getString("incidentId")).isEqualTo(first.getString("incidentId"));
+        assertThat(other.getString("incidentId")).isNotEqualTo(first.getString("incidentId"));
+    }
+
+    @Test
+    void a_machine_posts_internal_updates_only() {
+        String id = declare(given().auth().oauth2(TOKENS.get(EMITTER)), outage())
+                .then().statusCode(201).extract().jsonPath().getString("incidentId");
+
+        Response internal = update(id, EMITTER, Map.of("status", "INVESTIGATING", "message", "Error rate 40%",
+                "audience", "INTERNAL"));
+        Response published = update(id, EMITTER, Map.of("status", "INVESTIGATING", "message", "We are looking"));
+
+        assertThat(internal.statusCode()).isEqualTo(201);
+        assertThat(published.statusCode()).isEqualTo(403);
+        assertThat(published.jsonPath().getString("detail")).contains("INTERNAL");
+    }
+
+    private static Set<String> operations() {
+        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        Set<String> operations = new TreeSet<>();
+        paths.forEach((path, methods) -> methods.keySet()
+                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
+        return operations;
+    }
+
+    private static Response call(RequestSpecification request, String operation) {
+        String[] parts = operation.split(" ", 2);
+        String path = parts[1].replaceAll("\\{[^}]+}", "access-" + UUID.randomUUID());
+        return parts[0].equals("GET") ? request.get(path)
+                : request.contentType(ContentType.JSON).body(Map.of("audience", "INTERNAL")).post(path);
+    }
+
+    private static Response declare(RequestSpecification request, Map<String, Object> body) {
+        return request.contentType(ContentType.JSON).body(body).post("/incidents");
+    }
+
+    private static Response update(String incidentId, String caller, Map<String, Object> body) {
+        return given().auth().oauth2(TOKENS.get(caller)).contentType(ContentType.JSON).body(body)
+                .post("/incidents/" + incidentId + "/updates");
+    }
+
+    private static Map<String, Object> outage() {
+        return Map.of("title", "Checkout down", "severity", "SEV1", "summary", "Customers cannot pay");
+    }
+
+    private List<String> actorOfDeclaration(String incidentId) throws IOException {
+        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events",
+                r -> r.key().equals(incidentId))) {
+            GenericRecord actor = (GenericRecord) decoder.decode(record.value()).get("actor");
+            return List.of(actor.get("id").toString(), actor.get("kind").toString());
+        }
+        throw new AssertionError("No event of incident " + incidentId);
+    }
+}
