@@ -38,8 +38,9 @@ for page in dashboard/ dashboard/dashboard.js status/ status/status.js shared/fo
 done
 grep -q "$id" <(curl -s http://127.0.0.1:8082/api/v2/summary.json) || fail "summary.json does not list incident $id"
 grep -q '<feed' <(curl -s http://127.0.0.1:8082/history.atom) || fail "history.atom is not a feed"
+admin=$(local_token notifier-admin) || fail "no token for notifier-admin from the local Keycloak"
 subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://127.0.0.1:8083/subscriptions \
-  -H 'Content-Type: application/json' -d '{"channel":"WEBHOOK","target":"http://127.0.0.1:9000/hook",
+  -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"channel":"WEBHOOK","target":"http://127.0.0.1:9000/hook",
   "audience":"PUBLIC","locale":"en","timeZone":"UTC","secrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}')
 [ "$subscribed" = 201 ] || fail "subscribe answered $subscribed: $(cat "$data/subscribe.json")"
 for attempt in $(seq 1 20); do  # the subscription applies once the planner has read it: declare until one arrives

@@ -1,5 +1,6 @@
 package dev.incidents.bench;
 
+import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
@@ -66,17 +67,21 @@ public final class DeliveryBenchmark {
         RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
                 ManagedProcess.freePort(), null, work.resolve("registry.log"));
         ManagedProcess notifier = null;
+        IdentityProvider keycloak = null;
         try (BenchReceivers receivers = new BenchReceivers(subscriptions);
              EventWriter writer = new EventWriter(kafka.bootstrapServers(), registry.nativeApiUrl())) {
             new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(3, (short) 1);
+            keycloak = IdentityProvider.start(Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(),
+                    work.resolve("keycloak"), work.resolve("keycloak.log"));
             int port = ManagedProcess.freePort();
             notifier = ServiceProcess.start("notifier-service", Path.of(System.getProperty("notifier.jar")), port,
                     kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("notifier"),
-                    work.resolve("notifier.log"), "768m");
+                    work.resolve("notifier.log"), "768m", "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
             String baseUrl = "http://127.0.0.1:" + port;
-            awaitUp(baseUrl);
+            String authorization = "Bearer " + keycloak.tokens().of("notifier-admin");
+            awaitUp(baseUrl, authorization);
             for (int i = 0; i < subscriptions; i++) {
-                subscribe(baseUrl, receivers.url(i));
+                subscribe(baseUrl, authorization, receivers.url(i));
             }
             warmUp(writer, receivers, subscriptions);
             phase("warm-up (JIT), not counted", writer, receivers, events,
@@ -93,6 +98,9 @@ public final class DeliveryBenchmark {
         } finally {
             if (notifier != null) {
                 notifier.close();
+            }
+            if (keycloak != null) {
+                keycloak.close();
             }
             registry.close();
             kafka.close();
@@ -146,9 +154,10 @@ public final class DeliveryBenchmark {
         return true;
     }
 
-    private static void subscribe(String baseUrl, String target) throws Exception {
+    private static void subscribe(String baseUrl, String authorization, String target) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(baseUrl + "/subscriptions")).header("Content-Type", "application/json")
+                .header("Authorization", authorization)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEBHOOK\",\"target\":\"" + target
                         + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\",\"secrets\":[\""
                         + SECRET + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
@@ -157,12 +166,13 @@ public final class DeliveryBenchmark {
         }
     }
 
-    private static void awaitUp(String baseUrl) throws Exception {
+    private static void awaitUp(String baseUrl, String authorization) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         HttpClient http = HttpClient.newHttpClient();
         while (true) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/subscriptions")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/subscriptions"))
+                                .header("Authorization", authorization).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return;
                 }

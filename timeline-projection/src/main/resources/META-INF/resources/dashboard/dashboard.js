@@ -251,6 +251,7 @@ const METRICS = [
   { key: 'lateUpdateLatenessP90', title: 'Lateness of late updates (p90, minutes)',
     value: (f) => f.lateUpdateLatenessP90 == null ? null : f.lateUpdateLatenessP90 / 60 },
 ];
+// The same colours as the legend's .swatch-SEVn classes in dashboard.css (no inline styles: the CSP forbids them).
 const COLOURS = { SEV1: '#a40e26', SEV2: '#953800', SEV3: '#0550ae', SEV4: '#424a53' };
 
 async function showReport() {
@@ -306,7 +307,7 @@ function svgChart(series, labels, title) {
 
 function legend(series) {
   return element('ul', { class: 'legend' }, ...series.map((s) => element('li', {},
-    element('span', { style: `background:${COLOURS[s.severity]}` }), s.severity)));
+    element('span', { class: `swatch-${s.severity}` }), s.severity)));
 }
 
 function dataTable(series, labels) {

@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.testing.RouteMatrix;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -14,11 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,15 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may do what, with real tokens from the local realm on a real Keycloak. The route matrix is built from the
- * service's own OpenAPI document, so a route added without a line in {@link #ALLOWED} fails here.
+ * service's own OpenAPI document ({@link RouteMatrix}), so a route added without a line in {@link #ALLOWED} fails.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealKafkaAndRegistry.class, restrictToAnnotatedClass = false)
 class AccessTest {
 
-    private static final String EMITTER = "incident-emitter (machine)";
-    private static final List<String> CALLERS = List.of("viewer", "responder", "commander", "notifier-admin",
-            "incident-admin", EMITTER);
+    private static final String EMITTER = RouteMatrix.EMITTER;
 
     /** Every operation of the service and who may call it; everybody else gets 403, nobody signed in 401. */
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -50,44 +47,22 @@ class AccessTest {
             "GET /commands/{commandId}",
             Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER));
 
-    private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+    private static RouteMatrix callers;
     private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
 
     @BeforeAll
     static void signIn() {
-        for (String caller : CALLERS) {
-            TOKENS.put(caller, caller.equals(EMITTER) ? TestStack.tokens().ofEmitter() : TestStack.tokens().of(caller));
-        }
-    }
-
-    @Test
-    void every_operation_of_the_openapi_document_is_listed_here() {
-        assertThat(operations()).containsExactlyInAnyOrderElementsOf(ALLOWED.keySet());
+        callers = new RouteMatrix();
     }
 
     @Test
     void nobody_signed_in_gets_401_and_a_role_the_route_does_not_name_gets_403_both_as_problems() {
-        for (String operation : operations()) {
-            Response anonymous = call(given(), operation);
-            assertThat(anonymous.statusCode()).as("anonymous " + operation).isEqualTo(401);
-            assertThat(anonymous.contentType()).startsWith("application/problem+json");
-            assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
-
-            for (String caller : CALLERS) {
-                Response answer = call(given().auth().oauth2(TOKENS.get(caller)), operation);
-                if (ALLOWED.get(operation).contains(caller)) {
-                    assertThat(answer.statusCode()).as(caller + " " + operation).isNotIn(401, 403);
-                } else {
-                    assertThat(answer.statusCode()).as(caller + " " + operation).isEqualTo(403);
-                    assertThat(answer.contentType()).startsWith("application/problem+json");
-                }
-            }
-        }
+        callers.check(ALLOWED);
     }
 
     @Test
     void a_token_the_provider_did_not_sign_gets_401() {
-        String forged = TOKENS.get("viewer").substring(0, TOKENS.get("viewer").lastIndexOf('.')) + ".c2lnbmF0dXJl";
+        String forged = callers.token("viewer").substring(0, callers.token("viewer").lastIndexOf('.')) + ".c2lnbmF0dXJl";
 
         Response answer = declare(given().auth().oauth2(forged), Map.of());
 
@@ -97,10 +72,10 @@ class AccessTest {
 
     @Test
     void the_actor_is_the_signed_in_caller_whatever_x_actor_id_says() throws IOException {
-        String byPerson = declare(given().auth().oauth2(TOKENS.get("commander"))
+        String byPerson = declare(given().auth().oauth2(callers.token("commander"))
                 .header("X-Actor-Id", "somebody-else").header("X-Actor-Kind", "SERVICE"), outage())
                 .then().statusCode(201).extract().jsonPath().getString("incidentId");
-        String byMachine = declare(given().auth().oauth2(TOKENS.get(EMITTER)), outage())
+        String byMachine = declare(given().auth().oauth2(callers.token(EMITTER)), outage())
                 .then().statusCode(201).extract().jsonPath().getString("incidentId");
 
         assertThat(actorOfDeclaration(byPerson)).containsExactly("commander", "PERSON");
@@ -110,11 +85,11 @@ class AccessTest {
     @Test
     void one_callers_idempotency_key_neither_replays_nor_blocks_another_callers_request() {
         String key = UUID.randomUUID().toString();
-        JsonPath first = declare(given().auth().oauth2(TOKENS.get("commander")).header("Idempotency-Key", key),
+        JsonPath first = declare(given().auth().oauth2(callers.token("commander")).header("Idempotency-Key", key),
                 outage()).then().statusCode(201).extract().jsonPath();
-        JsonPath replayed = declare(given().auth().oauth2(TOKENS.get("commander")).header("Idempotency-Key", key),
+        JsonPath replayed = declare(given().auth().oauth2(callers.token("commander")).header("Idempotency-Key", key),
                 outage()).then().statusCode(201).extract().jsonPath();
-        JsonPath other = declare(given().auth().oauth2(TOKENS.get(EMITTER)).header("Idempotency-Key", key),
+        JsonPath other = declare(given().auth().oauth2(callers.token(EMITTER)).header("Idempotency-Key", key),
                 outage()).then().statusCode(201).extract().jsonPath();
 
         assertThat(replayed.getString("incidentId")).isEqualTo(first.getString("incidentId"));
@@ -123,7 +98,7 @@ class AccessTest {
 
     @Test
     void a_machine_posts_internal_updates_only() {
-        String id = declare(given().auth().oauth2(TOKENS.get(EMITTER)), outage())
+        String id = declare(given().auth().oauth2(callers.token(EMITTER)), outage())
                 .then().statusCode(201).extract().jsonPath().getString("incidentId");
 
         Response internal = update(id, EMITTER, Map.of("status", "INVESTIGATING", "message", "Error rate 40%",
@@ -135,28 +110,12 @@ class AccessTest {
         assertThat(published.jsonPath().getString("detail")).contains("INTERNAL");
     }
 
-    private static Set<String> operations() {
-        Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
-        Set<String> operations = new TreeSet<>();
-        paths.forEach((path, methods) -> methods.keySet()
-                .forEach(method -> operations.add(method.toUpperCase() + " " + path)));
-        return operations;
-    }
-
-    private static Response call(RequestSpecification request, String operation) {
-        String[] parts = operation.split(" ", 2);
-        String path = parts[1].replaceAll("\\{[^}]+}", "access-" + UUID.randomUUID());
-        return parts[0].equals("GET") ? request.get(path)
-                : request.contentType(ContentType.JSON).body(Map.of("audience", "INTERNAL")).post(path);
-    }
-
     private static Response declare(RequestSpecification request, Map<String, Object> body) {
         return request.contentType(ContentType.JSON).body(body).post("/incidents");
     }
 
     private static Response update(String incidentId, String caller, Map<String, Object> body) {
-        return given().auth().oauth2(TOKENS.get(caller)).contentType(ContentType.JSON).body(body)
+        return given().auth().oauth2(callers.token(caller)).contentType(ContentType.JSON).body(body)
                 .post("/incidents/" + incidentId + "/updates");
     }
 

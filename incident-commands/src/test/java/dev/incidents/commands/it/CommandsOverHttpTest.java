@@ -1,10 +1,10 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
@@ -48,12 +48,12 @@ class CommandsOverHttpTest {
     /** Every request of these tests is the local realm's commander's; who may do what is AccessTest's part. */
     @BeforeAll
     static void signInAsCommander() {
-        RestAssured.authentication = RestAssured.oauth2(TestStack.tokens().of("commander"));
+        SignedIn.as("commander");
     }
 
     @AfterAll
     static void signOut() {
-        RestAssured.authentication = RestAssured.DEFAULT_AUTH;
+        SignedIn.out();
     }
 
     @Test

@@ -4,6 +4,8 @@ import dev.incidents.notifier.app.DeliveryLedger;
 import dev.incidents.notifier.app.Redelivery;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -34,6 +36,7 @@ public class DeliveryResource {
 
     /** Newest first, at most 500; filters by subscription, incident and status. */
     @GET
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.NOTIFIER_ADMIN, Roles.ADMIN})
     public List<Delivery> list(@QueryParam("subscriptionId") String subscriptionId,
                                @QueryParam("incidentId") String incidentId, @QueryParam("status") String status) {
         Delivery.Status wanted = status(status);
@@ -47,6 +50,7 @@ public class DeliveryResource {
 
     @GET
     @Path("/{messageId}")
+    @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.NOTIFIER_ADMIN, Roles.ADMIN})
     public Delivery get(@PathParam("messageId") String messageId) {
         return ledger.find(messageId).orElseThrow(() -> new Problems.ProblemException(Problem.of("not-found",
                 "Delivery not found", 404, "No delivery of message " + messageId + " is known.", null)));
@@ -55,6 +59,7 @@ public class DeliveryResource {
     /** 202: the message is on its way again, its attempts counted from zero. 409 unless it has failed. */
     @POST
     @Path("/{messageId}/redeliver")
+    @RolesAllowed({Roles.NOTIFIER_ADMIN, Roles.ADMIN})
     public Response redeliver(@PathParam("messageId") String messageId) {
         try {
             return Response.accepted(redelivery.redeliver(messageId)).build();

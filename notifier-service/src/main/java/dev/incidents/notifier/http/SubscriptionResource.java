@@ -6,6 +6,8 @@ import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,6 +32,7 @@ import java.util.UUID;
 @Path("/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.NOTIFIER_ADMIN, Roles.ADMIN})
 public class SubscriptionResource {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);

@@ -3,6 +3,7 @@ package dev.incidents.notifier.it;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.testing.Await;
+import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterEach;
@@ -43,10 +44,12 @@ class DeliveryUnderFailureIT {
         logs = Files.createDirectories(Path.of("target", "it-logs"));
         port = ManagedProcess.freePort();
         RestAssured.port = port;
+        SignedIn.as("notifier-admin");
     }
 
     @AfterEach
     void stop() {
+        SignedIn.out();
         if (notifier != null) {
             notifier.close();
         }
@@ -131,7 +134,8 @@ class DeliveryUnderFailureIT {
         ManagedProcess process = ServiceProcess.start("notifier-service", Path.of(System.getProperty("service.jar")),
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
                 logs.resolve("notifier-" + state.getFileName() + ".log"), "384m",
-                "incidents.delivery.retry-schedule=" + retries, "incidents.delivery.retry-jitter=0");
+                TestStack.identitySetting(), "incidents.delivery.retry-schedule=" + retries,
+                "incidents.delivery.retry-jitter=0");
         Await.until("the notifier answering", Duration.ofSeconds(60),
                 () -> RestAssured.given().port(port).get("/subscriptions").statusCode(), status -> status == 200);
         return process;

@@ -30,6 +30,8 @@ import java.util.function.Supplier;
 import static dev.incidents.projection.it.IncidentEvents.event;
 import static dev.incidents.projection.it.IncidentEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** The projection running for real: events in from a real broker, detections and queries out. */
@@ -55,6 +57,19 @@ class ProjectionOnRealKafkaTest {
                 .body("open", equalTo(true)).body("version", equalTo(1));
         RestAssured.given().queryParam("overdue", true).get("/incidents").then().statusCode(200)
                 .body("incidentId", org.hamcrest.Matchers.hasItem(id));
+    }
+
+    @Test
+    void every_page_allows_only_its_own_scripts_and_cannot_be_framed_or_sniffed() {
+        for (String page : List.of("/status/", "/dashboard/", "/status/status.js", "/api/v2/summary.json")) {
+            RestAssured.get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", allOf(
+                            containsString("default-src 'self'"), containsString("script-src 'self'"),
+                            containsString("frame-ancestors 'none'")))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .header("Referrer-Policy", equalTo("strict-origin-when-cross-origin"));
+        }
     }
 
     @Test

@@ -221,7 +221,7 @@ class PagesInBrowserTest {
     }
 
     @Test
-    void both_pages_fit_a_phone_show_the_viewers_time_zone_and_pass_the_accessibility_rules() {
+    void both_pages_fit_a_phone_show_the_viewers_time_zone_and_pass_the_accessibility_and_content_rules() {
         String id = "web-" + UUID.randomUUID();
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(event(id, 1, t, declared("Phone check " + id.substring(4, 12), t, t.plusSeconds(900))));
@@ -243,6 +243,7 @@ class PagesInBrowserTest {
                             .getText()).matches("⚠ Overdue: 399d 2[0-3]h late");
                 }
                 assertThat(chromium.seriousAccessibilityViolations()).as("axe on " + page).isEmpty();
+                assertThat(chromium.contentSecurityViolations()).as("refused by the CSP on " + page).isEmpty();
 
                 browser.manage().window().setSize(Chromium.PHONE);
                 Object overflow = ((JavascriptExecutor) browser).executeScript(
