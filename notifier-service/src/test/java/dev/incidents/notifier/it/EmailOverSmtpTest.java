@@ -4,14 +4,11 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.notifier.MessageKind;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.delivery.EmailSender;
-import dev.incidents.testing.SignedIn;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,18 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A written message sent over real SMTP arrives with its subject, both parts and a Message-ID from its id. */
 @QuarkusTest
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
-class EmailOverSmtpTest {
-
-    /** Requests here are the notifier-admin's (a viewer too); who may do what is AccessTest's part. */
-    @BeforeAll
-    static void signIn() {
-        SignedIn.as("notifier-admin");
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignedIn.out();
-    }
+class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
 
     @Inject
     EmailSender sender;

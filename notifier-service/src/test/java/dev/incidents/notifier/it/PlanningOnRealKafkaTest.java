@@ -3,7 +3,6 @@ package dev.incidents.notifier.it;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
-import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,8 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,18 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An event on the real broker becomes a message written in the subscriber's language on notifier-outbox. */
 @QuarkusTest
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
-class PlanningOnRealKafkaTest {
-
-    /** Requests here are the notifier-admin's (a viewer too); who may do what is AccessTest's part. */
-    @BeforeAll
-    static void signIn() {
-        SignedIn.as("notifier-admin");
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignedIn.out();
-    }
+class PlanningOnRealKafkaTest extends SignedInAsNotifierAdmin {
 
     @Test
     void a_declared_incident_reaches_the_outbox_in_japanese_with_tokyo_times() throws Exception {

@@ -3,7 +3,6 @@ package dev.incidents.notifier.it;
 import dev.incidents.avro.notifier.Subscription;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
-import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -12,8 +11,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,18 +24,7 @@ import static org.hamcrest.Matchers.not;
 /** Subscriptions over HTTP, kept in the compacted topic on a real broker and registry. */
 @QuarkusTest
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
-class SubscriptionsOverHttpTest {
-
-    /** Requests here are the notifier-admin's (a viewer too); who may do what is AccessTest's part. */
-    @BeforeAll
-    static void signIn() {
-        SignedIn.as("notifier-admin");
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignedIn.out();
-    }
+class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String NEW_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";

@@ -1,14 +1,11 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.testing.Await;
-import dev.incidents.testing.SignedIn;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,18 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
-class WebhookDeliveryTest {
-
-    /** Requests here are the notifier-admin's (a viewer too); who may do what is AccessTest's part. */
-    @BeforeAll
-    static void signIn() {
-        SignedIn.as("notifier-admin");
-    }
-
-    @AfterAll
-    static void signOut() {
-        SignedIn.out();
-    }
+class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
 
     @Test
     void a_receiver_that_fails_twice_gets_the_message_on_the_third_attempt_signed_each_time() throws Exception {
