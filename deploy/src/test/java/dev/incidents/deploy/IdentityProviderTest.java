@@ -78,6 +78,15 @@ class IdentityProviderTest {
     }
 
     @Test
+    void the_dashboard_signs_in_back_to_any_loopback_port_and_to_no_other_host() throws Exception {
+        assertThat(authorizationPage("http://127.0.0.1:8082/dashboard/").statusCode()).isEqualTo(200);
+        assertThat(authorizationPage("http://127.0.0.1:41234/dashboard/").statusCode()).isEqualTo(200);
+        HttpResponse<String> elsewhere = authorizationPage("http://attacker.example/dashboard/");
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+        assertThat(elsewhere.body()).contains("redirect_uri");
+    }
+
+    @Test
     void a_wrong_password_gets_no_token() throws Exception {
         HttpResponse<String> answer = post(Map.of("grant_type", "password", "client_id", "incidents-cli",
                 "username", "commander", "password", "not-the-password"));
@@ -92,6 +101,15 @@ class IdentityProviderTest {
         return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The start of the dashboard's sign-in (authorization code with PKCE): Keycloak's login page, or its refusal. */
+    private static HttpResponse<String> authorizationPage(String redirectUri) throws IOException, InterruptedException {
+        String query = "client_id=incidents-dashboard&response_type=code&scope=openid&code_challenge_method=S256"
+                + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri="
+                + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
+        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.issuerUrl() + "/protocol/openid-connect/auth?"
+                + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode claims(String jwt) throws IOException {
