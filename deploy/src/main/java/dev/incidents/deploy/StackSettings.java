@@ -41,7 +41,8 @@ record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerP
     Path keycloakHome() throws IOException {
         Path unpacked = repoRoot.resolve("deploy/target/keycloak");
         if (!Files.isDirectory(unpacked)) {
-            throw new IllegalStateException("No Keycloak under " + unpacked + ": build first (./mvnw package -DskipTests)");
+            throw new IllegalStateException("No Keycloak under " + unpacked
+                    + ": build first (./mvnw package -DskipTests)");
         }
         try (Stream<Path> homes = Files.list(unpacked)) {
             return homes.filter(home -> home.getFileName().toString().startsWith("keycloak-")).findFirst()

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Access tokens from a local {@link IdentityProvider}, for the local realm's people (password grant through the CLI client;
- * each password is the user name followed by {@code -local}) and its emitter machine (client credentials).
+ * Access tokens from a local {@link IdentityProvider}, for the local realm's people (password grant through the CLI
+ * client; each password is the user name followed by {@code -local}) and its emitter machine (client credentials).
  */
 public final class Tokens {
 
