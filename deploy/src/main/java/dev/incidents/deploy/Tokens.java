@@ -32,8 +32,13 @@ public final class Tokens {
 
     /** An access token of {@code user} (commander, responder, viewer, notifier-admin, incident-admin). */
     public String of(String user) {
+        return of(user, user + "-local");
+    }
+
+    /** An access token of {@code user} signing in with {@code password}; refused (an exception) when it is wrong. */
+    public String of(String user, String password) {
         return fetch(Map.of("grant_type", "password", "client_id", "incidents-cli", "username", user,
-                "password", user + "-local"));
+                "password", password));
     }
 
     /** An access token of the incident-emitter machine client. */

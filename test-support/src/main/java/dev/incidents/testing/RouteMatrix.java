@@ -40,7 +40,7 @@ public final class RouteMatrix {
     }
 
     /** Every operation of the service's OpenAPI document, as "METHOD /path". */
-    public static Set<String> operations() {
+    private static Set<String> operations() {
         Map<String, Map<String, Object>> paths = given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> operations = new TreeSet<>();
