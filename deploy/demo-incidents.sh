@@ -39,5 +39,5 @@ post "/incidents/$sev3/rca" '{"rootCause":"Our mail provider throttled our sendi
   "owner":"Accounts team"},{"description":"Alert on email delivery delay above 2 minutes","owner":"SRE"}]}' > /dev/null
 
 echo "Declared $sev1 (SEV1), $sev2 (SEV2) and $sev3 (SEV3, resolved, RCA published)."
-echo "Dashboard:   http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/dashboard/"
+echo "Dashboard:   http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/dashboard/  (sign in as commander / commander-local)"
 echo "Status page: http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/status/"

@@ -21,18 +21,27 @@ anonymous=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:8080
   -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"Nobody signed in"}')
 [ "$anonymous" = 401 ] || fail "a declare without a token answered $anonymous, not 401"
 token=$(local_token commander) || fail "no token for commander from the local Keycloak"
+viewer=$(local_token viewer) || fail "no token for viewer from the local Keycloak"
+refused=$(curl -s -o /dev/null -w '%{http_code}' -X POST http://127.0.0.1:8080/incidents -H "Authorization: Bearer $viewer" \
+  -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"A viewer tries"}')
+[ "$refused" = 403 ] || fail "a viewer's declare answered $refused, not 403"
 status=$(curl -s -o "$data/declare.json" -w '%{http_code}' -X POST http://127.0.0.1:8080/incidents \
-  -H "Authorization: Bearer $token" \
+  -H "Authorization: Bearer $token" -H 'X-Actor-Id: somebody-else' \
   -H 'Content-Type: application/json' -d '{"title":"Smoke test","severity":"SEV2","summary":"Checking the stack"}')
 [ "$status" = 201 ] || fail "declare answered $status: $(cat "$data/declare.json")"
 id=$(sed -n 's/.*"incidentId":"\([^"]*\)".*/\1/p' "$data/declare.json")
+anonymous=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:8082/incidents/$id")
+[ "$anonymous" = 401 ] || fail "the projection answered $anonymous to a read without a token, not 401"
 for _ in $(seq 1 60); do
-  projected=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:8082/incidents/$id")
+  projected=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $viewer" "http://127.0.0.1:8082/incidents/$id")
   [ "$projected" = 200 ] && break
   sleep 1
 done
-[ "$projected" = 200 ] || fail "the projection did not show incident $id (last answer $projected)"
-for page in dashboard/ dashboard/dashboard.js status/ status/status.js shared/format.js; do
+[ "$projected" = 200 ] || fail "the projection did not show incident $id to the viewer (last answer $projected)"
+curl -s -H "Authorization: Bearer $viewer" "http://127.0.0.1:8082/incidents/$id/timeline" | grep -q '"actor":"commander"' \
+  || fail "the timeline does not name the signed-in commander as the actor"
+for page in dashboard/ dashboard/dashboard.js dashboard/sign-in dashboard/sign-in.js status/ status/status.js shared/format.js \
+    api/v2/summary.json; do
   served=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:8082/$page")
   [ "$served" = 200 ] || fail "the projection did not serve /$page ($served)"
 done
@@ -55,5 +64,5 @@ wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started (Keycloak too), refused a declare without a token (401), declared one as commander (201), the projection showed it, the pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
+echo "smoke test: stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
 rm -rf "$data"

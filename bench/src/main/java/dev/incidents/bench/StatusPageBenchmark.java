@@ -1,9 +1,11 @@
 package dev.incidents.bench;
 
+import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.deploy.Tokens;
 import dev.incidents.testing.EmbeddedKafka;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -22,13 +24,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
  * What the public status costs the projection: the packaged service answering summary.json, incidents.json and the
  * Atom feed with no reuse of a gathered board ({@code incidents.status-page.cache-for=0s}, the worst case), beside
- * its own list of every incident (views only, no timelines) in the same run, as the incidents within the 90-day
- * window grow. A tenth of them are open; each has a public and an internal update, the rest are resolved.
+ * its own list of every incident (views only, no timelines; read with a viewer's token, as dashboards read it) in
+ * the same run, as the incidents within the 90-day window grow. A tenth of them are open; each has a public and an
+ * internal update, the rest are resolved.
  */
 public final class StatusPageBenchmark {
 
@@ -58,27 +62,34 @@ public final class StatusPageBenchmark {
                 .map(String::trim).map(Integer::valueOf).sorted().toList();
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
         Path work = Files.createTempDirectory("status-page-bench");
+        CompletableFuture<IdentityProvider> starting = IdentityProvider.startInBackground(
+                Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(), work.resolve("keycloak"),
+                work.resolve("keycloak.log"));
         KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
         RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
                 ManagedProcess.freePort(), null, work.resolve("registry.log"));
         ManagedProcess projection = null;
+        IdentityProvider keycloak = IdentityProvider.await(starting);
         try (EventWriter writer = new EventWriter(kafka.bootstrapServers(), registry.nativeApiUrl())) {
             new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(3, (short) 1);
             int port = ManagedProcess.freePort();
             projection = ServiceProcess.start("timeline-projection", Path.of(System.getProperty("projection.jar")),
                     port, kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("projection"),
-                    work.resolve("projection.log"), "768m", "incidents.status-page.cache-for=0s");
+                    work.resolve("projection.log"), "768m", "incidents.status-page.cache-for=0s",
+                    "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+            Tokens tokens = keycloak.tokens();
             String baseUrl = "http://127.0.0.1:" + port;
             List<Figures> figures = new ArrayList<>();
             int written = 0;
             for (int count : counts) {
                 write(writer, count - written);
                 written = count;
-                awaitIncidents(baseUrl, count);
+                awaitIncidents(baseUrl, count, tokens.of("viewer"));
                 for (String path : PUBLIC_PATHS) {
-                    figures.add(measure(baseUrl, path, count, measure));
+                    figures.add(measure(baseUrl, path, null, count, measure));
                 }
-                figures.add(measure(baseUrl, BASELINE_PATH, count, measure));
+                // a dashboard's read: signed in, as every dashboard is
+                figures.add(measure(baseUrl, BASELINE_PATH, tokens.of("viewer"), count, measure));
             }
             report(figures, measure);
         } finally {
@@ -87,6 +98,7 @@ public final class StatusPageBenchmark {
             }
             registry.close();
             kafka.close();
+            keycloak.close();
         }
     }
 
@@ -101,11 +113,11 @@ public final class StatusPageBenchmark {
         writer.flush();
     }
 
-    private static void awaitIncidents(String baseUrl, int count) throws Exception {
+    private static void awaitIncidents(String baseUrl, int count, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> answer = get(baseUrl + BASELINE_PATH);
+                HttpResponse<String> answer = get(baseUrl + BASELINE_PATH, token);
                 if (answer.statusCode() == 200 && occurrences(answer.body(), "\"incidentId\"") >= count
                         && occurrences(answer.body(), "\"version\":4") >= count - count / 10) {
                     return;
@@ -118,23 +130,29 @@ public final class StatusPageBenchmark {
         throw new IllegalStateException("The projection did not show " + count + " incidents in time");
     }
 
-    /** Sequential requests for two seconds of warm-up, then for {@code duration}, each one's latency recorded. */
-    private static Figures measure(String baseUrl, String path, int incidents, Duration duration) throws Exception {
-        requestFor(baseUrl + path, Duration.ofSeconds(2), new Histogram(60_000_000, 3));
+    /**
+     * Sequential requests for two seconds of warm-up, then for {@code duration}, each one's latency recorded.
+     *
+     * @param token a bearer token to send, or null
+     */
+    private static Figures measure(String baseUrl, String path, String token, int incidents, Duration duration)
+            throws Exception {
+        requestFor(baseUrl + path, token, Duration.ofSeconds(2), new Histogram(60_000_000, 3));
         Histogram micros = new Histogram(60_000_000, 3);
         long started = System.nanoTime();
-        int[] last = requestFor(baseUrl + path, duration, micros);
+        int[] last = requestFor(baseUrl + path, token, duration, micros);
         return new Figures(incidents, path, last[0], (System.nanoTime() - started) / 1e9, micros, last[1]);
     }
 
     /** @return the number of requests and the size of the last answer */
-    private static int[] requestFor(String url, Duration duration, Histogram micros) throws Exception {
+    private static int[] requestFor(String url, String token, Duration duration, Histogram micros)
+            throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         int requests = 0;
         int bytes = 0;
         while (System.nanoTime() < end) {
             long sent = System.nanoTime();
-            HttpResponse<String> answer = get(url);
+            HttpResponse<String> answer = get(url, token);
             micros.recordValue(Math.min((System.nanoTime() - sent) / 1000, 60_000_000));
             if (answer.statusCode() != 200) {
                 throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
@@ -145,9 +163,12 @@ public final class StatusPageBenchmark {
         return new int[] {requests, bytes};
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int occurrences(String text, String part) {

@@ -5,18 +5,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 
 /**
  * Keycloak from its distribution (unpacked from Maven Central by the build), on loopback, with the
  * {@value #REALM} realm imported from this module's {@code keycloak/incidents-realm.json} on its first start: the
  * OpenID Connect provider of the local stack and the tests. Its H2 database lives in the data folder given, so
- * users, sessions and keys survive a restart of a stack that keeps its data.
+ * users, sessions and keys survive a restart of a stack that keeps its data, until the realm file changes: then the
+ * database starts afresh from the new file (Keycloak's import skips a realm it has).
  */
 public final class IdentityProvider implements AutoCloseable {
 
@@ -24,7 +28,11 @@ public final class IdentityProvider implements AutoCloseable {
     /** The bootstrap administrator of a local Keycloak (local stack and tests only). */
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin-local";
+    /** The public client the ops dashboard signs people in with. */
+    public static final String DASHBOARD_CLIENT = "incidents-dashboard";
     private static final String REALM_FILE = "keycloak/incidents-realm.json";
+    /** Beside the database: the SHA-256 of the realm file it was imported from. */
+    private static final String IMPORTED_REALM_HASH = "imported-realm.sha256";
     private static final Duration START_PATIENCE = Duration.ofSeconds(180);
 
     private final ManagedProcess process;
@@ -42,8 +50,11 @@ public final class IdentityProvider implements AutoCloseable {
             throw new IllegalStateException("No Keycloak at " + keycloakHome
                     + ": build the module that starts it first (./mvnw package -DskipTests)");
         }
-        placeRealmForImport(keycloakHome.resolve("data/import"));
+        byte[] realm = realmFile();
         Files.createDirectories(dataDir);
+        forgetOutdatedRealm(dataDir, realm);
+        Files.createDirectories(keycloakHome.resolve("data/import"));
+        Files.write(keycloakHome.resolve("data/import/incidents-realm.json"), realm);
         List<String> command = List.of(launcher.toString(), "start-dev",
                 "--http-host=127.0.0.1", "--http-port=" + port,
                 "--db=dev-file", "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloak")
@@ -59,7 +70,8 @@ public final class IdentityProvider implements AutoCloseable {
         IdentityProvider provider = new IdentityProvider(process, port);
         try {
             process.awaitReady(() -> ManagedProcess.answers200(provider.discoveryUrl()), START_PATIENCE);
-        } catch (RuntimeException | InterruptedException e) {
+            Files.writeString(dataDir.resolve(IMPORTED_REALM_HASH), sha256(realm));
+        } catch (RuntimeException | InterruptedException | IOException e) {
             process.close();
             throw e;
         }
@@ -90,13 +102,34 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
-    private static void placeRealmForImport(Path importDir) throws IOException {
-        Files.createDirectories(importDir);
+    private static byte[] realmFile() throws IOException {
         try (InputStream realm = IdentityProvider.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
             if (realm == null) {
                 throw new IllegalStateException(REALM_FILE + " is not on the classpath");
             }
-            Files.copy(realm, importDir.resolve("incidents-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            return realm.readAllBytes();
+        }
+    }
+
+    /** Deletes the database of a realm imported from another version of the realm file. */
+    static void forgetOutdatedRealm(Path dataDir, byte[] realm) throws IOException {
+        Path imported = dataDir.resolve(IMPORTED_REALM_HASH);
+        if (Files.exists(imported) && !Files.readString(imported).equals(sha256(realm))) {
+            try (Stream<Path> files = Files.list(dataDir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().startsWith("keycloak.")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            System.out.println("[identity-provider] " + REALM_FILE + " changed: the realm is imported afresh "
+                    + "(local users' sessions end)");
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("This JVM has no SHA-256", e);
         }
     }
 
@@ -116,6 +149,14 @@ public final class IdentityProvider implements AutoCloseable {
     /** Tokens of the realm's people and machines (local passwords and secrets). */
     public Tokens tokens() {
         return new Tokens(tokenUrl());
+    }
+
+    /**
+     * Lets pages served from {@code origin} (such as {@code http://127.0.0.1:8082}) call the token endpoint for the
+     * dashboard client: browsers need the provider's CORS answer for that.
+     */
+    public void allowDashboardOrigin(String origin) {
+        new RealmAdmin(baseUrl(), REALM).allowWebOrigin(DASHBOARD_CLIENT, origin);
     }
 
     private String discoveryUrl() {

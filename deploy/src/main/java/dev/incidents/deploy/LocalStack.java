@@ -62,12 +62,13 @@ public final class LocalStack {
         say("Identity provider " + keycloak.issuerUrl() + "  (Keycloak; admin console " + keycloak.baseUrl()
                 + "/admin/, user " + IdentityProvider.ADMIN_USER + ", password " + IdentityProvider.ADMIN_PASSWORD
                 + ")");
+        String projection = "http://127.0.0.1:" + settings.projectionPort();
+        keycloak.allowDashboardOrigin(projection);
         for (ServiceLauncher service : ServiceLauncher.all(settings)) {
             started.push(service.start(backbone.bootstrapServers(), backbone.registryUrl(), keycloak.issuerUrl()));
             say(service.describe());
         }
-        String projection = "http://127.0.0.1:" + settings.projectionPort();
-        say("Ops dashboard     " + projection + "/dashboard/");
+        say("Ops dashboard     " + projection + "/dashboard/  (sign in as commander, password commander-local)");
         say("Status page       " + projection + "/status/  (feed " + projection + "/history.atom, "
                 + "Statuspage JSON " + projection + "/api/v2/summary.json)");
         say("Ready. Sign in as the commander: . deploy/token.sh; TOKEN=$(local_token commander)");

@@ -2,30 +2,37 @@ package dev.incidents.deploy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The services the local stack starts, each from its built jar. */
-record ServiceLauncher(String name, Path jar, int port, StackSettings settings) {
+/**
+ * The services the local stack starts, each from its built jar.
+ *
+ * @param settings beyond where the stack's parts are: what this service alone needs
+ */
+record ServiceLauncher(String name, Path jar, int port, StackSettings stack, List<String> settings) {
 
-    static List<ServiceLauncher> all(StackSettings settings) {
+    static List<ServiceLauncher> all(StackSettings stack) {
         return List.of(
                 new ServiceLauncher("incident-commands",
-                        settings.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
-                        settings.commandsPort(), settings),
+                        stack.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
+                        stack.commandsPort(), stack, List.of()),
                 new ServiceLauncher("timeline-projection",
-                        settings.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
-                        settings.projectionPort(), settings),
+                        stack.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
+                        stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING)),
                 new ServiceLauncher("notifier-service",
-                        settings.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
-                        settings.notifierPort(), settings));
+                        stack.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
+                        stack.notifierPort(), stack, List.of()));
     }
 
     /** @param issuerUrl the identity provider whose tokens the service trusts */
     LocalStack.Part start(String bootstrapServers, String registryUrl, String issuerUrl)
             throws IOException, InterruptedException {
+        List<String> all = new ArrayList<>(settings);
+        all.add("quarkus.oidc.auth-server-url=" + issuerUrl);
         ManagedProcess process = ServiceProcess.start(name, jar, port, bootstrapServers, registryUrl,
-                settings.dataDir().resolve(name), settings.logs().resolve(name + ".log"), "512m",
-                "quarkus.oidc.auth-server-url=" + issuerUrl);
+                stack.dataDir().resolve(name), stack.logs().resolve(name + ".log"), "512m",
+                all.toArray(String[]::new));
         return new LocalStack.Part(name, process::isAlive, process);
     }
 

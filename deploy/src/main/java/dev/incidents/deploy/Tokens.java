@@ -15,12 +15,17 @@ import java.util.stream.Collectors;
 
 /**
  * Access tokens from a local {@link IdentityProvider}, for the local realm's people (password grant through the CLI
- * client; each password is the user name followed by {@code -local}) and its emitter machine (client credentials).
+ * client; each password is the user name followed by {@code -local}) and its machines (client credentials).
  */
 public final class Tokens {
 
     public static final String EMITTER_CLIENT = "incident-emitter";
     private static final String EMITTER_SECRET = "incident-emitter-local-secret";
+    /** The client the projection's instances sign in with to ask each other. */
+    public static final String PEER_CLIENT = "timeline-projection";
+    private static final String PEER_SECRET = "timeline-projection-local-secret";
+    /** The setting a projection instance needs to ask its peers on the local realm. */
+    public static final String PEER_SECRET_SETTING = "quarkus.oidc-client.credentials.secret=" + PEER_SECRET;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,8 +48,16 @@ public final class Tokens {
 
     /** An access token of the incident-emitter machine client. */
     public String ofEmitter() {
-        return fetch(Map.of("grant_type", "client_credentials", "client_id", EMITTER_CLIENT,
-                "client_secret", EMITTER_SECRET));
+        return ofClient(EMITTER_CLIENT, EMITTER_SECRET);
+    }
+
+    /** An access token of a projection instance asking its peers. */
+    public String ofPeer() {
+        return ofClient(PEER_CLIENT, PEER_SECRET);
+    }
+
+    private String ofClient(String clientId, String secret) {
+        return fetch(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
     }
 
     private String fetch(Map<String, String> form) {
@@ -56,8 +69,9 @@ public final class Tokens {
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
-                throw new IllegalStateException("No token for " + form.get("username") + ": HTTP "
-                        + answer.statusCode() + " " + answer.body());
+                String who = form.getOrDefault("username", form.get("client_id"));
+                throw new IllegalStateException("No token for " + who + ": HTTP " + answer.statusCode() + " "
+                        + answer.body());
             }
             return JSON.readTree(answer.body()).path("access_token").asText();
         } catch (IOException e) {

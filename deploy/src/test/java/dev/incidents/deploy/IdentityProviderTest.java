@@ -69,12 +69,31 @@ class IdentityProviderTest {
     }
 
     @Test
-    void a_monitor_signs_in_with_client_credentials_as_an_emitter_only() throws Exception {
-        JsonNode claims = claims(keycloak.tokens().ofEmitter());
+    void machines_sign_in_with_client_credentials_each_with_its_one_role() throws Exception {
+        Map<String, JsonNode> machines = Map.of(
+                "incident-emitter", claims(keycloak.tokens().ofEmitter()),
+                "timeline-projection", claims(keycloak.tokens().ofPeer()));
+        Map<String, String> roles = Map.of("incident-emitter", "incident-emitter",
+                "timeline-projection", "incident-peer");
 
-        assertThat(claims.path("aud").asText()).isEqualTo("incidents-api");
-        assertThat(claims.path("client_id").asText()).isEqualTo("incident-emitter");
-        assertThat(realmRoles(claims)).containsExactly("incident-emitter");
+        machines.forEach((client, claims) -> {
+            assertThat(claims.path("aud").asText()).as(client).isEqualTo("incidents-api");
+            assertThat(claims.path("client_id").asText()).isEqualTo(client);
+            assertThat(realmRoles(claims)).as(client).containsExactly(roles.get(client));
+        });
+    }
+
+    @Test
+    void the_token_endpoint_lets_only_an_allowed_dashboard_origin_read_its_answers() throws Exception {
+        String dashboard = "http://127.0.0.1:" + ManagedProcess.freePort();
+
+        String before = corsAnswer(dashboard);
+        keycloak.allowDashboardOrigin(dashboard);
+        keycloak.allowDashboardOrigin(dashboard);
+
+        assertThat(before).isNull();
+        assertThat(corsAnswer(dashboard)).isEqualTo(dashboard);
+        assertThat(corsAnswer("http://127.0.0.1:1")).isNull();
     }
 
     @Test
@@ -90,6 +109,15 @@ class IdentityProviderTest {
     void a_wrong_password_gets_no_token() {
         assertThatThrownBy(() -> keycloak.tokens().of("commander", "not-the-password"))
                 .hasMessageContaining("HTTP 401");
+    }
+
+    /** The origin the token endpoint allows to read its answer to a page of {@code origin}, if any. */
+    private static String corsAnswer(String origin) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl())).header("Origin", origin)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&client_id="
+                                + IdentityProvider.DASHBOARD_CLIENT + "&code=unknown")).build(),
+                HttpResponse.BodyHandlers.ofString()).headers().firstValue("Access-Control-Allow-Origin").orElse(null);
     }
 
     /** The start of the dashboard's sign-in (authorization code with PKCE): Keycloak's login page, or its refusal. */

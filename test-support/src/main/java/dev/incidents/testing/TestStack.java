@@ -108,6 +108,11 @@ public final class TestStack {
         return keycloak.issuerUrl();
     }
 
+    /** Lets the dashboard served at {@code origin} sign people in at the test Keycloak (its CORS answers). */
+    public static void allowDashboardOrigin(String origin) {
+        keycloak.allowDashboardOrigin(origin);
+    }
+
     /** The setting that points a packaged service at the test Keycloak, for {@code ServiceProcess.start}. */
     public static String identitySetting() {
         return "quarkus.oidc.auth-server-url=" + issuerUrl();

@@ -1,6 +1,9 @@
-// Ops dashboard: the board of open incidents, one incident's timeline, and communication charts. State arrives
-// over the projection's SSE stream; after every (re)connection the board is fetched again to catch up.
-import { element, formatDateTime, formatSpan, getJson, timeElement, viewerZone } from '../shared/format.js';
+// Ops dashboard: the board of open incidents, one incident's timeline, and communication charts, for a signed-in
+// user. State arrives over the projection's SSE stream; after every (re)connection the board is fetched again to
+// catch up.
+import { element, formatDateTime, formatSpan, timeElement, viewerZone } from '../shared/format.js';
+import { authorised, readJson, signIn, signOut } from './sign-in.js';
+import { readEvents } from './event-stream.js';
 
 /** Operators compare updates with their deadlines to the second. */
 const exactTime = (iso) => timeElement(iso, true);
@@ -17,22 +20,29 @@ document.getElementById('viewer-zone').textContent = viewerZone;
 const connection = document.getElementById('connection');
 let retryDelay = 1000;
 
-function connect() {
-  const stream = new EventSource('/incidents/stream');
-  stream.addEventListener('ready', () => {
+const liveEvents = {
+  ready: () => {
     retryDelay = 1000;
     showConnection('Live', 'live');
     catchUp();
-  });
-  stream.addEventListener('state', (event) => receive(JSON.parse(event.data)));
-  stream.addEventListener('detection', (event) => showDetection(JSON.parse(event.data)));
-  stream.addEventListener('error', () => {
-    showConnection('Reconnecting…', 'down');
-    if (stream.readyState === EventSource.CLOSED) {
-      setTimeout(connect, retryDelay);
-      retryDelay = Math.min(retryDelay * 2, 30000);
-    }
-  });
+  },
+  state: (data) => receive(JSON.parse(data)),
+  detection: (data) => showDetection(JSON.parse(data)),
+};
+
+/** Follows the live stream until it ends or breaks, then connects again, waiting longer after each failure. */
+async function connect() {
+  try {
+    const response = await authorised('/incidents/stream', { headers: { Accept: 'text/event-stream' } });
+    if (!response.ok) throw new Error(`the live stream answered ${response.status}`);
+    await readEvents(response, (name, data) => liveEvents[name]?.(data));
+    connection.title = 'The server ended the live stream';
+  } catch (error) {
+    connection.title = error.message;
+  }
+  showConnection('Reconnecting…', 'down');
+  setTimeout(connect, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 30000);
 }
 
 function showConnection(text, state) {
@@ -43,7 +53,7 @@ function showConnection(text, state) {
 /** Everything published before 'ready' may have been missed: read the whole board again. */
 async function catchUp() {
   try {
-    const all = await getJson('/incidents?status=open');
+    const all = await readJson('/incidents?status=open');
     const seen = new Set(all.map((incident) => incident.incidentId));
     for (const [id, known] of incidents) {
       if (known.open && !seen.has(id)) incidents.delete(id);
@@ -195,8 +205,8 @@ setInterval(() => {
 
 async function showIncident(incidentId) {
   const [incident, timeline] = await Promise.all([
-    getJson(`/incidents/${encodeURIComponent(incidentId)}`),
-    getJson(`/incidents/${encodeURIComponent(incidentId)}/timeline`)]);
+    readJson(`/incidents/${encodeURIComponent(incidentId)}`),
+    readJson(`/incidents/${encodeURIComponent(incidentId)}/timeline`)]);
   incidents.set(incidentId, incident);
   document.getElementById('incident-title').replaceChildren(
     element('span', { class: `badge ${incident.severity}`, text: incident.severity }), ' ', incident.title);
@@ -257,7 +267,7 @@ const COLOURS = { SEV1: '#a40e26', SEV2: '#953800', SEV3: '#0550ae', SEV4: '#424
 async function showReport() {
   const end = Date.now();
   const weeks = Array.from({ length: 8 }, (_, i) => ({ from: end - (8 - i) * WEEK, to: end - (7 - i) * WEEK }));
-  const reports = await Promise.all(weeks.map((week) => getJson('/reports/communication?from='
+  const reports = await Promise.all(weeks.map((week) => readJson('/reports/communication?from='
     + encodeURIComponent(new Date(week.from).toISOString()) + '&to=' + encodeURIComponent(new Date(week.to).toISOString()))));
   document.getElementById('report-charts').replaceChildren(
     ...METRICS.map((metric) => chart(metric, weeks, reports)));
@@ -336,6 +346,23 @@ function route() {
   });
 }
 
-window.addEventListener('hashchange', route);
-route();
-connect();
+/** Shows who is signed in; a problem signing in leaves the page with the reason and a way to try again. */
+async function signInFirst() {
+  try {
+    const user = await signIn();
+    document.getElementById('user-name').textContent = user.name;
+    document.getElementById('signed-in').hidden = false;
+    document.getElementById('sign-out').addEventListener('click', signOut);
+    return true;
+  } catch (error) {
+    showConnection(`Not signed in: ${error.message}.`, 'down');
+    document.getElementById('sign-in-again').hidden = false;
+    return false;
+  }
+}
+
+if (await signInFirst()) {
+  window.addEventListener('hashchange', route);
+  route();
+  connect();
+}

@@ -45,9 +45,12 @@ export function element(tag, attributes = {}, ...children) {
   return node;
 }
 
-/** GET a JSON resource; the projection answers 503 while its stores rebalance, so callers retry. */
-export async function getJson(path) {
-  const response = await fetch(path, { headers: { Accept: 'application/json' } });
+/**
+ * GET a JSON resource; the projection answers 503 while its stores rebalance, so callers retry.
+ * @param send fetch() or a function like it (the dashboard's adds the signed-in user's token)
+ */
+export async function getJson(path, send = fetch) {
+  const response = await send(path, { headers: { Accept: 'application/json' } });
   if (!response.ok) {
     throw new Error(`${path} answered ${response.status}`);
   }

@@ -16,6 +16,11 @@ public final class Roles {
     public static final String EMITTER = "incident-emitter";
     /** Manages subscriptions and redelivers messages. */
     public static final String NOTIFIER_ADMIN = "notifier-admin";
+    /**
+     * Another instance of the timeline projection (a machine): reads incidents and may ask an instance for its own
+     * part only. Not one of the roles people get.
+     */
+    public static final String PEER = "incident-peer";
     /** Everything. */
     public static final String ADMIN = "incident-admin";
 

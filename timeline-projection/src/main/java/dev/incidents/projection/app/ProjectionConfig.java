@@ -14,8 +14,9 @@ public interface ProjectionConfig {
 
     Detection detection();
 
-
     StatusPage statusPage();
+
+    Dashboard dashboard();
 
     interface Detection {
         /** How long before a deadline "due soon" warns; never more than a third of the incident's cadence. */
@@ -56,6 +57,16 @@ public interface ProjectionConfig {
         /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
         @WithDefault("5s")
         Duration cacheFor();
+    }
+
+    /** Where the ops dashboard signs people in (authorization code with PKCE, in the browser). */
+    interface Dashboard {
+        /** The OpenID Connect issuer; default the one whose tokens this service trusts. */
+        URI issuer();
+
+        /** The provider's public client for the dashboard. */
+        @WithDefault("incidents-dashboard")
+        String clientId();
     }
 
 }

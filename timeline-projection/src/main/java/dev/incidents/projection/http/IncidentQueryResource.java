@@ -4,7 +4,9 @@ import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
+import dev.incidents.support.security.Roles;
 import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -23,37 +25,41 @@ import java.util.function.Predicate;
 
 /**
  * Read side for dashboards. Any instance answers for any incident: a key is forwarded to the instance owning it,
- * a list gathers every instance's part. While stores rebalance the answer is 503 with Retry-After.
+ * a list gathers every instance's part. While stores rebalance the answer is 503 with Retry-After. People who may
+ * read incidents and the other instances (peers) may call it.
  */
 @Path("/incidents")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.ADMIN, Roles.PEER})
 public class IncidentQueryResource {
 
     private final IncidentQueries queries;
     private final RemoteInstances remote;
     private final LiveFeed liveFeed;
     private final AllIncidents allIncidents;
+    private final PeerRequests peers;
 
     IncidentQueryResource(IncidentQueries queries, RemoteInstances remote, LiveFeed liveFeed,
-                          AllIncidents allIncidents) {
+                          AllIncidents allIncidents, PeerRequests peers) {
         this.queries = queries;
         this.remote = remote;
         this.liveFeed = liveFeed;
         this.allIncidents = allIncidents;
+        this.peers = peers;
     }
 
     @GET
     @Operation(summary = "Incidents, newest first; filters: status=open|resolved, severity, overdue=true, component")
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
                          @QueryParam("overdue") Boolean overdue, @QueryParam("component") String component,
-                         @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
+                         @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
         Predicate<IncidentView> filter;
         try {
             filter = filter(status, severity, overdue, component);
         } catch (IllegalArgumentException e) {
             return QueryProblems.invalid(e.getMessage().split(" ")[0], e.getMessage());
         }
-        return allIncidents.gather(filter, localOnly, uri.getRequestUri().getRawPath() + query(uri))
+        return allIncidents.gather(filter, peers.localOnly(localOnly), uri.getRequestUri().getRawPath() + query(uri))
                 .map(incidents -> Response.ok(incidents).build())
                 .orElseGet(QueryProblems::unavailable);
     }
@@ -73,16 +79,16 @@ public class IncidentQueryResource {
     @GET
     @Path("{incidentId}")
     public Response incident(@PathParam("incidentId") String incidentId,
-                             @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
-        return answer(queries.incident(incidentId), IncidentResponse::of, localOnly, "/incidents/" + incidentId,
+                             @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        return answer(queries.incident(incidentId), IncidentResponse::of, peers.localOnly(localOnly), "/incidents/" + incidentId,
                 incidentId);
     }
 
     @GET
     @Path("{incidentId}/timeline")
     public Response timeline(@PathParam("incidentId") String incidentId,
-                             @HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
-        return answer(queries.timeline(incidentId), entries -> entries, localOnly,
+                             @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        return answer(queries.timeline(incidentId), entries -> entries, peers.localOnly(localOnly),
                 "/incidents/" + incidentId + "/timeline", incidentId);
     }
 

@@ -2,6 +2,7 @@ package dev.incidents.projection.http;
 
 import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.projection.domain.StatusBoard;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import java.util.function.Function;
  * at /status/ reads the Statuspage-shaped summary; feed readers take the Atom feed.
  */
 @Path("/")
+@PermitAll
 public class PublicStatusResource {
 
     static final String ATOM_TYPE = "application/atom+xml;charset=utf-8";
@@ -28,19 +30,25 @@ public class PublicStatusResource {
 
     private final PublicBoard boards;
     private final ProjectionConfig.StatusPage page;
+    private final PeerRequests peers;
 
-    PublicStatusResource(PublicBoard boards, ProjectionConfig config) {
+    PublicStatusResource(PublicBoard boards, ProjectionConfig config, PeerRequests peers) {
         this.boards = boards;
         this.page = config.statusPage();
+        this.peers = peers;
     }
 
     @GET
     @Path("public/incidents")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Public side of open incidents and those resolved in the last 90 days (our own shape)")
-    public Response publicIncidents(@HeaderParam(RemoteInstances.LOCAL_ONLY_HEADER) boolean localOnly) {
-        return answer(localOnly ? boards.local() : boards.current(), MediaType.APPLICATION_JSON_TYPE,
-                StatusBoard::incidents);
+    public Response publicIncidents(@HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        if (peers.localOnly(localOnly)) {
+            // one instance's part, for the peer gathering the board: no cache may keep it
+            return boards.local().map(board -> Response.ok(board.incidents(), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").build()).orElseGet(QueryProblems::unavailable);
+        }
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, StatusBoard::incidents);
     }
 
     @GET

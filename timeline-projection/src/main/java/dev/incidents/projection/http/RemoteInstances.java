@@ -2,7 +2,10 @@ package dev.incidents.projection.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.incidents.support.security.Roles;
 import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,18 +16,21 @@ import java.time.Duration;
 
 /**
  * Forwards a query to the instance that owns the key (or to every instance, for lists). The forwarded request is
- * marked so that the receiver answers from its own stores only and never forwards again.
+ * signed in with this instance's {@link PeerCredential} and marked so that the receiver answers from its own stores
+ * only and never forwards again.
  */
 @ApplicationScoped
 public class RemoteInstances {
 
-    static final String LOCAL_ONLY_HEADER = "X-Incidents-Local-Only";
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteInstances.class);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json;
+    private final PeerCredential credential;
 
-    RemoteInstances(ObjectMapper json) {
+    RemoteInstances(ObjectMapper json, PeerCredential credential) {
         this.json = json;
+        this.credential = credential;
     }
 
     /** The owner's answer, passed through as it is (status, content type, body). */
@@ -51,10 +57,27 @@ public class RemoteInstances {
         return json.readValue(answer.body(), type);
     }
 
+    /** The peer's answer; an exception when it refuses this instance's credential (its caller is not to blame). */
     private HttpResponse<String> get(String host, int port, String pathAndQuery)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
-                .header(LOCAL_ONLY_HEADER, "true").timeout(Duration.ofSeconds(5)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + peerToken()).header(PeerRequests.LOCAL_ONLY_HEADER, "true")
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 401 || answer.statusCode() == 403) {
+            LOG.warn("Instance {}:{} refused this instance's peer credential (HTTP {}): does the client of "
+                    + "quarkus.oidc-client.client-id have role {}?", host, port, answer.statusCode(), Roles.PEER);
+            throw new IOException("Instance " + host + ":" + port + " refused the peer credential");
+        }
+        return answer;
+    }
+
+    private String peerToken() throws IOException {
+        try {
+            return credential.bearerToken();
+        } catch (RuntimeException e) {
+            LOG.warn("No peer credential to ask the other instances with (quarkus.oidc-client.*): {}", e.toString());
+            throw new IOException("No peer credential", e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.projection.domain.CommunicationReport;
+import dev.incidents.support.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ import java.util.List;
 /** Communication performance over a period, from every instance's incidents. */
 @Path("/reports")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.ADMIN})
 public class ReportResource {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);

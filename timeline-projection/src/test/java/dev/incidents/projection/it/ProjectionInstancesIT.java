@@ -4,7 +4,9 @@ import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
+import dev.incidents.deploy.Tokens;
 import dev.incidents.testing.Await;
+import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +27,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two instances of the packaged projection: either answers for any incident, and an instance killed without
- * warning (SIGKILL) while deadlines pass loses no detection and repeats none.
+ * Two instances of the packaged projection: either answers for any incident (asking the other with its peer
+ * credential), only a peer may ask for one instance's part, and an instance killed without warning (SIGKILL) while
+ * deadlines pass loses no detection and repeats none.
  */
 class ProjectionInstancesIT {
 
@@ -48,10 +51,12 @@ class ProjectionInstancesIT {
         portB = ManagedProcess.freePort();
         a = start("a", portA);
         b = start("b", portB);
+        SignedIn.as("viewer");
     }
 
     @AfterAll
     static void stop() {
+        SignedIn.out();
         b.close();
         a.close();
     }
@@ -72,6 +77,14 @@ class ProjectionInstancesIT {
         }
         assertThat(RestAssured.given().port(portA).get("/incidents").jsonPath().getList("incidentId"))
                 .containsAll(ids);
+        assertThat(RestAssured.given().port(portA).header("X-Incidents-Local-Only", "true").get("/incidents")
+                .jsonPath().getList("incidentId")).as("a viewer asking for one instance's part gets all")
+                .containsAll(ids);
+        List<String> partOfA = RestAssured.given().port(portA).auth().oauth2(TestStack.tokens().ofPeer())
+                .header("X-Incidents-Local-Only", "true").get("/incidents").jsonPath().getList("incidentId");
+        assertThat(partOfA).as("a peer gets instance a's part only").isNotEmpty()
+                .hasSizeLessThan(RestAssured.given().port(portA).get("/incidents").jsonPath().getList("incidentId")
+                        .size());
         for (int port : List.of(portA, portB)) {
             assertThat(RestAssured.given().port(port).get("/api/v2/summary.json").jsonPath().getList("incidents.id"))
                     .as("the public summary gathers both instances' incidents").containsAll(ids);
@@ -110,6 +123,7 @@ class ProjectionInstancesIT {
     private static ManagedProcess start(String name, int port) throws Exception {
         return ServiceProcess.start("timeline-projection-" + name, Path.of(System.getProperty("service.jar")), port,
                 TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state.resolve(name),
-                logs.resolve("projection-" + name + ".log"), "384m", "incidents.detection.scan-interval=200ms");
+                logs.resolve("projection-" + name + ".log"), "384m", "incidents.detection.scan-interval=200ms",
+                TestStack.identitySetting(), Tokens.PEER_SECRET_SETTING);
     }
 }

@@ -6,10 +6,14 @@ import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.testing.SignedIn;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -38,6 +42,16 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = ProjectionTestStack.class, restrictToAnnotatedClass = false)
 class ProjectionOnRealKafkaTest {
+
+    @BeforeAll
+    static void signIn() {
+        SignedIn.as("viewer");
+    }
+
+    @AfterAll
+    static void signOut() {
+        SignedIn.out();
+    }
 
     @Test
     void a_deadline_that_passes_is_detected_and_the_incident_reads_overdue() throws Exception {
@@ -91,7 +105,9 @@ class ProjectionOnRealKafkaTest {
         awaitOk(() -> RestAssured.get("/incidents"));
         HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port + "/incidents/stream"))
-                        .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + TestStack.tokens().of("viewer")).GET().build(),
+                        HttpResponse.BodyHandlers.ofLines())
                 .get(30, TimeUnit.SECONDS);
         assertThat(stream.statusCode()).isEqualTo(200);
         Iterator<String> lines = stream.body().iterator();

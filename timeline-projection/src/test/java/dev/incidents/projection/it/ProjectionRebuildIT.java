@@ -93,7 +93,8 @@ class ProjectionRebuildIT {
                 found -> overdueIncidents(found).size() >= missed.size(), Duration.ofSeconds(5));
         assertThat(detections).extracting(IncidentDetection::getDetectionId).doesNotHaveDuplicates();
         assertThat(overdueIncidents(detections)).containsExactlyInAnyOrderElementsOf(missed);
-        RestAssured.given().port(port).get("/incidents/" + kept.get(0)).then().statusCode(200)
+        RestAssured.given().port(port).auth().oauth2(TestStack.tokens().of("viewer"))
+                .get("/incidents/" + kept.get(0)).then().statusCode(200)
                 .body("promisesKept", org.hamcrest.Matchers.equalTo(1))
                 .body("overdue", org.hamcrest.Matchers.equalTo(false));
     }
@@ -110,7 +111,6 @@ class ProjectionRebuildIT {
         return detections.stream().filter(d -> d.getKind() == DetectionKind.UPDATE_OVERDUE)
                 .map(IncidentDetection::getIncidentId).toList();
     }
-
 
     private static void publish(Stream<IncidentEvent> events) {
         IncidentEvents.publish(events.toArray(IncidentEvent[]::new));
@@ -143,6 +143,6 @@ class ProjectionRebuildIT {
         return ServiceProcess.start("timeline-projection-rebuild", Path.of(System.getProperty("service.jar")), port,
                 TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state, logs.resolve("projection-rebuild.log"),
                 "384m", "quarkus.kafka-streams.application-id=" + applicationId,
-                "incidents.detection.scan-interval=200ms");
+                "incidents.detection.scan-interval=200ms", TestStack.identitySetting());
     }
 }

@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points the projection under test at the JVM's shared real broker and registry, with a fast deadline scan and an
- * HTTP port known in advance, so that interactive-query metadata names this instance correctly.
+ * Points the projection under test at the JVM's shared real broker, registry and identity provider, with a fast
+ * deadline scan and an HTTP port known in advance, so that interactive-query metadata names this instance correctly
+ * and the provider lets its dashboard sign in.
  */
 public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager {
 
@@ -23,6 +24,7 @@ public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager 
             Map<String, String> config = new HashMap<>(TestStack.serviceConfig("projection-streams"));
             config.put("quarkus.http.test-port", String.valueOf(port));
             config.put("quarkus.kafka-streams.application-server", "127.0.0.1:" + port);
+            TestStack.allowDashboardOrigin("http://127.0.0.1:" + port);
             config.put("incidents.detection.scan-interval", "200ms");
             // Tests read the public status right after writing events; a reused board would hide them for a while.
             config.put("incidents.status-page.cache-for", "0s");

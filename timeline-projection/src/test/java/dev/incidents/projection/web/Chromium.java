@@ -74,10 +74,19 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** What the pages' Content-Security-Policy refused since the last call (console messages, one each). */
+    /** What the pages' Content-Security-Policy refused since the last read of the console (one message each). */
     List<String> contentSecurityViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
-                .filter(message -> message.contains("Content Security Policy")).toList();
+        return console().stream().filter(message -> message.contains("Content Security Policy")).toList();
+    }
+
+    /** The console's messages since its last read. */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    /** Every cookie of every site, such as an identity provider's session. */
+    void clearCookies() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** The viewer's time zone as the page sees it. */

@@ -13,6 +13,8 @@ import dev.incidents.avro.ThirdPartyCause;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.projection.it.ProjectionAnswers;
 import dev.incidents.projection.it.ProjectionTestStack;
+import dev.incidents.testing.SignedIn;
+import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,11 +40,11 @@ import static dev.incidents.projection.it.IncidentEvents.declared;
 import static dev.incidents.projection.it.IncidentEvents.event;
 import static dev.incidents.projection.it.IncidentEvents.publish;
 import static org.assertj.core.api.Assertions.assertThat;
-import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The ops dashboard and the public status page in real headless Chromium, fed by the projection running on the
- * real broker and registry. Screenshots land in target/screenshots.
+ * real broker and registry; the dashboard's users sign in on the real Keycloak's login page. Screenshots land in
+ * target/screenshots.
  */
 @QuarkusTest
 @QuarkusTestResource(value = ProjectionTestStack.class, restrictToAnnotatedClass = false)
@@ -55,12 +58,41 @@ class PagesInBrowserTest {
 
     @BeforeAll
     static void startBrowser() {
+        SignedIn.as("viewer");
         chromium = new Chromium();
     }
 
     @AfterAll
     static void stopBrowser() throws Exception {
+        SignedIn.out();
         chromium.close();
+    }
+
+    @Test
+    void a_viewer_signs_in_on_the_providers_login_page_sees_who_is_signed_in_and_no_write_controls_then_signs_out() {
+        WebDriver browser = open("/status/");
+        signOutOfTheProvider();
+
+        browser.get("http://127.0.0.1:" + RestAssured.port + "/dashboard/#/report");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        assertThat(browser.getCurrentUrl()).startsWith(TestStack.issuerUrl());
+        chromium.screenshot("dashboard-sign-in");
+        logIn("viewer");
+
+        waitFor(ExpectedConditions.textToBe(By.id("connection"), "Live"));
+        assertThat(browser.getCurrentUrl()).as("back on the view asked for, without the code")
+                .isEqualTo("http://127.0.0.1:" + RestAssured.port + "/dashboard/#/report");
+        assertThat(browser.findElement(By.id("user-name")).getText()).isEqualTo("Vic Viewer");
+        assertThat(browser.findElements(By.cssSelector("form[method=post], input[type=submit], button")))
+                .as("write controls").extracting(WebElement::getText).containsExactly("Sign out");
+
+        browser.findElement(By.id("sign-out")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        browser.get("http://127.0.0.1:" + RestAssured.port + "/dashboard/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")));
+        assertThat(browser.getCurrentUrl()).as("signed out at the provider too").startsWith(TestStack.issuerUrl());
+        logIn("commander");
+        waitFor(ExpectedConditions.textToBe(By.id("user-name"), "Casey Commander"));
     }
 
     @Test
@@ -99,8 +131,10 @@ class PagesInBrowserTest {
     void a_lost_connection_reconnects_and_catches_up_on_what_happened_meanwhile() throws Exception {
         awaitBody("/incidents", "[");
         try (CuttableProxy proxy = new CuttableProxy(RestAssured.port)) {
+            TestStack.allowDashboardOrigin("http://127.0.0.1:" + proxy.port());
             WebDriver browser = chromium.driver;
             browser.get("http://127.0.0.1:" + proxy.port() + "/dashboard/");
+            logInIfAsked("commander");
             waitFor(ExpectedConditions.textToBe(By.id("connection"), "Live"));
 
             proxy.cut();
@@ -264,14 +298,44 @@ class PagesInBrowserTest {
         return declared;
     }
 
+    /** Opens a page of the projection; the dashboard signs in as commander unless the provider knows who it is. */
     private static WebDriver open(String path) {
         awaitBody("/incidents", "[");
         chromium.driver.get("http://127.0.0.1:" + RestAssured.port + path);
+        if (path.startsWith("/dashboard/")) {
+            logInIfAsked("commander");
+        }
         return chromium.driver;
     }
 
+    /** Waits until the dashboard has signed in, through the provider's login page if it shows. */
+    private static void logInIfAsked(String user) {
+        waitFor(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")),
+                ExpectedConditions.visibilityOfElementLocated(By.id("user-name"))));
+        if (!chromium.driver.findElements(By.id("kc-login")).isEmpty()) {
+            logIn(user);
+        }
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("user-name")));
+    }
+
+    /** Fills in Keycloak's login page with the local realm's password of the user. */
+    private static void logIn(String user) {
+        WebDriver browser = chromium.driver;
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user + "-local");
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    /** Forgets the provider's session, as a browser that never signed in. */
+    private static void signOutOfTheProvider() {
+        chromium.clearCookies();
+    }
+
+    /** Waits for the condition; a timeout names the page the browser was on and what its console said. */
     private static <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(chromium.driver, PATIENCE).until(condition);
+        WebDriverWait wait = new WebDriverWait(chromium.driver, PATIENCE);
+        wait.withMessage(() -> "on " + chromium.driver.getCurrentUrl() + ", console: " + chromium.console());
+        return wait.until(condition);
     }
 
     private static String get(String path) {
