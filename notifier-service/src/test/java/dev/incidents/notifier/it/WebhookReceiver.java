@@ -8,13 +8,16 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real HTTP receiver of webhooks that checks every signature with code of its own ({@link WebhookSignatures},
  * written from the Standard Webhooks specification, not the library the notifier signs with) and answers with a
- * status it is told to, for the first so many requests.
+ * status it is told to: for the next so many requests (a receiver down), or for the first attempts of each message
+ * (a receiver that fails every message a few times, whichever messages arrive meanwhile).
  */
 final class WebhookReceiver implements AutoCloseable {
 
@@ -26,6 +29,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final WebhookSignatures signatures;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
+    private final Map<String, AtomicInteger> attemptsByMessage = new ConcurrentHashMap<>();
+    private volatile int failedAttemptsOfEach;
     private volatile int failureStatus = 500;
     private volatile Duration delay = Duration.ZERO;
 
@@ -39,7 +44,10 @@ final class WebhookReceiver implements AutoCloseable {
             boolean valid = signatures.valid(id, exchange.getRequestHeaders().getFirst("webhook-timestamp"), body,
                     exchange.getRequestHeaders().getFirst("webhook-signature"));
             pause();
-            int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
+            int attempt = attemptsByMessage.computeIfAbsent(String.valueOf(id), key -> new AtomicInteger())
+                    .incrementAndGet();
+            boolean fail = failuresLeft.getAndDecrement() > 0 || attempt <= failedAttemptsOfEach;
+            int status = fail ? failureStatus : 204;
             received.add(new Received(id, valid, body, status == 204));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -55,6 +63,12 @@ final class WebhookReceiver implements AutoCloseable {
     void failNext(int count, int status) {
         failureStatus = status;
         failuresLeft.set(count);
+    }
+
+    /** The first {@code count} attempts of every message get {@code status}; later ones 204. */
+    void failFirstAttemptsOfEach(int count, int status) {
+        failureStatus = status;
+        failedAttemptsOfEach = count;
     }
 
     /** Every request takes this long before it is answered (and counted). */
