@@ -5,6 +5,23 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="$(mktemp -d)"
 export INCIDENTS_DATA_DIR="$data" INCIDENTS_SKIP_BUILD=true
+# A stop while the stack is still starting stops what started so far, the part being started included.
+INCIDENTS_DATA_DIR="$data/interrupted" "$root/deploy/local-stack.sh" > "$data/interrupted.out" 2>&1 &
+interrupted=$!
+for _ in $(seq 1 240); do
+  grep -q 'Identity provider ' "$data/interrupted.out" && break
+  sleep 0.5
+done
+sleep 1  # the first service is starting now
+kill -TERM "$interrupted"
+wait "$interrupted" || true
+sleep 1
+if pgrep -f "$data/interrupted" > /dev/null; then
+  echo "smoke test: a stop while starting left processes behind: $(pgrep -af "$data/interrupted")"
+  cat "$data/interrupted.out"
+  pkill -KILL -f "$data/interrupted" || true
+  exit 1
+fi
 "$root/deploy/local-stack.sh" > "$data/stack.out" 2>&1 &
 stack=$!
 DEMO_RECEIVER_PORT=9000 "$root/deploy/demo-receiver.sh" > "$data/receiver.out" 2>&1 &
@@ -64,5 +81,5 @@ wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
+echo "smoke test: a stop while starting left nothing behind; stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
 rm -rf "$data"

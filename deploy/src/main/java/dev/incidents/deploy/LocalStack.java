@@ -118,6 +118,10 @@ public final class LocalStack {
                 System.err.println("Could not stop " + part + ": " + e.getMessage());
             }
         }
+        // a stop while starting: the part being started is not among the started ones yet
+        for (String starting : ManagedProcess.closeAllRunning()) {
+            say("Stopped " + starting + ", which was still starting");
+        }
         say("Stopped.");
     }
 

@@ -12,14 +12,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** A child JVM or server this tooling started and must stop: readiness polling and a graceful, then forced, stop. */
+/**
+ * A child JVM or server this tooling started and must stop: readiness polling and a graceful, then forced, stop.
+ * Every one started and not yet closed is known ({@link #closeAllRunning}), so that a stop that comes while one is
+ * still starting, before its launcher has it, stops that one too.
+ */
 public final class ManagedProcess implements AutoCloseable {
 
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Set<ManagedProcess> RUNNING = ConcurrentHashMap.newKeySet();
 
     private final String name;
     private final Process process;
@@ -48,7 +55,19 @@ public final class ManagedProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return new ManagedProcess(name, builder.start());
+        ManagedProcess started = new ManagedProcess(name, builder.start());
+        RUNNING.add(started);
+        return started;
+    }
+
+    /** Stops every process started here and not closed yet, such as one still starting; the names of those stopped. */
+    public static List<String> closeAllRunning() {
+        List<String> stopped = new ArrayList<>();
+        for (ManagedProcess process : List.copyOf(RUNNING)) {
+            process.close();
+            stopped.add(process.name);
+        }
+        return stopped;
     }
 
     /** A loopback port free right now, for a server about to be started. */
@@ -104,6 +123,7 @@ public final class ManagedProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        RUNNING.remove(this);
         if (!process.isAlive()) {
             return;
         }

@@ -26,7 +26,8 @@ public class DeciderSetup {
                 Map.of(Severity.SEV1, cadence.sev1(), Severity.SEV2, cadence.sev2(), Severity.SEV3, cadence.sev3(),
                         Severity.SEV4, cadence.sev4()),
                 Map.of(Severity.SEV1, rca.sev1(), Severity.SEV2, rca.sev2(), Severity.SEV3, rca.sev3(),
-                        Severity.SEV4, rca.sev4())));
+                        Severity.SEV4, rca.sev4()),
+                config.earliestTime()));
     }
 
     @Produces

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /** Settings of the command service under {@code incidents.*}; every default is documented in the README. */
 @ConfigMapping(prefix = "incidents")
@@ -27,6 +28,9 @@ public interface IncidentsConfig {
     @WithDefault("100000")
     int resultCacheSize();
 
+    /** The earliest time a command may name (detectedAt, receivedAt, due dates); older ones are refused (422). */
+    @WithDefault("2000-01-01T00:00:00Z")
+    Instant earliestTime();
 
     interface BySeverity {
         @WithDefault("15m")

@@ -28,7 +28,12 @@ final class CommandValidator {
     private CommandValidator() {
     }
 
-    static Optional<Rejection> validate(IncidentCommand command, Instant now) {
+    /** @param earliest the earliest time a command may name */
+    static Optional<Rejection> validate(IncidentCommand command, Instant now, Instant earliest) {
+        return first(content(command, now), times(command, earliest));
+    }
+
+    private static Optional<Rejection> content(IncidentCommand command, Instant now) {
         return switch (command) {
             case DeclareIncident c -> first(
                     required("title", c.title(), CommandLimits.TITLE_MAX),
@@ -71,6 +76,27 @@ final class CommandValidator {
                     required("channel", c.channel(), CommandLimits.NAME_MAX),
                     optional("reference", c.reference(), CommandLimits.NAME_MAX));
         };
+    }
+
+    /** Every time the command names, none before {@code earliest}. */
+    private static Optional<Rejection> times(IncidentCommand command, Instant earliest) {
+        return switch (command) {
+            case DeclareIncident c -> notBefore("detectedAt", c.detectedAt(), earliest);
+            case PostUpdate c -> notBefore("nextUpdateAt", c.nextUpdateAt(), earliest);
+            case ResolveIncident c -> notBefore("rcaDueAt", c.rcaDueAt(), earliest);
+            case PublishRca c -> c.correctiveActions().stream()
+                    .map(action -> notBefore("correctiveActions.dueAt", action.dueAt(), earliest))
+                    .flatMap(Optional::stream).findFirst();
+            case LinkCustomerReport c -> notBefore("receivedAt", c.receivedAt(), earliest);
+            case ChangeSeverity c -> Optional.empty();
+            case ReopenIncident c -> Optional.empty();
+        };
+    }
+
+    private static Optional<Rejection> notBefore(String field, Instant value, Instant earliest) {
+        return value != null && value.isBefore(earliest)
+                ? Optional.of(Rejection.invalid(field, field + " must not be before " + earliest + "."))
+                : Optional.empty();
     }
 
     private static Optional<Rejection> components(DeclareIncident c) {

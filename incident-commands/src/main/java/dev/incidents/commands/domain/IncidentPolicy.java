@@ -1,19 +1,25 @@
 package dev.incidents.commands.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How often the public must hear from us (the update cadence) and how long an RCA may take, per severity.
- * The defaults follow the product's promise: a full outage (SEV1) gets a public update every 15 minutes.
+ * How often the public must hear from us (the update cadence) and how long an RCA may take, per severity, and the
+ * earliest time a command may name (an older one is a typo or garbage, and would skew every report). The defaults
+ * follow the product's promise: a full outage (SEV1) gets a public update every 15 minutes.
  */
-public record IncidentPolicy(Map<Severity, Duration> cadence, Map<Severity, Duration> rcaWindow) {
+public record IncidentPolicy(Map<Severity, Duration> cadence, Map<Severity, Duration> rcaWindow,
+                             Instant earliestTime) {
+
+    public static final Instant DEFAULT_EARLIEST_TIME = Instant.parse("2000-01-01T00:00:00Z");
 
     public IncidentPolicy {
         cadence = complete(cadence, "cadence");
         rcaWindow = complete(rcaWindow, "rcaWindow");
+        Objects.requireNonNull(earliestTime, "earliestTime");
     }
 
     public static IncidentPolicy defaults() {
@@ -21,7 +27,8 @@ public record IncidentPolicy(Map<Severity, Duration> cadence, Map<Severity, Dura
                 Map.of(Severity.SEV1, Duration.ofMinutes(15), Severity.SEV2, Duration.ofMinutes(30),
                         Severity.SEV3, Duration.ofMinutes(60), Severity.SEV4, Duration.ofMinutes(120)),
                 Map.of(Severity.SEV1, Duration.ofDays(5), Severity.SEV2, Duration.ofDays(5),
-                        Severity.SEV3, Duration.ofDays(10), Severity.SEV4, Duration.ofDays(10)));
+                        Severity.SEV3, Duration.ofDays(10), Severity.SEV4, Duration.ofDays(10)),
+                DEFAULT_EARLIEST_TIME);
     }
 
     public Duration cadenceOf(Severity severity) {

@@ -1,8 +1,14 @@
 package dev.incidents.commands.domain;
 
+import dev.incidents.support.text.UnsafeCharacters;
+
 import java.util.Optional;
 
-/** Rules every free-text field follows: present when required, bounded, no control characters but line breaks and tabs. */
+/**
+ * Rules every free-text field follows: present when required, bounded, and none of the characters no text may hold
+ * ({@link UnsafeCharacters}: control characters but line breaks and tabs, unpaired surrogates, noncharacters,
+ * bidirectional controls).
+ */
 final class TextRules {
 
     private TextRules() {
@@ -22,13 +28,7 @@ final class TextRules {
         if (value.length() > max) {
             return Optional.of(Rejection.invalid(field, field + " must be at most " + max + " characters."));
         }
-        if (hasControlCharacter(value)) {
-            return Optional.of(Rejection.invalid(field, field + " must not contain control characters."));
-        }
-        return Optional.empty();
-    }
-
-    static boolean hasControlCharacter(String value) {
-        return value.codePoints().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+        return UnsafeCharacters.firstIn(value)
+                .map(unsafe -> Rejection.invalid(field, field + " must not contain " + unsafe + "."));
     }
 }

@@ -1,6 +1,7 @@
 package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Audience;
+import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.security.Roles;
 import dev.incidents.support.security.SignedInCaller;
 import io.quarkus.security.ForbiddenException;
@@ -15,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.regex.Pattern;
 
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
@@ -25,8 +25,6 @@ import static jakarta.ws.rs.core.Response.Status.OK;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
-
-    private static final Pattern INCIDENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final CommandSubmitter submitter;
     private final SignedInCaller callers;
@@ -117,7 +115,7 @@ public class IncidentResource {
     }
 
     private static String incident(String incidentId) {
-        if (!INCIDENT_ID.matcher(incidentId).matches()) {
+        if (!IncidentIds.isWellFormed(incidentId)) {
             throw new CommandRejectedException(dev.incidents.commands.domain.Rejection.notFound());
         }
         return incidentId;

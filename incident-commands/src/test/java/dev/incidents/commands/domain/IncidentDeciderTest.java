@@ -77,6 +77,15 @@ class IncidentDeciderTest {
         }
 
         @Test
+        void a_detection_before_the_earliest_plausible_time_is_refused() {
+            Instant longAgo = Instant.parse("0001-01-01T00:00:00Z");
+            given().when(new DeclareIncident("t", Severity.SEV3, "s", null, null, longAgo, null, null))
+                    .thenRejected(INVALID, "detectedAt");
+            given().when(new DeclareIncident("t", Severity.SEV3, "s", null, null,
+                    IncidentPolicy.DEFAULT_EARLIEST_TIME.minusMillis(1), null, null)).thenRejected(INVALID, "detectedAt");
+        }
+
+        @Test
         void an_id_already_taken_is_a_conflict() {
             given(declaredSev2()).when(declare(Severity.SEV1)).thenRejected(CONFLICT, null);
         }
@@ -97,6 +106,18 @@ class IncidentDeciderTest {
         void control_characters_are_refused() {
             given().when(new DeclareIncident("a\u0000b", Severity.SEV1, "s", null, null, null, null, null))
                     .thenRejected(INVALID, "title");
+        }
+
+        @Test
+        void unpaired_surrogates_noncharacters_and_bidirectional_controls_are_refused_in_every_text() {
+            for (String unsafe : List.of("\ud800", "\udc00", "\uffff", "\ufffe", "\u202e", "\u2066")) {
+                given().when(new DeclareIncident("a" + unsafe + "b", Severity.SEV1, "s", null, null, null, null, null))
+                        .thenRejected(INVALID, "title");
+                given().when(new DeclareIncident("t", Severity.SEV1, "s", null, null, null, "key" + unsafe, null))
+                        .thenRejected(INVALID, "dedupKey");
+            }
+            given(declaredSev2()).when(new PostUpdate(IncidentStatus.IDENTIFIED, "fixed\uffff", Audience.PUBLIC, null))
+                    .thenRejected(INVALID, "message");
         }
 
         @Test
@@ -372,6 +393,12 @@ class IncidentDeciderTest {
             Instant received = NOW.minusSeconds(600);
             given(declaredSev2(), resolved()).when(new LinkCustomerReport(received, "support", "T-1"))
                     .then(new CustomerReportLinked(received, "support", "T-1"));
+        }
+
+        @Test
+        void a_report_before_the_earliest_plausible_time_is_refused() {
+            given(declaredSev2()).when(new LinkCustomerReport(Instant.parse("1999-12-31T23:59:59Z"), "support", null))
+                    .thenRejected(INVALID, "receivedAt");
         }
 
         @Test

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -183,6 +184,62 @@ class CommandsOverHttpTest {
     }
 
     @Test
+    void values_jackson_would_convert_and_data_after_the_body_are_refused_as_problems_and_write_nothing() {
+        long before = TopicReader.endOffsetSum("incident-commands");
+        String declare = "{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\"";
+        badDeclare("{\"title\":\"t\",\"severity\":1,\"summary\":\"s\"}", 400, "severity");
+        badDeclare("{\"title\":\"t\",\"severity\":\"1\",\"summary\":\"s\"}", 400, "severity");
+        badDeclare(declare + ",\"components\":[null]}", 400, "components[0]");
+        badDeclare(declare + ",\"components\":[\"checkout\"]}}garbage", 400, null);
+        badDeclare(declare + ",\"components\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}", 400, null);
+        String id = declare(Map.of("title", "Strict", "severity", "SEV1", "summary", "Strict JSON"));
+        for (String severity : List.of("1", "\"1\"")) {
+            given().contentType(ContentType.JSON).body("{\"severity\":" + severity + ",\"reason\":\"r\"}")
+                    .post("/incidents/" + id + "/severity").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("severity"));
+        }
+        given().contentType(ContentType.JSON).body("{\"status\":1,\"message\":\"m\"}")
+                .post("/incidents/" + id + "/updates").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("status"));
+        byte[] overlong = (declare + ",\"commander\":\"a").getBytes(StandardCharsets.UTF_8);
+        given().contentType(ContentType.JSON).body(concat(overlong, new byte[] {(byte) 0xC0, (byte) 0xAF, '"', '}'}))
+                .post("/incidents").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("UTF-8"));
+        badDeclare(declare + ",\"dedupKey\":\"a\\ud800b\"}", 422, "dedupKey");
+        badDeclare("{\"title\":\"t\\uffff\",\"severity\":\"SEV1\",\"summary\":\"s\"}", 422, "title");
+        badDeclare("{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\\u202e\"}", 422, "summary");
+        for (String key : List.of("", "   ")) {
+            given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(declare + "}")
+                    .post("/incidents").then().statusCode(400).contentType("application/problem+json")
+                    .body("field", equalTo("Idempotency-Key"));
+        }
+        assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void times_beyond_what_events_can_hold_get_400_and_implausible_ones_422_on_every_time_field() {
+        long before = TopicReader.endOffsetSum("incident-commands");
+        String declare = "{\"title\":\"t\",\"severity\":\"SEV1\",\"summary\":\"s\",\"detectedAt\":";
+        badDeclare(declare + "\"-999999999-01-01T00:00:00Z\"}", 400, "detectedAt");
+        badDeclare(declare + "\"+999999999-12-31T23:59:59Z\"}", 400, "detectedAt");
+        badDeclare(declare + "\"0001-01-01T00:00:00Z\"}", 422, "detectedAt");
+        String id = declare(Map.of("title", "Times", "severity", "SEV1", "summary", "Far times"));
+        Map<String, String> fields = Map.of(
+                "updates", "{\"status\":\"IDENTIFIED\",\"message\":\"m\",\"nextUpdateAt\":%s}",
+                "resolve", "{\"message\":\"m\",\"rcaOwner\":\"o\",\"rcaDueAt\":%s}",
+                "customer-reports", "{\"channel\":\"support\",\"receivedAt\":%s}",
+                "rca", "{\"rootCause\":\"c\",\"correctiveActions\":[{\"description\":\"d\",\"owner\":\"o\","
+                        + "\"dueAt\":%s}]}");
+        fields.forEach((action, body) -> {
+            for (String time : List.of("\"-999999999-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"")) {
+                given().contentType(ContentType.JSON).body(body.formatted(time)).post("/incidents/" + id + "/" + action)
+                        .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
+            }
+        });
+        assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before + 1);
+    }
+
+    @Test
     void an_unreadable_command_goes_to_the_dead_letter_topic_and_the_decider_carries_on() throws Exception {
         String key = "garbage-" + UUID.randomUUID();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -205,6 +262,12 @@ class CommandsOverHttpTest {
     @Test
     void openapi_is_served() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/incidents/{incidentId}/updates"));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     private void badDeclare(String json, int status, String field) {

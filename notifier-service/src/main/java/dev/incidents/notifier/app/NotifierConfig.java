@@ -34,6 +34,10 @@ public interface NotifierConfig {
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();
 
+        /** The longest pause a receiver's Retry-After (429, 503) may ask for; longer ones are cut to it. */
+        @WithDefault("1h")
+        Duration longestRetryAfter();
+
         /** Each wait is stretched or shrunk at random by up to this share. */
         @WithDefault("0.1")
         double retryJitter();

@@ -87,7 +87,8 @@ public class OutboxDispatch {
         this.clock = clock;
         this.messages = serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer();
         this.sender = new MessageSender(new HttpDelivery(HttpClient.newBuilder()
-                .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(), clock), email,
+                .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(),
+                config.delivery().longestRetryAfter(), clock), email,
                 clock);
         this.deadLetters = new DeadLetters(clients);
         this.timer = supervisor.timer("delivery-timer");

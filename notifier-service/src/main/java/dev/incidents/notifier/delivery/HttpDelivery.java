@@ -2,6 +2,7 @@ package dev.incidents.notifier.delivery;
 
 import dev.incidents.notifier.domain.AttemptOutcome;
 
+import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,11 +27,14 @@ public final class HttpDelivery {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final Duration longestRetryAfter;
     private final Clock clock;
 
-    public HttpDelivery(HttpClient client, Duration timeout, Clock clock) {
+    /** @param longestRetryAfter the longest wait a receiver's Retry-After may ask for; a longer one is cut to it */
+    public HttpDelivery(HttpClient client, Duration timeout, Duration longestRetryAfter, Clock clock) {
         this.client = client;
         this.timeout = timeout;
+        this.longestRetryAfter = longestRetryAfter;
         this.clock = clock;
     }
 
@@ -67,18 +71,24 @@ public final class HttpDelivery {
         return new AttemptOutcome.Failed(reason, 0, null);
     }
 
-    /** Seconds ("120") or an HTTP date; null if neither, or already past. */
-    private Duration retryAfter(String value) {
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration wait = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return wait.isNegative() ? null : wait;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
+    /** Seconds ("120") or an HTTP date, at most the longest allowed; null if neither, or already past. */
+    private Duration retryAfter(String header) {
+        String value = header.strip();
+        if (value.matches("\\d+")) {
+            BigInteger seconds = new BigInteger(value);
+            return seconds.compareTo(BigInteger.valueOf(longestRetryAfter.toSeconds())) > 0 ? longestRetryAfter
+                    : Duration.ofSeconds(seconds.longValueExact());
         }
+        try {
+            Duration wait = Duration.between(clock.instant(),
+                    ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            return wait.isNegative() ? null : atMostLongest(wait);
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+    }
+
+    private Duration atMostLongest(Duration wait) {
+        return wait.compareTo(longestRetryAfter) > 0 ? longestRetryAfter : wait;
     }
 }

@@ -41,7 +41,7 @@ public final class Payloads {
     /** Slack's incoming-webhook JSON: a plain-text fallback, then header, section and context blocks. */
     public static String slack(OutboundMessage message) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("text", message.getSubject());
+        root.put("text", escape(message.getSubject()));
         ArrayNode blocks = root.putArray("blocks");
         ObjectNode header = blocks.addObject().put("type", "header");
         header.putObject("text").put("type", "plain_text").put("text", truncate(message.getSubject(), 150));

@@ -1,5 +1,7 @@
 package dev.incidents.notifier.domain;
 
+import dev.incidents.support.text.UnsafeCharacters;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -23,11 +25,14 @@ public final class SubscriptionRules {
             Locale.forLanguageTag("zh-TW"), Locale.forLanguageTag("tr"));
     public static final int MAX_SECRETS = 2;
     public static final int MAX_ESCALATION_LEVEL = 10;
+    /** The longest target, commander or component: URLs of chat webhooks stay well below it. */
+    public static final int MAX_TEXT = 500;
 
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
                     + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
     private static final String SECRET_PREFIX = "whsec_";
+    private static final int MAX_PORT = 65_535;
 
     private SubscriptionRules() {
     }
@@ -55,7 +60,27 @@ public final class SubscriptionRules {
         if (spec.commander() != null && spec.commander().isBlank()) {
             violations.add(new Violation("commander", "commander must be a name, or '*' for every incident."));
         }
+        checkText("target", spec.target(), violations);
+        checkText("commander", spec.commander(), violations);
+        if (spec.components() != null) {
+            int i = 0;
+            for (String component : spec.components()) {
+                checkText("components[" + i++ + "]", component, violations);
+            }
+        }
         return violations;
+    }
+
+    /** No text of a subscription is longer than a name or holds a character no text may hold. */
+    private static void checkText(String field, String value, List<Violation> violations) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > MAX_TEXT) {
+            violations.add(new Violation(field, field + " must be at most " + MAX_TEXT + " characters."));
+        }
+        UnsafeCharacters.firstIn(value)
+                .ifPresent(unsafe -> violations.add(new Violation(field, field + " must not contain " + unsafe + ".")));
     }
 
     private static void checkTarget(SubscriptionSpec spec, List<Violation> violations) {
@@ -76,7 +101,8 @@ public final class SubscriptionRules {
         try {
             URI uri = new URI(target);
             return uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null && uri.getUserInfo() == null;
+                    || "http".equalsIgnoreCase(uri.getScheme())) && uri.getHost() != null && uri.getUserInfo() == null
+                    && uri.getPort() <= MAX_PORT;
         } catch (URISyntaxException e) {
             return false;
         }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,12 +50,17 @@ class HttpDeliveryTest {
         server.createContext("/down", exchange -> answer(exchange, 503,
                 Map.of("Retry-After", "Mon, 23 Nov 2026 10:05:00 GMT")));
         server.createContext("/broken", exchange -> answer(exchange, 500, Map.of("Retry-After", "5")));
+        server.createContext("/years", exchange -> answer(exchange, 503, Map.of("Retry-After", "99999999999")));
+        server.createContext("/forever", exchange -> answer(exchange, 429,
+                Map.of("Retry-After", "999999999999999999999999999999")));
+        server.createContext("/far-date", exchange -> answer(exchange, 503,
+                Map.of("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));
         server.createContext("/hang", exchange -> {
             awaitRelease();
             answer(exchange, 200, Map.of());
         });
         server.start();
-        delivery = new HttpDelivery(HttpClient.newHttpClient(), Duration.ofMillis(500),
+        delivery = new HttpDelivery(HttpClient.newHttpClient(), Duration.ofMillis(500), Duration.ofHours(1),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -79,6 +85,14 @@ class HttpDeliveryTest {
                 Duration.ofSeconds(120)));
         assertThat(post("/down", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 503", 503,
                 Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void a_retry_after_of_years_is_cut_to_the_longest_allowed_wait() throws Exception {
+        for (String path : List.of("/years", "/forever", "/far-date")) {
+            AttemptOutcome.Failed failed = (AttemptOutcome.Failed) post(path, Map.of());
+            assertThat(failed.retryAfter()).as(path).isEqualTo(Duration.ofHours(1));
+        }
     }
 
     @Test

@@ -39,12 +39,25 @@ class PayloadsTest {
             throws Exception {
         JsonNode slack = JSON.readTree(Payloads.slack(MESSAGE));
 
-        assertThat(slack.get("text").asText()).isEqualTo("[SEV1] Update: Checkout <down>");
+        assertThat(slack.get("text").asText()).isEqualTo("[SEV1] Update: Checkout &lt;down&gt;");
         assertThat(slack.at("/blocks/0/type").asText()).isEqualTo("header");
         assertThat(slack.at("/blocks/0/text/type").asText()).isEqualTo("plain_text");
         assertThat(slack.at("/blocks/1/text/type").asText()).isEqualTo("mrkdwn");
         assertThat(slack.at("/blocks/1/text/text").asText())
                 .contains("A bad deploy &amp; a &lt;b&gt;rollback&lt;/b&gt;").doesNotContain("<b>");
         assertThat(slack.at("/blocks/2/elements/0/text").asText()).isEqualTo("Incident inc-1 · SEV1");
+    }
+
+    @Test
+    void a_title_cannot_mention_a_channel_or_link_anywhere_in_slack() throws Exception {
+        OutboundMessage hostile = OutboundMessage.newBuilder(MESSAGE)
+                .setSubject("[SEV1] <!channel> <https://evil.example|click here> & <@U123>").build();
+
+        JsonNode slack = JSON.readTree(Payloads.slack(hostile));
+
+        assertThat(slack.get("text").asText())
+                .isEqualTo("[SEV1] &lt;!channel&gt; &lt;https://evil.example|click here&gt; &amp; &lt;@U123&gt;");
+        assertThat(slack.at("/blocks/0/text/type").asText()).as("a header shows mentions as text")
+                .isEqualTo("plain_text");
     }
 }

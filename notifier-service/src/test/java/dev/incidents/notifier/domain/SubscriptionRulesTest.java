@@ -21,7 +21,7 @@ class SubscriptionRulesTest {
     @Test
     void a_target_on_another_scheme_is_refused() {
         for (String target : List.of("ftp://example.com/x", "file:///etc/passwd", "javascript:alert(1)",
-                "example.com/no-scheme", "https://user:pw@example.com/")) {
+                "example.com/no-scheme", "https://user:pw@example.com/", "http://h.example:99999/")) {
             assertThat(SubscriptionRules.check(webhook(target), true)).as(target)
                     .extracting(Violation::field).containsExactly("target");
         }
@@ -124,6 +124,22 @@ class SubscriptionRulesTest {
         assertThat(subscription.locale().toLanguageTag()).isEqualTo("de");
         assertThat(subscription.timeZone().getId()).isEqualTo("Europe/Berlin");
         assertThat(subscription.version()).isEqualTo(1);
+    }
+
+    @Test
+    void texts_with_characters_no_text_may_hold_or_longer_than_a_name_are_refused() {
+        SubscriptionSpec email = email("a@example.com");
+        SubscriptionSpec unsafe = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null,
+                Set.of("check\u202eout"), null, "de", "Europe/Berlin", "Dana\ud800", null, null);
+        SubscriptionSpec tooLong = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null,
+                Set.of("x".repeat(SubscriptionRules.MAX_TEXT + 1)), null, "de", "Europe/Berlin", null, null, null);
+
+        assertThat(SubscriptionRules.check(email, true)).isEmpty();
+        assertThat(SubscriptionRules.check(unsafe, true)).extracting(Violation::field)
+                .containsExactlyInAnyOrder("commander", "components[0]");
+        assertThat(SubscriptionRules.check(webhook("https://hooks.example.com/\uffff"), true))
+                .extracting(Violation::field).contains("target");
+        assertThat(SubscriptionRules.check(tooLong, true)).extracting(Violation::field).containsExactly("components[0]");
     }
 
     private static SubscriptionSpec webhook(String target) {

@@ -101,6 +101,32 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
         assertThat(totalRecords()).isEqualTo(before);
     }
 
+    @Test
+    void values_jackson_would_convert_nulls_in_lists_and_data_after_the_body_are_refused_as_problems() {
+        long before = totalRecords();
+        String email = emailBody("a@example.com");
+        expectProblem(email.replace("\"INTERNAL\"", "1"), 400, "audience");
+        expectProblem(email.replace("\"EMAIL\"", "1.5"), 400, "channel");
+        expectProblem(withField(email, "\"severities\":[1]"), 400, "severities[0]");
+        expectProblem(withField(email, "\"messageKinds\":[1]"), 400, "messageKinds[0]");
+        expectProblem(withField(email, "\"commander\":true"), 400, "commander");
+        expectProblem(withField(email, "\"escalationLevel\":1.5"), 400, "escalationLevel");
+        expectProblem(withField(email, "\"escalationLevel\":\"3\""), 400, "escalationLevel");
+        for (String list : List.of("severities", "components", "messageKinds")) {
+            expectProblem(withField(email, "\"" + list + "\":[null]"), 400, list + "[0]");
+        }
+        expectProblem(webhookBody("https://hooks.example.com/x", SECRET).replace("[\"" + SECRET + "\"]", "[null]"),
+                400, "secrets[0]");
+        RestAssured.given().contentType(ContentType.JSON).body(email + "garbage").post("/subscriptions").then()
+                .statusCode(400).contentType("application/problem+json");
+
+        assertThat(totalRecords()).isEqualTo(before);
+    }
+
+    private static String withField(String body, String field) {
+        return body.substring(0, body.lastIndexOf('}')) + "," + field + "}";
+    }
+
     private static void expectProblem(String body, int status, String field) {
         RestAssured.given().contentType(ContentType.JSON).body(body).post("/subscriptions").then()
                 .statusCode(status).contentType("application/problem+json").body("field", equalTo(field));

@@ -1,6 +1,7 @@
 package dev.incidents.support.http;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -56,11 +57,34 @@ public class RequestProblems {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(StreamConstraintsException e) {
+        return Problem.of("malformed-json", "Malformed JSON", 400,
+                "The request body goes beyond what this API reads: " + e.getOriginalMessage(), null).response();
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e) {
-        // Quarkus answers a body that is not JSON with a bare 400 carrying the parser's error as its cause.
+        // Quarkus answers a body it cannot read with a bare 400 carrying Jackson's error as its cause.
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JsonParseException parse) {
-                return malformed(parse);
+            switch (cause) {
+                case JsonParseException parse -> {
+                    return malformed(parse);
+                }
+                case StreamConstraintsException limit -> {
+                    return tooLarge(limit);
+                }
+                case UnrecognizedPropertyException unknown -> {
+                    return unknownProperty(unknown);
+                }
+                case InvalidFormatException format -> {
+                    return invalidFormat(format);
+                }
+                case JsonMappingException mapping -> {
+                    return mapping(mapping);
+                }
+                default -> {
+                    // look further down the chain
+                }
             }
         }
         int status = e.getResponse().getStatus();

@@ -98,12 +98,17 @@ public class IncidentQueries {
         }
     }
 
-    /** The other instances of this application, to ask for their part of a list. */
-    public List<HostInfo> otherInstances() {
-        return streams.metadataForAllStreamsClients().stream()
-                .map(StreamsMetadata::hostInfo)
-                .filter(host -> !host.equals(self))
-                .toList();
+    /** The other instances of this application, to ask for their part of a list; empty while it is not running. */
+    public Optional<List<HostInfo>> otherInstances() {
+        try {
+            return Optional.of(streams.metadataForAllStreamsClients().stream()
+                    .map(StreamsMetadata::hostInfo)
+                    .filter(host -> !host.equals(self))
+                    .toList());
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            LOG.debugf("No metadata of other instances: %s", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private <T> QueryResult<T> byOwner(String incidentId, Supplier<Optional<T>> local) {
@@ -111,7 +116,8 @@ public class IncidentQueries {
         try {
             owner = streams.queryMetadataForKey(ProjectionTopology.VIEW_STORE, incidentId,
                     Serdes.String().serializer());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | InvalidStateStoreException e) {
+            // not running yet (StreamsNotStartedException), rebalancing, or shutting down
             LOG.debugf("No metadata for key %s: %s", incidentId, e.getMessage());
             return new QueryResult.Unavailable<>();
         }

@@ -54,7 +54,7 @@ final class AtomFeed {
                 link(xml, "alternate", entry.link(), "text/html");
                 xml.writeStartElement("content");
                 xml.writeAttribute("type", "text");
-                xml.writeCharacters(entry.text());
+                xml.writeCharacters(xmlSafe(entry.text()));
                 xml.writeEndElement();
                 xml.writeEndElement();
             }
@@ -94,8 +94,23 @@ final class AtomFeed {
 
     private static void text(XMLStreamWriter xml, String element, String value) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(value);
+        xml.writeCharacters(xmlSafe(value));
         xml.writeEndElement();
+    }
+
+    /**
+     * The text with every character XML 1.0 forbids (controls, unpaired surrogates, U+FFFE, U+FFFF) shown as U+FFFD:
+     * one of them would make the whole feed unreadable. Commands refuse them now; events written before may hold them.
+     */
+    static String xmlSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> safe.appendCodePoint(allowedInXml(c) ? c : 0xFFFD));
+        return safe.toString();
+    }
+
+    private static boolean allowedInXml(int c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
     private static void link(XMLStreamWriter xml, String rel, URI href, String type) throws XMLStreamException {

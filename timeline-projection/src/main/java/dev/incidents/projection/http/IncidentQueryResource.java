@@ -4,6 +4,7 @@ import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
+import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.security.Roles;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,6 +81,9 @@ public class IncidentQueryResource {
     @Path("{incidentId}")
     public Response incident(@PathParam("incidentId") String incidentId,
                              @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        if (!IncidentIds.isWellFormed(incidentId)) {
+            return unknown(incidentId);
+        }
         return answer(queries.incident(incidentId), IncidentResponse::of, peers.localOnly(localOnly), "/incidents/" + incidentId,
                 incidentId);
     }
@@ -88,6 +92,9 @@ public class IncidentQueryResource {
     @Path("{incidentId}/timeline")
     public Response timeline(@PathParam("incidentId") String incidentId,
                              @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        if (!IncidentIds.isWellFormed(incidentId)) {
+            return unknown(incidentId);
+        }
         return answer(queries.timeline(incidentId), entries -> entries, peers.localOnly(localOnly),
                 "/incidents/" + incidentId + "/timeline", incidentId);
     }
@@ -99,10 +106,14 @@ public class IncidentQueryResource {
             case QueryResult.FoundRemotely<T> owner when !localOnly -> remote.forward(owner.host(), owner.port(), path);
             // asked not to forward: a forwarded query whose owner moved meanwhile
             case QueryResult.FoundRemotely<T> owner -> QueryProblems.unavailable();
-            case QueryResult.NotFound<T> notFound ->
-                    QueryProblems.notFound("Incident " + incidentId + " is not known (yet) to the projection.");
+            case QueryResult.NotFound<T> notFound -> unknown(incidentId);
             case QueryResult.Unavailable<T> unavailable -> QueryProblems.unavailable();
         };
+    }
+
+    private static Response unknown(String incidentId) {
+        String named = IncidentIds.isWellFormed(incidentId) ? incidentId : "with this id";
+        return QueryProblems.notFound("Incident " + named + " is not known (yet) to the projection.");
     }
 
     private static Predicate<IncidentView> filter(String status, String severity, Boolean overdue, String component) {

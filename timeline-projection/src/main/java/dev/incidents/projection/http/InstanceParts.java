@@ -35,7 +35,11 @@ public class InstanceParts {
         }
         List<T> all = new ArrayList<>(local.get());
         if (!localOnly) {
-            for (HostInfo other : queries.otherInstances()) {
+            Optional<List<HostInfo>> others = queries.otherInstances();
+            if (others.isEmpty()) {
+                return Optional.empty();
+            }
+            for (HostInfo other : others.get()) {
                 try {
                     all.addAll(Arrays.asList(remote.fetch(other.host(), other.port(), pathAndQuery, type)));
                 } catch (IOException e) {

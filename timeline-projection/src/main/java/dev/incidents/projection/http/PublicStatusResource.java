@@ -6,12 +6,13 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.util.Optional;
@@ -19,7 +20,9 @@ import java.util.function.Function;
 
 /**
  * What customers may read: only public updates, never internal ones, commanders or escalations. The status page
- * at /status/ reads the Statuspage-shaped summary; feed readers take the Atom feed.
+ * at /status/ reads the Statuspage-shaped summary; feed readers take the Atom feed. Like a static file, each answer
+ * has one type whatever the request's Accept header says (feed readers ask for RSS and still read Atom), so none
+ * of these routes declares what it produces for content negotiation to refuse.
  */
 @Path("/")
 @PermitAll
@@ -40,7 +43,7 @@ public class PublicStatusResource {
 
     @GET
     @Path("public/incidents")
-    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @Operation(summary = "Public side of open incidents and those resolved in the last 90 days (our own shape)")
     public Response publicIncidents(@HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
         if (peers.localOnly(localOnly)) {
@@ -53,7 +56,7 @@ public class PublicStatusResource {
 
     @GET
     @Path("api/v2/summary.json")
-    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @Operation(summary = "Status summary in the shape of Atlassian Statuspage's public API v2 summary.json")
     public Response summary(@Context UriInfo uri) {
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
@@ -62,7 +65,7 @@ public class PublicStatusResource {
 
     @GET
     @Path("api/v2/incidents.json")
-    @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
     @Operation(summary = "The 50 most recent incidents in the shape of Statuspage's public API v2 incidents.json")
     public Response incidents(@Context UriInfo uri) {
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
@@ -71,7 +74,7 @@ public class PublicStatusResource {
 
     @GET
     @Path("history.atom")
-    @Produces(ATOM_TYPE)
+    @APIResponse(responseCode = "200", content = @Content(mediaType = ATOM_TYPE))
     @Operation(summary = "Atom feed of public updates and published RCAs, newest first")
     public Response feed(@Context UriInfo uri) {
         return answer(boards.current(), MediaType.valueOf(ATOM_TYPE),

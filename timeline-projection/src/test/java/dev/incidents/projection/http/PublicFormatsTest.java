@@ -80,4 +80,17 @@ class PublicFormatsTest {
         assertThat(feed.indexOf("Login outage: Cause")).as("newest first")
                 .isLessThan(feed.indexOf("Rolling back"));
     }
+
+    @Test
+    void characters_xml_forbids_in_text_stored_before_they_were_refused_never_reach_the_feed() throws Exception {
+        PublicIncident stored = new PublicIncident("inc-3", "Search \uffff slow\u0001", Severity.SEV3,
+                Status.INVESTIGATING, List.of(), T0, T0, null, T0.plusSeconds(3600), null, null, null,
+                List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")));
+
+        String feed = AtomFeed.of(StatusBoard.of(List.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
+                PAGE, URI.create("https://status.example.com/history.atom"));
+
+        assertThat(FormatSchemas.atomErrors(feed)).isEmpty();
+        assertThat(feed).contains("Search \ufffd slow\ufffd").contains("Lone \ufffd surrogate \ufffd");
+    }
 }

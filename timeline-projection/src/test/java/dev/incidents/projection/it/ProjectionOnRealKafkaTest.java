@@ -133,10 +133,27 @@ class ProjectionOnRealKafkaTest {
     }
 
     @Test
+    void the_public_answers_are_served_whatever_the_accept_header_asks_for() throws Exception {
+        awaitOk(() -> RestAssured.get("/api/v2/summary.json"));
+        for (String accept : List.of("application/rss+xml", "application/xml", "text/xml", "text/plain")) {
+            RestAssured.given().accept(accept).get("/history.atom").then().statusCode(200)
+                    .contentType("application/atom+xml");
+            for (String path : List.of("/api/v2/summary.json", "/api/v2/incidents.json", "/public/incidents")) {
+                RestAssured.given().accept(accept).get(path).then().statusCode(200).contentType("application/json");
+            }
+        }
+    }
+
+    @Test
     void unknown_incidents_and_bad_filters_get_problem_details() throws Exception {
         awaitOk(() -> RestAssured.get("/incidents"));
         RestAssured.get("/incidents/no-such-incident").then().statusCode(404)
                 .contentType("application/problem+json");
+        for (String id : List.of("a%3Fb", "a%23b", "a%20b", "...", "x".repeat(129))) {
+            RestAssured.given().urlEncodingEnabled(false).get("/incidents/" + id + "/timeline").then()
+                    .statusCode(404).contentType("application/problem+json")
+                    .body("detail", equalTo("Incident with this id is not known (yet) to the projection."));
+        }
         RestAssured.given().queryParam("status", "sleeping").get("/incidents").then().statusCode(400)
                 .body("field", equalTo("status"));
         RestAssured.given().queryParam("from", "last tuesday").get("/reports/communication").then().statusCode(400)
