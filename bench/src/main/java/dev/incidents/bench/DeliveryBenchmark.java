@@ -76,7 +76,8 @@ public final class DeliveryBenchmark {
             int port = ManagedProcess.freePort();
             notifier = ServiceProcess.start("notifier-service", Path.of(System.getProperty("notifier.jar")), port,
                     kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("notifier"),
-                    work.resolve("notifier.log"), "768m", "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+                    work.resolve("notifier.log"), "768m", "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl(),
+                    ServiceProcess.LOOPBACK_DELIVERIES);
             String baseUrl = "http://127.0.0.1:" + port;
             String authorization = "Bearer " + keycloak.tokens().of("notifier-admin");
             awaitUp(baseUrl, authorization);

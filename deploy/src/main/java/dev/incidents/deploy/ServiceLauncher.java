@@ -22,7 +22,7 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
                         stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING)),
                 new ServiceLauncher("notifier-service",
                         stack.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
-                        stack.notifierPort(), stack, List.of()));
+                        stack.notifierPort(), stack, List.of(ServiceProcess.LOOPBACK_DELIVERIES)));
     }
 
     /** @param issuerUrl the identity provider whose tokens the service trusts */

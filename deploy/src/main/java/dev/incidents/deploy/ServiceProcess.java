@@ -14,6 +14,12 @@ public final class ServiceProcess {
     }
 
     /**
+     * The notifier setting that lets deliveries reach receivers on this machine: the local stack, the tests and the
+     * benchmarks run theirs on loopback, which the notifier refuses by default.
+     */
+    public static final String LOOPBACK_DELIVERIES = "incidents.delivery.allowed-networks=127.0.0.0/8,::1/128";
+
+    /**
      * Started and ready (its readiness check answers 200).
      *
      * @param settings extra configuration as {@code key=value}, passed as system properties

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the notifier under {@code incidents.*}; defaults are documented in the README. */
 @ConfigMapping(prefix = "incidents")
@@ -33,6 +34,16 @@ public interface NotifierConfig {
         /** Waits between attempts; after the last, the message has failed. */
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();
+
+        /**
+         * Internal networks (CIDRs) deliveries may go to although the network policy refuses them: loopback,
+         * private, link-local and the like are refused unless listed here. Default none.
+         */
+        Optional<List<String>> allowedNetworks();
+
+        /** The hosts a SLACK target may name (https only), besides allowed networks. */
+        @WithDefault("hooks.slack.com")
+        List<String> slackHosts();
 
         /** The longest pause a receiver's Retry-After (429, 503) may ask for; longer ones are cut to it. */
         @WithDefault("1h")

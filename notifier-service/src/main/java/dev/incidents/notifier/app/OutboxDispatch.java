@@ -5,6 +5,7 @@ import dev.incidents.notifier.delivery.DeliveryJob;
 import dev.incidents.notifier.delivery.Dispatcher;
 import dev.incidents.notifier.delivery.EmailSender;
 import dev.incidents.notifier.delivery.HttpDelivery;
+import dev.incidents.notifier.delivery.NetworkPolicy;
 import dev.incidents.notifier.delivery.MessageSender;
 import dev.incidents.notifier.domain.AttemptOutcome;
 import dev.incidents.notifier.domain.Delivery;
@@ -32,7 +33,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +68,7 @@ public class OutboxDispatch {
     private final DeliveryLedger ledger;
     private final Clock clock;
     private final Deserializer<OutboundMessage> messages;
+    private final HttpDelivery http;
     private final MessageSender sender;
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
@@ -78,7 +79,7 @@ public class OutboxDispatch {
 
     OutboxDispatch(KafkaClients clients, Supervisor supervisor, NotifierConfig config,
                    SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
-                   RegistryAvroSerdes serdes) {
+                   RegistryAvroSerdes serdes, NetworkPolicy network) {
         this.clients = clients;
         this.supervisor = supervisor;
         this.config = config;
@@ -86,10 +87,9 @@ public class OutboxDispatch {
         this.ledger = ledger;
         this.clock = clock;
         this.messages = serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer();
-        this.sender = new MessageSender(new HttpDelivery(HttpClient.newBuilder()
-                .connectTimeout(config.delivery().timeout()).build(), config.delivery().timeout(),
-                config.delivery().longestRetryAfter(), clock), email,
+        this.http = new HttpDelivery(network, config.delivery().timeout(), config.delivery().longestRetryAfter(),
                 clock);
+        this.sender = new MessageSender(http, email, clock);
         this.deadLetters = new DeadLetters(clients);
         this.timer = supervisor.timer("delivery-timer");
     }
@@ -119,6 +119,7 @@ public class OutboxDispatch {
         }
         timer.close();
         deadLetters.close();
+        http.close();
     }
 
     private void run(BooleanSupplier running) {

@@ -1,74 +1,176 @@
 package dev.incidents.notifier.delivery;
 
 import dev.incidents.notifier.domain.AttemptOutcome;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
+import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 
 import java.math.BigInteger;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP POST of a message body, with a timeout, and what came of it: delivered on 2xx, otherwise failed with the
  * reason and, for 429 and 503, the receiver's Retry-After (seconds or an HTTP date). Never throws: every way an
- * attempt can end is an outcome.
+ * attempt can end is an outcome. Every connection goes only to addresses the {@link NetworkPolicy} permits: the
+ * client resolves names through the policy, so the address checked is the address connected to, and redirects are
+ * not followed.
  */
-public final class HttpDelivery {
+public final class HttpDelivery implements AutoCloseable {
 
-    private final HttpClient client;
+    private final CloseableHttpAsyncClient client;
+    private final NetworkPolicy policy;
     private final Duration timeout;
     private final Duration longestRetryAfter;
     private final Clock clock;
 
     /** @param longestRetryAfter the longest wait a receiver's Retry-After may ask for; a longer one is cut to it */
-    public HttpDelivery(HttpClient client, Duration timeout, Duration longestRetryAfter, Clock clock) {
-        this.client = client;
+    public HttpDelivery(NetworkPolicy policy, Duration timeout, Duration longestRetryAfter, Clock clock) {
+        this.policy = policy;
         this.timeout = timeout;
         this.longestRetryAfter = longestRetryAfter;
         this.clock = clock;
+        this.client = HttpAsyncClients.custom()
+                .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+                        .setDnsResolver(resolverFor(policy))
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(Timeout.of(timeout))
+                                .setSocketTimeout(Timeout.of(timeout)).build())
+                        .setMaxConnTotal(500).setMaxConnPerRoute(50).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build())
+                .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
+                .disableAuthCaching().build();
+        client.start();
     }
 
     public CompletableFuture<AttemptOutcome> post(URI target, String body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-                .thenApply(this::outcome)
+        Optional<String> refused = policy.refusalOf(target.getHost() == null ? "" : target.getHost());
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(new AttemptOutcome.Failed(refused.get(), 0, null));
+        }
+        SimpleRequestBuilder request = SimpleRequestBuilder.post(target).setBody(body, ContentType.APPLICATION_JSON);
+        headers.forEach(request::setHeader);
+        Answer answer = new Answer();
+        Future<?> pending;
+        try {
+            pending = client.execute(SimpleRequestProducer.create(request.build()),
+                    new BasicResponseConsumer<Void>(new DiscardingEntityConsumer<>()), answer);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failure(e));
+        }
+        // a receiver that drips its answer slowly still ends at twice the timeout
+        return answer.orTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> pending.cancel(true))
+                .thenApply(result -> outcome(result.getHead()))
                 .exceptionally(HttpDelivery::failure);
     }
 
-    private AttemptOutcome outcome(HttpResponse<Void> response) {
-        int status = response.statusCode();
+    @Override
+    public void close() {
+        client.close(CloseMode.GRACEFUL);
+    }
+
+    private AttemptOutcome outcome(HttpResponse response) {
+        int status = response.getCode();
         if (status / 100 == 2) {
             return new AttemptOutcome.Delivered(status);
         }
-        Duration retryAfter = status == 429 || status == 503
-                ? response.headers().firstValue("Retry-After").map(this::retryAfter).orElse(null) : null;
+        var header = response.getFirstHeader("Retry-After");
+        Duration retryAfter = (status == 429 || status == 503) && header != null ? retryAfter(header.getValue())
+                : null;
         return new AttemptOutcome.Failed("HTTP " + status, status, retryAfter);
     }
 
     private static AttemptOutcome failure(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String reason;
-        if (cause instanceof HttpTimeoutException) {
-            reason = "no answer within the timeout";
-        } else if (cause instanceof ConnectException) {
-            reason = "connection refused or unreachable";
-        } else {
-            reason = cause.getClass().getSimpleName() + ": " + cause.getMessage();
-        }
+        String reason = switch (cause) {
+            case RefusedAddress refused -> NetworkPolicy.REFUSED;
+            case TimeoutException timedOut -> "no answer within the timeout";
+            case SocketTimeoutException timedOut -> "no answer within the timeout";
+            case ConnectException refused -> "connection refused or unreachable";
+            default -> cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        };
         return new AttemptOutcome.Failed(reason, 0, null);
+    }
+
+    /** The client's answer to one request, as a future. */
+    private static final class Answer extends CompletableFuture<Message<HttpResponse, Void>>
+            implements FutureCallback<Message<HttpResponse, Void>> {
+
+        @Override
+        public void completed(Message<HttpResponse, Void> result) {
+            complete(result);
+        }
+
+        @Override
+        public void failed(Exception error) {
+            completeExceptionally(error);
+        }
+
+        @Override
+        public void cancelled() {
+            completeExceptionally(new TimeoutException("cancelled"));
+        }
+    }
+
+    /** The resolver every connection of a delivery with this policy uses. */
+    static DnsResolver resolverFor(NetworkPolicy policy) {
+        return new PolicyResolver(policy);
+    }
+
+    /** A name that resolves to no address the policy permits. */
+    static final class RefusedAddress extends UnknownHostException {
+        RefusedAddress(String host) {
+            super(host + ": " + NetworkPolicy.REFUSED);
+        }
+    }
+
+    /** The system's resolver, keeping only the addresses the policy permits: those are the ones connected to. */
+    private record PolicyResolver(NetworkPolicy policy) implements DnsResolver {
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            InetAddress[] permitted = Arrays.stream(SystemDefaultDnsResolver.INSTANCE.resolve(host))
+                    .filter(policy::permits).toArray(InetAddress[]::new);
+            if (permitted.length == 0) {
+                throw new RefusedAddress(host);
+            }
+            return permitted;
+        }
+
+        @Override
+        public String resolveCanonicalHostname(String host) throws UnknownHostException {
+            return SystemDefaultDnsResolver.INSTANCE.resolveCanonicalHostname(host);
+        }
     }
 
     /** Seconds ("120") or an HTTP date, at most the longest allowed; null if neither, or already past. */

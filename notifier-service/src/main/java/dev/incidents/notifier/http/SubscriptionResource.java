@@ -2,6 +2,7 @@ package dev.incidents.notifier.http;
 
 import dev.incidents.notifier.app.SubscriptionStore;
 import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.notifier.delivery.TargetPolicy;
 import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
@@ -25,6 +26,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,10 +40,12 @@ public class SubscriptionResource {
     private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
 
     private final SubscriptionStore store;
+    private final TargetPolicy targets;
     private final Clock clock;
 
-    SubscriptionResource(SubscriptionStore store, Clock clock) {
+    SubscriptionResource(SubscriptionStore store, TargetPolicy targets, Clock clock) {
         this.store = store;
+        this.targets = targets;
         this.clock = clock;
     }
 
@@ -89,12 +93,13 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
-    private static SubscriptionSpec valid(SubscriptionRequest request, boolean creating) {
+    private SubscriptionSpec valid(SubscriptionRequest request, boolean creating) {
         if (request == null) {
             throw new BadRequestException("A JSON body is required.");
         }
         SubscriptionSpec spec = request.toSpec();
-        List<Violation> violations = SubscriptionRules.check(spec, creating);
+        List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating));
+        targets.check(spec).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new Problems.InvalidSubscriptionException(violations);
         }

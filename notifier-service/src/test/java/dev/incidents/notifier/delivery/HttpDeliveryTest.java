@@ -3,15 +3,17 @@ package dev.incidents.notifier.delivery;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.incidents.notifier.domain.AttemptOutcome;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,10 +27,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Attempts against a real local HTTP server, one behaviour per path. */
 class HttpDeliveryTest {
 
+    static final NetworkPolicy LOOPBACK_ALLOWED = NetworkPolicy.allowing(List.of("127.0.0.0/8", "::1/128"));
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     final AtomicReference<String> receivedBody = new AtomicReference<>();
@@ -60,12 +64,13 @@ class HttpDeliveryTest {
             answer(exchange, 200, Map.of());
         });
         server.start();
-        delivery = new HttpDelivery(HttpClient.newHttpClient(), Duration.ofMillis(500), Duration.ofHours(1),
+        delivery = new HttpDelivery(LOOPBACK_ALLOWED, Duration.ofMillis(500), Duration.ofHours(1),
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach
     void stop() {
+        delivery.close();
         release.countDown();
         server.stop(0);
     }
@@ -93,6 +98,30 @@ class HttpDeliveryTest {
             AttemptOutcome.Failed failed = (AttemptOutcome.Failed) post(path, Map.of());
             assertThat(failed.retryAfter()).as(path).isEqualTo(Duration.ofHours(1));
         }
+    }
+
+    @Test
+    void a_target_the_network_policy_refuses_gets_no_connection_and_a_plain_reason() throws Exception {
+        try (HttpDelivery strict = new HttpDelivery(NetworkPolicy.allowing(List.of()), Duration.ofMillis(500),
+                Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            for (String host : List.of("127.0.0.1", "localhost", "[::1]")) {
+                AttemptOutcome outcome = strict.post(URI.create("http://" + host + ":" + server.getAddress().getPort()
+                        + "/ok"), "{}", Map.of()).get(5, TimeUnit.SECONDS);
+
+                assertThat(outcome).as(host).isEqualTo(new AttemptOutcome.Failed(NetworkPolicy.REFUSED, 0, null));
+            }
+        }
+        assertThat(receivedBody.get()).as("nothing reached the receiver").isNull();
+    }
+
+    @Test
+    void names_are_resolved_through_the_policy_so_the_address_checked_is_the_one_connected_to() throws Exception {
+        DnsResolver strict = HttpDelivery.resolverFor(NetworkPolicy.allowing(List.of()));
+        DnsResolver loopback = HttpDelivery.resolverFor(LOOPBACK_ALLOWED);
+
+        assertThatThrownBy(() -> strict.resolve("localhost")).isInstanceOf(UnknownHostException.class)
+                .hasMessageContaining(NetworkPolicy.REFUSED);
+        assertThat(loopback.resolve("localhost")).allMatch(InetAddress::isLoopbackAddress).isNotEmpty();
     }
 
     @Test

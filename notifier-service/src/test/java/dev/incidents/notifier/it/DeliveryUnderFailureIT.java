@@ -135,7 +135,7 @@ class DeliveryUnderFailureIT {
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
                 logs.resolve("notifier-" + state.getFileName() + ".log"), "384m",
                 TestStack.identitySetting(), "incidents.delivery.retry-schedule=" + retries,
-                "incidents.delivery.retry-jitter=0");
+                "incidents.delivery.retry-jitter=0", ServiceProcess.LOOPBACK_DELIVERIES);
         Await.until("the notifier answering", Duration.ofSeconds(60),
                 () -> RestAssured.given().port(port).get("/subscriptions").statusCode(), status -> status == 200);
         return process;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,7 +34,7 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
     @Test
     void a_webhook_subscription_is_created_read_listed_and_stored_in_kafka_without_its_secret_ever_shown() {
         Response created = post(webhookBody("https://hooks.example.com/incidents", SECRET));
-        created.then().statusCode(201).header("Location", org.hamcrest.Matchers.containsString("/subscriptions/"))
+        created.then().statusCode(201).header("Location", containsString("/subscriptions/"))
                 .header("ETag", "\"1\"").body("version", equalTo(1)).body("channel", equalTo("WEBHOOK"))
                 .body("locale", equalTo("ja")).body("timeZone", equalTo("Asia/Tokyo"))
                 .body("signingSecrets", hasSize(1));
@@ -120,6 +121,18 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
         RestAssured.given().contentType(ContentType.JSON).body(email + "garbage").post("/subscriptions").then()
                 .statusCode(400).contentType("application/problem+json");
 
+        assertThat(totalRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void a_webhook_to_the_cloud_metadata_address_or_a_private_network_is_refused() {
+        long before = totalRecords();
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/",
+                "http://[fd00:ec2::254]/")) {
+            RestAssured.given().contentType(ContentType.JSON).body(webhookBody(target, SECRET)).post("/subscriptions")
+                    .then().statusCode(422).contentType("application/problem+json").body("field", equalTo("target"))
+                    .body("detail", containsString("refused by network policy"));
+        }
         assertThat(totalRecords()).isEqualTo(before);
     }
 
