@@ -179,7 +179,7 @@ class CommandsOverHttpTest {
         badDeclare("{\"title\":\"a\\u0007b\",\"severity\":\"SEV1\",\"summary\":\"s\"}", 422, "title");
         badDeclare("{\"title\":\"" + "x".repeat(201) + "\",\"severity\":\"SEV1\",\"summary\":\"s\"}", 422, "title");
         given().contentType(ContentType.JSON).body("{\"title\":\"" + "x".repeat(70_000) + "\"}").post("/incidents")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json");
         assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before);
     }
 
@@ -237,6 +237,16 @@ class CommandsOverHttpTest {
             }
         });
         assertThat(TopicReader.endOffsetSum("incident-commands")).isEqualTo(before + 1);
+    }
+
+    @Test
+    void errors_the_http_layer_answers_before_any_endpoint_are_problems_too() {
+        for (String path : List.of("/nothing-here", "/incidents/a/b/c/d", "/incidents/%2e%2e")) {
+            given().urlEncodingEnabled(false).get(path).then().statusCode(404)
+                    .contentType("application/problem+json").body("status", equalTo(404));
+        }
+        given().contentType(ContentType.JSON).body("{}").put("/incidents").then().statusCode(405)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -33,7 +33,8 @@ public record Subscription(String id, long version, Channel channel, String targ
 
     @Override
     public String toString() {
-        return "Subscription[" + id + " v" + version + " " + channel + " " + audience + " " + target + "]";
+        return "Subscription[" + id + " v" + version + " " + channel + " " + audience + " to "
+                + Targets.logged(channel, target) + "]";
     }
 
     private static Subscription from(String id, long version, SubscriptionSpec spec, List<SigningSecret> secrets,

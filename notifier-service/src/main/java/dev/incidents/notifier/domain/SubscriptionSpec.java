@@ -18,9 +18,16 @@ public record SubscriptionSpec(Channel channel, String target, Audience audience
         secrets = secrets == null ? null : List.copyOf(secrets);
     }
 
+    /** The same subscription to another target. */
+    public SubscriptionSpec withTarget(String newTarget) {
+        return new SubscriptionSpec(channel, newTarget, audience, severities, components, messageKinds, locale,
+                timeZone, commander, escalationLevel, secrets);
+    }
+
     @Override
     public String toString() {
-        return "SubscriptionSpec[" + channel + " " + audience + " " + target + ", " + locale + ", " + timeZone
+        return "SubscriptionSpec[" + channel + " " + audience + " to " + Targets.logged(channel, target) + ", " + locale
+                + ", " + timeZone
                 + (secrets == null ? "" : ", " + secrets.size() + " secret(s)") + "]";
     }
 }

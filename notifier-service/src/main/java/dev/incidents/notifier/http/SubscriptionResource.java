@@ -4,6 +4,7 @@ import dev.incidents.notifier.app.SubscriptionStore;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.delivery.TargetPolicy;
 import dev.incidents.notifier.domain.SubscriptionRules;
+import dev.incidents.notifier.domain.Targets;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
 import dev.incidents.support.http.Problem;
@@ -28,6 +29,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Create, list, read, change and delete subscriptions. Secrets go in and never come out. */
@@ -51,7 +53,7 @@ public class SubscriptionResource {
 
     @POST
     public Response create(SubscriptionRequest request) {
-        SubscriptionSpec spec = valid(request, true);
+        SubscriptionSpec spec = valid(spec(request), true);
         Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
         LOG.infof("Created %s", created);
         return Response.created(URI.create("/subscriptions/" + created.id())).tag(tag(created))
@@ -70,13 +72,19 @@ public class SubscriptionResource {
         return Response.ok(SubscriptionResponse.of(subscription)).tag(tag(subscription)).build();
     }
 
-    /** Replaces the subscription; {@code secrets} left out keeps the secrets it has. If-Match: its version. */
+    /**
+     * Replaces the subscription; {@code secrets} left out keeps the secrets it has, a target sent back as the answers
+     * show it (a masked Slack URL) keeps the target it has. If-Match: its version.
+     */
     @PUT
     @Path("/{id}")
     public Response change(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
                            SubscriptionRequest request) {
-        SubscriptionSpec spec = valid(request, false);
         Subscription current = existing(id);
+        SubscriptionSpec sent = spec(request);
+        SubscriptionSpec spec = valid(sent.channel() == current.channel()
+                && Objects.equals(sent.target(), Targets.shown(current.channel(), current.target()))
+                ? sent.withTarget(current.target()) : sent, false);
         requireVersion(current, ifMatch);
         Subscription changed = store.save(current.change(spec, clock.instant()));
         LOG.infof("Changed %s", changed);
@@ -93,11 +101,14 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
-    private SubscriptionSpec valid(SubscriptionRequest request, boolean creating) {
+    private static SubscriptionSpec spec(SubscriptionRequest request) {
         if (request == null) {
             throw new BadRequestException("A JSON body is required.");
         }
-        SubscriptionSpec spec = request.toSpec();
+        return request.toSpec();
+    }
+
+    private SubscriptionSpec valid(SubscriptionSpec spec, boolean creating) {
         List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating));
         targets.check(spec).ifPresent(violations::add);
         if (!violations.isEmpty()) {

@@ -5,11 +5,15 @@ import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.MessageKind;
 import dev.incidents.notifier.domain.Severity;
 import dev.incidents.notifier.domain.Subscription;
+import dev.incidents.notifier.domain.Targets;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A subscription as the API shows it: everything but the signing secrets, of which only the count and age show. */
+/**
+ * A subscription as the API shows it: everything but the signing secrets, of which only the count and age show, and
+ * a Slack target masked after its host ({@link Targets#shown}).
+ */
 public record SubscriptionResponse(String id, long version, Channel channel, String target, Audience audience,
                                    List<Severity> severities, List<String> components,
                                    List<MessageKind> messageKinds, String locale, String timeZone, String commander,
@@ -21,7 +25,8 @@ public record SubscriptionResponse(String id, long version, Channel channel, Str
     }
 
     static SubscriptionResponse of(Subscription s) {
-        return new SubscriptionResponse(s.id(), s.version(), s.channel(), s.target(), s.audience(),
+        return new SubscriptionResponse(s.id(), s.version(), s.channel(), Targets.shown(s.channel(), s.target()),
+                s.audience(),
                 s.severities().stream().sorted().toList(), s.components().stream().sorted().toList(),
                 s.messageKinds().stream().sorted().toList(), s.locale().toLanguageTag(), s.timeZone().getId(),
                 s.commander(), s.escalationLevel(),

@@ -125,6 +125,25 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
     }
 
     @Test
+    void a_slack_url_is_a_credential_masked_in_every_answer_and_kept_when_sent_back_masked() {
+        String url = "http://127.0.0.1:9/services/T000/B000/XXXXsecretXXXXwxyz";
+        String body = "{\"channel\":\"SLACK\",\"target\":\"" + url + "\",\"audience\":\"PUBLIC\","
+                + "\"locale\":\"en\",\"timeZone\":\"UTC\"}";
+        Response created = post(body);
+        created.then().statusCode(201).body("target", equalTo("http://127.0.0.1:9/…wxyz"));
+        String id = created.jsonPath().getString("id");
+
+        for (Response answer : List.of(created, RestAssured.get("/subscriptions/" + id),
+                RestAssured.get("/subscriptions"))) {
+            assertThat(answer.asString()).doesNotContain("secret");
+        }
+        RestAssured.given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(body.replace(url, "http://127.0.0.1:9/…wxyz").replace("\"en\"", "\"de\""))
+                .put("/subscriptions/" + id).then().statusCode(200).body("locale", equalTo("de"));
+        assertThat(lastStored(id).getTarget()).as("the URL kept whole where deliveries read it").isEqualTo(url);
+    }
+
+    @Test
     void a_webhook_to_the_cloud_metadata_address_or_a_private_network_is_refused() {
         long before = totalRecords();
         for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/",
