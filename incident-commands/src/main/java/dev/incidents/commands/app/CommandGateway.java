@@ -8,9 +8,11 @@ import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
@@ -28,21 +30,28 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 public class CommandGateway {
 
-    private final KafkaProducer<String, IncidentCommand> producer;
+    private final Producer<String, IncidentCommand> producer;
     private final PendingCommands pending;
     private final Duration timeout;
     private final Duration sendTimeout;
 
+    @Inject
     CommandGateway(KafkaClients clients,
                    RegistryAvroSerdes serdes, PendingCommands pending, IncidentsConfig config) {
-        this.producer = clients.producer("incident-commands-gateway", Map.of(
+        this(clients.producer("incident-commands-gateway", Map.of(
                         ProducerConfig.ACKS_CONFIG, "all",
                         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                         ProducerConfig.LINGER_MS_CONFIG, 1),
-                new StringSerializer(), serdes.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer());
+                new StringSerializer(), serdes.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer()),
+                pending, config.commandTimeout(), config.sendTimeout());
+    }
+
+    CommandGateway(Producer<String, IncidentCommand> producer, PendingCommands pending, Duration timeout,
+                   Duration sendTimeout) {
+        this.producer = producer;
         this.pending = pending;
-        this.timeout = config.commandTimeout();
-        this.sendTimeout = config.sendTimeout();
+        this.timeout = timeout;
+        this.sendTimeout = sendTimeout;
     }
 
     /**
@@ -56,9 +65,12 @@ public class CommandGateway {
         try {
             producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                     command.getIncidentId(), command)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            // KafkaException: send() itself refused (buffer full past max.block.ms, a record it cannot serialize)
+            pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             throw new CommandNotAcceptedException(e);
         } catch (InterruptedException e) {
+            pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             Thread.currentThread().interrupt();
             throw new CommandNotAcceptedException(e);
         }
@@ -68,8 +80,10 @@ public class CommandGateway {
             pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             return Optional.empty();
         } catch (ExecutionException e) {
+            pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             throw new IllegalStateException("Result future failed", e);
         } catch (InterruptedException e) {
+            pending.abandon(command.getCommandId(), command.getRequestFingerprint());
             Thread.currentThread().interrupt();
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package dev.incidents.commands.app;
 
 import dev.incidents.avro.CommandResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,8 +20,13 @@ public class PendingCommands {
     private final Map<String, CompletableFuture<CommandResult>> waiting = new LinkedHashMap<>();
     private final Map<String, CommandResult> latest;
 
+    @Inject
     PendingCommands(IncidentsConfig config) {
-        int capacity = config.resultCacheSize();
+        this(config.resultCacheSize());
+    }
+
+    /** @param capacity how many recent results are kept for GET /commands/{id} */
+    PendingCommands(int capacity) {
         this.latest = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, CommandResult> eldest) {

@@ -18,6 +18,8 @@ public interface ProjectionConfig {
 
     Dashboard dashboard();
 
+    Live live();
+
     interface Detection {
         /** How long before a deadline "due soon" warns; never more than a third of the incident's cadence. */
         @WithDefault("5m")
@@ -57,6 +59,13 @@ public interface ProjectionConfig {
         /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
         @WithDefault("5s")
         Duration cacheFor();
+    }
+
+    /** The live stream, GET /incidents/stream. */
+    interface Live {
+        /** Streams open at once on one instance; one more is refused with 503 until one closes. */
+        @WithDefault("500")
+        int maxConnections();
     }
 
     /** Where the ops dashboard signs people in (authorization code with PKCE, in the browser). */

@@ -5,6 +5,7 @@ import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
+import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.function.Predicate;
 
@@ -70,7 +72,7 @@ public class IncidentQueryResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live: 'ready' once subscribed, then state changes ('state') and detections ('detection')")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        Multi<OutboundSseEvent> changes = liveFeed.changes().map(change -> sse.newEventBuilder().name(change.name())
+        Multi<OutboundSseEvent> changes = liveFeed.open().map(change -> sse.newEventBuilder().name(change.name())
                 .id(change.id()).mediaType(MediaType.APPLICATION_JSON_TYPE).data(change.data()).build());
         // Merging subscribes to the changes first, so 'ready' means nothing published from now on is missed.
         return Multi.createBy().merging().streams(changes,
@@ -109,6 +111,12 @@ public class IncidentQueryResource {
             case QueryResult.NotFound<T> notFound -> unknown(incidentId);
             case QueryResult.Unavailable<T> unavailable -> QueryProblems.unavailable();
         };
+    }
+
+    @ServerExceptionMapper
+    Response full(LiveFeed.Full e) {
+        return Problem.of("too-many-streams", "Too many live streams", 503, e.getMessage(), null)
+                .responseRetryAfter(10);
     }
 
     private static Response unknown(String incidentId) {

@@ -2,6 +2,7 @@ package dev.incidents.projection.http;
 
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentState;
+import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
@@ -17,10 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Follows incident-state and incident-detections from now on (every partition: each instance serves its own stream
- * clients) and broadcasts each change to them.
+ * clients) and broadcasts each change to them, to at most {@code incidents.live.max-connections} at once.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -29,13 +31,16 @@ public class LiveFeed {
     private static final String DETECTIONS = IncidentTopic.INCIDENT_DETECTIONS.topicName();
 
     private final BroadcastProcessor<LiveChange> changes = BroadcastProcessor.create();
+    private final AtomicInteger open = new AtomicInteger();
+    private final int maxConnections;
     private final KafkaClients clients;
     private final Supervisor supervisor;
     private final Deserializer<IncidentState> states;
     private final Deserializer<IncidentDetection> detections;
     private TopicFollower follower;
 
-    LiveFeed(KafkaClients clients, Supervisor supervisor, RegistryAvroSerdes serdes) {
+    LiveFeed(KafkaClients clients, Supervisor supervisor, RegistryAvroSerdes serdes, ProjectionConfig config) {
+        this.maxConnections = config.live().maxConnections();
         this.clients = clients;
         this.supervisor = supervisor;
         this.states = serdes.forValue(IncidentTopic.INCIDENT_STATE).deserializer();
@@ -46,8 +51,21 @@ public class LiveFeed {
     public record LiveChange(String name, String id, Object data) {
     }
 
-    public Multi<LiveChange> changes() {
-        return changes;
+    /** Thrown instead of a stream when this instance already serves as many as it may. */
+    public static final class Full extends RuntimeException {
+        Full(int open) {
+            super("This instance already serves " + open + " live streams; retry shortly or ask another instance.");
+        }
+    }
+
+    /** The changes from now on, for one client, until it goes away; {@link Full} when there are too many. */
+    public Multi<LiveChange> open() {
+        int now = open.incrementAndGet();
+        if (now > maxConnections) {
+            open.decrementAndGet();
+            throw new Full(maxConnections);
+        }
+        return changes.onTermination().invoke(open::decrementAndGet);
     }
 
     void start(@Observes StartupEvent event) {

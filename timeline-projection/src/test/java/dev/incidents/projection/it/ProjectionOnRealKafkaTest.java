@@ -6,6 +6,7 @@ import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.testing.Await;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +27,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -120,6 +125,57 @@ class ProjectionOnRealKafkaTest {
             return readUntil(lines, "\"incidentId\":\"" + id + "\"");
         }).get(60, TimeUnit.SECONDS);
         assertThat(found).startsWith("data:").contains("\"version\":1").contains("\"open\":true");
+    }
+
+    @Test
+    void live_streams_beyond_the_limit_are_refused_with_a_problem_until_one_closes() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        HttpClient http = HttpClient.newHttpClient();
+        List<HttpResponse<InputStream>> open = new ArrayList<>();
+        HttpResponse<InputStream> refused = null;
+        try {
+            // streams other tests left open count too: the limit is reached within MAX_LIVE_STREAMS + 1 attempts
+            for (int i = 0; i <= ProjectionTestStack.MAX_LIVE_STREAMS && refused == null; i++) {
+                HttpResponse<InputStream> answer = openStream(http);
+                if (answer.statusCode() == 200) {
+                    open.add(answer);
+                } else {
+                    refused = answer;
+                }
+            }
+            assertThat(refused).as("one stream more than the limit").isNotNull();
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            refused.body().close();
+        } finally {
+            for (HttpResponse<InputStream> stream : open) {
+                stream.body().close();
+            }
+        }
+        Await.until("a stream accepted again once the others closed", Duration.ofSeconds(30), () -> {
+            HttpResponse<InputStream> answer = openStream(http);
+            try (InputStream body = answer.body()) {
+                return answer.statusCode();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, status -> status == 200);
+    }
+
+    /** The stream's answer as soon as its headers arrive; its body stays open until closed. */
+    private static HttpResponse<InputStream> openStream(HttpClient http) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + RestAssured.port
+                            + "/incidents/stream")).header("Accept", "text/event-stream")
+                    .header("Authorization", "Bearer " + TestStack.tokens().of("viewer")).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String readUntil(Iterator<String> lines, String text) {

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager {
 
+    /** Few enough live streams per instance that a test reaches the limit quickly. */
+    public static final int MAX_LIVE_STREAMS = 8;
+
     @Override
     public Map<String, String> start() {
         TestStack.start();
@@ -26,6 +29,7 @@ public class ProjectionTestStack implements QuarkusTestResourceLifecycleManager 
             config.put("quarkus.kafka-streams.application-server", "127.0.0.1:" + port);
             TestStack.allowDashboardOrigin("http://127.0.0.1:" + port);
             config.put("incidents.detection.scan-interval", "200ms");
+            config.put("incidents.live.max-connections", String.valueOf(MAX_LIVE_STREAMS));
             // Tests read the public status right after writing events; a reused board would hide them for a while.
             config.put("incidents.status-page.cache-for", "0s");
             return config;
