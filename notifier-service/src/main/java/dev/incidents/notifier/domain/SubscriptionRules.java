@@ -25,6 +25,8 @@ public final class SubscriptionRules {
             Locale.forLanguageTag("zh-TW"), Locale.forLanguageTag("tr"));
     public static final int MAX_SECRETS = 2;
     public static final int MAX_ESCALATION_LEVEL = 10;
+    /** The most components one subscription may filter on. */
+    public static final int MAX_COMPONENTS = 50;
     /** The longest target, commander or component: URLs of chat webhooks stay well below it. */
     public static final int MAX_TEXT = 500;
 
@@ -62,7 +64,9 @@ public final class SubscriptionRules {
         }
         checkText("target", spec.target(), violations);
         checkText("commander", spec.commander(), violations);
-        if (spec.components() != null) {
+        if (spec.components() != null && spec.components().size() > MAX_COMPONENTS) {
+            violations.add(new Violation("components", "components must list at most " + MAX_COMPONENTS + "."));
+        } else if (spec.components() != null) {
             int i = 0;
             for (String component : spec.components()) {
                 checkText("components[" + i++ + "]", component, violations);

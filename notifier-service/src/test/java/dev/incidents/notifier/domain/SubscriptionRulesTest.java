@@ -3,6 +3,7 @@ package dev.incidents.notifier.domain;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -140,6 +141,25 @@ class SubscriptionRulesTest {
         assertThat(SubscriptionRules.check(webhook("https://hooks.example.com/\uffff"), true))
                 .extracting(Violation::field).contains("target");
         assertThat(SubscriptionRules.check(tooLong, true)).extracting(Violation::field).containsExactly("components[0]");
+    }
+
+    @Test
+    void a_subscription_filters_on_at_most_fifty_components() {
+        Set<String> fifty = new HashSet<>();
+        for (int i = 0; i < SubscriptionRules.MAX_COMPONENTS; i++) {
+            fifty.add("component-" + i);
+        }
+        Set<String> fiftyOne = new HashSet<>(fifty);
+        fiftyOne.add("one-more");
+
+        assertThat(SubscriptionRules.check(withComponents(fifty), true)).isEmpty();
+        assertThat(SubscriptionRules.check(withComponents(fiftyOne), true)).extracting(Violation::field)
+                .containsExactly("components");
+    }
+
+    private static SubscriptionSpec withComponents(Set<String> components) {
+        return new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null, components, null, "de",
+                "Europe/Berlin", null, null, null);
     }
 
     private static SubscriptionSpec webhook(String target) {
