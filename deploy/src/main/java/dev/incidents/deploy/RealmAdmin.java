@@ -56,11 +56,8 @@ final class RealmAdmin {
     }
 
     private String adminToken() {
-        String form = "grant_type=password&client_id=admin-cli&username=" + IdentityProvider.ADMIN_USER
-                + "&password=" + IdentityProvider.ADMIN_PASSWORD;
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build()).path("access_token").asText();
+        return new Tokens(baseUrl + "/realms/master/protocol/openid-connect/token", "admin-cli")
+                .of(IdentityProvider.ADMIN_USER, IdentityProvider.ADMIN_PASSWORD);
     }
 
     private static JsonNode send(HttpRequest request) {

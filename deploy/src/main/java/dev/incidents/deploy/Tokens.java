@@ -30,9 +30,16 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String tokenUrl;
+    private final String passwordClient;
 
     Tokens(String tokenUrl) {
+        this(tokenUrl, "incidents-cli");
+    }
+
+    /** @param passwordClient the public client people's password grants go through */
+    Tokens(String tokenUrl, String passwordClient) {
         this.tokenUrl = tokenUrl;
+        this.passwordClient = passwordClient;
     }
 
     /** An access token of {@code user} (commander, responder, viewer, notifier-admin, incident-admin). */
@@ -42,7 +49,7 @@ public final class Tokens {
 
     /** An access token of {@code user} signing in with {@code password}; refused (an exception) when it is wrong. */
     public String of(String user, String password) {
-        return fetch(Map.of("grant_type", "password", "client_id", "incidents-cli", "username", user,
+        return fetch(Map.of("grant_type", "password", "client_id", passwordClient, "username", user,
                 "password", password));
     }
 
