@@ -2,6 +2,7 @@ package dev.incidents.bench;
 
 import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
+import dev.incidents.deploy.NotifierKeys;
 import dev.incidents.deploy.Provisioner;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ServiceProcess;
@@ -76,8 +77,7 @@ public final class DeliveryBenchmark {
             int port = ManagedProcess.freePort();
             notifier = ServiceProcess.start("notifier-service", Path.of(System.getProperty("notifier.jar")), port,
                     kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve("notifier"),
-                    work.resolve("notifier.log"), "768m", "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl(),
-                    ServiceProcess.LOOPBACK_DELIVERIES);
+                    work.resolve("notifier.log"), "768m", notifierSettings(keycloak, work));
             String baseUrl = "http://127.0.0.1:" + port;
             String authorization = "Bearer " + keycloak.tokens().of("notifier-admin");
             awaitUp(baseUrl, authorization);
@@ -153,6 +153,13 @@ public final class DeliveryBenchmark {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    private static String[] notifierSettings(IdentityProvider keycloak, Path work) throws Exception {
+        List<String> settings = new ArrayList<>(NotifierKeys.settings(work));
+        settings.add("quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+        settings.add(ServiceProcess.LOOPBACK_DELIVERIES);
+        return settings.toArray(String[]::new);
     }
 
     private static void subscribe(String baseUrl, String authorization, String target) throws Exception {

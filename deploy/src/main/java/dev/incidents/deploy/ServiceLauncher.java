@@ -12,7 +12,10 @@ import java.util.List;
  */
 record ServiceLauncher(String name, Path jar, int port, StackSettings stack, List<String> settings) {
 
-    static List<ServiceLauncher> all(StackSettings stack) {
+    static List<ServiceLauncher> all(StackSettings stack) throws IOException {
+        List<String> notifierSettings = new ArrayList<>(NotifierKeys.settings(stack.dataDir()));
+        notifierSettings.add(ServiceProcess.LOOPBACK_DELIVERIES);
+        notifierSettings.add("incidents.email.public-url=http://127.0.0.1:" + stack.notifierPort());
         return List.of(
                 new ServiceLauncher("incident-commands",
                         stack.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
@@ -22,7 +25,7 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
                         stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING)),
                 new ServiceLauncher("notifier-service",
                         stack.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
-                        stack.notifierPort(), stack, List.of(ServiceProcess.LOOPBACK_DELIVERIES)));
+                        stack.notifierPort(), stack, List.copyOf(notifierSettings)));
     }
 
     /** @param issuerUrl the identity provider whose tokens the service trusts */

@@ -3,8 +3,10 @@ package dev.incidents.notifier.app;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of the notifier under {@code incidents.*}; defaults are documented in the README. */
@@ -17,6 +19,36 @@ public interface NotifierConfig {
 
 
     Delivery delivery();
+
+    Secrets secrets();
+
+    Email email();
+
+    /** Mail about the subscription itself: the request to confirm an address, the unsubscribe links. */
+    interface Email {
+        /** This service as mail recipients reach it: the base of the links in mail. */
+        URI publicUrl();
+
+        /** Signs the confirm and unsubscribe links: base64 of at least 32 random bytes. No default. */
+        String linkKey();
+
+        /** How long a confirmation link works. */
+        @WithDefault("72h")
+        Duration confirmationValidity();
+    }
+
+    /** The keys that seal webhook signing secrets at rest (AES-GCM). */
+    interface Secrets {
+        /** The id of the key that seals from now on; must be one of {@link #keys()}. No default. */
+        String activeKey();
+
+        /**
+         * Every key that may have sealed a stored secret, by id: base64 of 32 (or 16, 24) random bytes. To rotate,
+         * add a key, make it active, restart every instance (each seals the stored secrets again with it), then
+         * remove the old one. No default.
+         */
+        Map<String, String> keys();
+    }
 
     interface Delivery {
         /** The sender of outbound email. */

@@ -3,9 +3,15 @@ package dev.incidents.notifier.app;
 import dev.incidents.notifier.kafka.PlannerTopology;
 import dev.incidents.notifier.render.MessageRenderer;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.notifier.delivery.EmailLinks;
+import dev.incidents.notifier.wire.SecretSeal;
+import dev.incidents.notifier.wire.SubscriptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.apache.kafka.streams.Topology;
+
+import java.time.Clock;
 
 
 /** Wires the plain-Java parts of the notifier into Quarkus. */
@@ -13,7 +19,20 @@ import org.apache.kafka.streams.Topology;
 public class NotifierSetup {
 
     @Produces
-    Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer) {
-        return PlannerTopology.build(serdes, renderer);
+    Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions) {
+        return PlannerTopology.build(serdes, renderer, subscriptions);
+    }
+
+    @Produces
+    @Singleton
+    EmailLinks emailLinks(NotifierConfig config, Clock clock) {
+        NotifierConfig.Email email = config.email();
+        return new EmailLinks(email.linkKey(), email.publicUrl(), email.confirmationValidity(), clock);
+    }
+
+    @Produces
+    @Singleton
+    SubscriptionMapper subscriptionMapper(NotifierConfig config) {
+        return new SubscriptionMapper(new SecretSeal(config.secrets().activeKey(), config.secrets().keys()));
     }
 }

@@ -169,8 +169,13 @@ public class OutboxDispatch {
     }
 
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
+        OutboundMessage message = job.message().message();
+        MessageKind kind = MessageKind.valueOf(message.getKind().name());
         return subscriptions.find(job.destination())
-                .map(subscription -> sender.send(job.message().message(), subscription))
+                .map(subscription -> subscription.mayBeSent(kind) ? sender.send(message, subscription)
+                        : CompletableFuture.<AttemptOutcome>completedFuture(new AttemptOutcome.Dropped(
+                                subscription.awaitingConfirmation() ? "the address awaits confirmation"
+                                        : "the address is confirmed already")))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         new AttemptOutcome.Dropped("the subscription was deleted")));
     }

@@ -34,7 +34,7 @@ public final class MessageSender {
                 yield http.post(URI.create(subscription.target()), body, headers);
             }
             case SLACK -> http.post(URI.create(subscription.target()), Payloads.slack(message), Map.of());
-            case EMAIL -> email.send(message, subscription.target()).subscribeAsCompletionStage()
+            case EMAIL -> email.send(message, subscription).subscribeAsCompletionStage()
                     .<AttemptOutcome>thenApply(sent -> new AttemptOutcome.Delivered(250))
                     .exceptionally(error -> new AttemptOutcome.Failed("SMTP: " + error.getMessage(), 0, null));
         };

@@ -1,6 +1,9 @@
 package dev.incidents.notifier.domain;
 
-/** Every kind of message the notifier sends, and whether a PUBLIC subscriber may ever see it. */
+/**
+ * Every kind of message the notifier sends, and whether a PUBLIC subscriber may ever see it. All but the last tell
+ * of an incident; CONFIRMATION_REQUESTED asks an email recipient to confirm the address, and is no filter choice.
+ */
 public enum MessageKind {
     DECLARED(true),
     PUBLIC_UPDATE(true),
@@ -13,7 +16,8 @@ public enum MessageKind {
     UPDATE_OVERDUE(false),
     UPDATE_STILL_OVERDUE(false),
     UPDATE_OVERDUE_CLEARED(false),
-    RCA_OVERDUE(false);
+    RCA_OVERDUE(false),
+    CONFIRMATION_REQUESTED(false);
 
     private final boolean isPublic;
 

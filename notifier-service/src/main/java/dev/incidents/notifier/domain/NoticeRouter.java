@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who receives a notice. Every subscription's filters apply (severities, components, kinds), and a PUBLIC one sees
+ * Who receives a notice. An email address not yet confirmed receives none. Every subscription's filters apply (severities, components, kinds), and a PUBLIC one sees
  * only public kinds. Beyond that, by role:
  * <ul>
  *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads (all of them
@@ -36,7 +36,8 @@ public final class NoticeRouter {
     }
 
     static boolean receives(Subscription subscription, Notice notice) {
-        return passesFilters(subscription, notice) && byRole(subscription, notice);
+        return !subscription.awaitingConfirmation() && passesFilters(subscription, notice)
+                && byRole(subscription, notice);
     }
 
     private static boolean passesFilters(Subscription s, Notice notice) {

@@ -62,6 +62,10 @@ public final class SubscriptionRules {
         if (spec.commander() != null && spec.commander().isBlank()) {
             violations.add(new Violation("commander", "commander must be a name, or '*' for every incident."));
         }
+        if (spec.messageKinds().contains(MessageKind.CONFIRMATION_REQUESTED)) {
+            violations.add(new Violation("messageKinds", "CONFIRMATION_REQUESTED is sent to every new email address "
+                    + "and is no choice of messages."));
+        }
         checkText("target", spec.target(), violations);
         checkText("commander", spec.commander(), violations);
         if (spec.components() != null && spec.components().size() > MAX_COMPONENTS) {
@@ -149,7 +153,8 @@ public final class SubscriptionRules {
     }
 
     private static void checkPublicChoices(SubscriptionSpec spec, List<Violation> violations) {
-        spec.messageKinds().stream().filter(kind -> !kind.isPublic()).sorted().findFirst().ifPresent(kind ->
+        spec.messageKinds().stream().filter(kind -> !kind.isPublic() && kind != MessageKind.CONFIRMATION_REQUESTED)
+                .sorted().findFirst().ifPresent(kind ->
                 violations.add(new Violation("messageKinds", kind + " is internal; a PUBLIC subscription never "
                         + "receives it.")));
         if (spec.commander() != null) {

@@ -42,7 +42,7 @@ public class DeliveryResource {
         Delivery.Status wanted = status(status);
         return ledger.all().stream()
                 .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
-                .filter(d -> incidentId == null || d.incidentId().equals(incidentId))
+                .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
                 .filter(d -> wanted == null || d.status() == wanted)
                 .sorted(Comparator.comparing(Delivery::updatedAt).reversed().thenComparing(Delivery::messageId))
                 .limit(LIMIT).toList();

@@ -1,6 +1,8 @@
 package dev.incidents.notifier.http;
 
+import dev.incidents.notifier.app.ConfirmationRequests;
 import dev.incidents.notifier.app.SubscriptionStore;
+import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.delivery.TargetPolicy;
 import dev.incidents.notifier.domain.SubscriptionRules;
@@ -43,11 +45,14 @@ public class SubscriptionResource {
 
     private final SubscriptionStore store;
     private final TargetPolicy targets;
+    private final ConfirmationRequests confirmations;
     private final Clock clock;
 
-    SubscriptionResource(SubscriptionStore store, TargetPolicy targets, Clock clock) {
+    SubscriptionResource(SubscriptionStore store, TargetPolicy targets, ConfirmationRequests confirmations,
+                         Clock clock) {
         this.store = store;
         this.targets = targets;
+        this.confirmations = confirmations;
         this.clock = clock;
     }
 
@@ -56,6 +61,7 @@ public class SubscriptionResource {
         SubscriptionSpec spec = valid(spec(request), true);
         Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
         LOG.infof("Created %s", created);
+        requestConfirmation(created);
         return Response.created(URI.create("/subscriptions/" + created.id())).tag(tag(created))
                 .entity(SubscriptionResponse.of(created)).build();
     }
@@ -88,7 +94,26 @@ public class SubscriptionResource {
         requireVersion(current, ifMatch);
         Subscription changed = store.save(current.change(spec, clock.instant()));
         LOG.infof("Changed %s", changed);
+        if (!current.awaitingConfirmation() || !changed.target().equals(current.target())) {
+            requestConfirmation(changed);
+        }
         return Response.ok(SubscriptionResponse.of(changed)).tag(tag(changed)).build();
+    }
+
+    /** Sends the request to confirm an email address again (the last one expired or went astray); 202. */
+    @POST
+    @Path("/{id}/confirmation-requests")
+    @Consumes(MediaType.WILDCARD)
+    public Response requestConfirmationAgain(@PathParam("id") String id) {
+        Subscription subscription = existing(id);
+        if (!subscription.awaitingConfirmation()) {
+            throw new Problems.ProblemException(Problem.of("not-awaiting-confirmation",
+                    "The subscription awaits no confirmation", 409, "Subscription " + id
+                            + (subscription.channel() == Channel.EMAIL ? " is confirmed already."
+                            : " is no EMAIL subscription."), null));
+        }
+        confirmations.request(subscription);
+        return Response.accepted().build();
     }
 
     @DELETE
@@ -99,6 +124,13 @@ public class SubscriptionResource {
         store.delete(id);
         LOG.infof("Deleted %s", current);
         return Response.noContent().build();
+    }
+
+    private void requestConfirmation(Subscription subscription) {
+        if (subscription.awaitingConfirmation()) {
+            confirmations.request(subscription);
+            LOG.infof("Asked to confirm the address of %s", subscription);
+        }
     }
 
     private static SubscriptionSpec spec(SubscriptionRequest request) {

@@ -12,12 +12,14 @@ import java.util.List;
 
 /**
  * A subscription as the API shows it: everything but the signing secrets, of which only the count and age show, and
- * a Slack target masked after its host ({@link Targets#shown}).
+ * a Slack target masked after its host ({@link Targets#shown}). An EMAIL subscription awaiting confirmation is sent
+ * nothing until its recipient follows the link of the confirmation mail.
  */
 public record SubscriptionResponse(String id, long version, Channel channel, String target, Audience audience,
                                    List<Severity> severities, List<String> components,
                                    List<MessageKind> messageKinds, String locale, String timeZone, String commander,
-                                   Integer escalationLevel, List<SecretInfo> signingSecrets, Instant createdAt,
+                                   Integer escalationLevel, List<SecretInfo> signingSecrets,
+                                   boolean awaitingConfirmation, Instant confirmedAt, Instant createdAt,
                                    Instant updatedAt) {
 
     /** That a secret exists and since when; never its value. */
@@ -30,7 +32,7 @@ public record SubscriptionResponse(String id, long version, Channel channel, Str
                 s.severities().stream().sorted().toList(), s.components().stream().sorted().toList(),
                 s.messageKinds().stream().sorted().toList(), s.locale().toLanguageTag(), s.timeZone().getId(),
                 s.commander(), s.escalationLevel(),
-                s.secrets().stream().map(secret -> new SecretInfo(secret.addedAt())).toList(), s.createdAt(),
-                s.updatedAt());
+                s.secrets().stream().map(secret -> new SecretInfo(secret.addedAt())).toList(),
+                s.awaitingConfirmation(), s.confirmedAt(), s.createdAt(), s.updatedAt());
     }
 }

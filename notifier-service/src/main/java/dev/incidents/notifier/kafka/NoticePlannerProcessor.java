@@ -32,13 +32,16 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
 
     private final NoticeRenderer renderer;
     private final Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues;
+    private final SubscriptionMapper mapper;
     private KeyValueStore<String, IncidentBrief> briefs;
     private KeyValueStore<String, byte[]> subscriptions;
 
     NoticePlannerProcessor(NoticeRenderer renderer,
-                           Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues) {
+                           Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues,
+                           SubscriptionMapper mapper) {
         this.renderer = renderer;
         this.subscriptionValues = subscriptionValues;
+        this.mapper = mapper;
     }
 
     @Override
@@ -76,7 +79,7 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     private List<Subscription> subscriptions() {
         List<Subscription> all = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> iterator = subscriptions.all()) {
-            iterator.forEachRemaining(entry -> all.add(SubscriptionMapper.toDomain(subscriptionValues.deserialize(
+            iterator.forEachRemaining(entry -> all.add(mapper.toDomain(subscriptionValues.deserialize(
                     PlannerTopology.SUBSCRIPTIONS_TOPIC, entry.value))));
         }
         return all;

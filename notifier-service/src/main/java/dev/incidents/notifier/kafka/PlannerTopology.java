@@ -4,6 +4,7 @@ import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.notifier.domain.IncidentBrief;
 import dev.incidents.notifier.render.NoticeRenderer;
+import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
@@ -37,7 +38,7 @@ public final class PlannerTopology {
     private PlannerTopology() {
     }
 
-    public static Topology build(AvroSerdes avro, NoticeRenderer renderer) {
+    public static Topology build(AvroSerdes avro, NoticeRenderer renderer, SubscriptionMapper subscriptions) {
         Serde<String> keys = Serdes.String();
         Topology topology = new Topology();
 
@@ -59,7 +60,8 @@ public final class PlannerTopology {
 
         // plan
         topology.addProcessor(PLANNER, () -> new NoticePlannerProcessor(renderer,
-                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer()), EVENT_DECODER, DETECTION_DECODER);
+                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions), EVENT_DECODER,
+                DETECTION_DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BRIEF_STORE), keys,
                 new JsonSerde<>(IncidentBrief.class)), PLANNER);
 

@@ -99,4 +99,36 @@ public interface NoticeMessages {
 
     @Message("The cause and corrective actions promised for {time} have not been published.")
     String rcaOverdue(String time);
+
+    // Mail about the subscription itself: confirming the address, unsubscribing.
+
+    @Message("Please confirm: incident updates to {address}")
+    String confirmSubject(String address);
+
+    @Message("Someone asked for incident updates to be sent to {address}.")
+    String confirmAsked(String address);
+
+    @Message("To receive them, confirm the address by {time}:")
+    String confirmAction(String time);
+
+    @Message("Confirm the address")
+    String confirmButton();
+
+    @Message("If you did not ask for this, ignore this mail: nothing else will be sent to you.")
+    String confirmIgnore();
+
+    @Message("Confirmed. Incident updates will be sent to {address}.")
+    String confirmedPage(String address);
+
+    @Message("To stop these mails, unsubscribe:")
+    String unsubscribeFooter();
+
+    @Message("Unsubscribe")
+    String unsubscribeButton();
+
+    @Message("Stop incident updates to {address}?")
+    String unsubscribeAsk(String address);
+
+    @Message("Unsubscribed. No more incident updates will be sent to this address.")
+    String unsubscribedPage();
 }

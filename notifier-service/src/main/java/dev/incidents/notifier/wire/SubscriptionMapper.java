@@ -12,13 +12,19 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Subscriptions between the domain and their Avro record on notifier-subscriptions. */
+/**
+ * Subscriptions between the domain and their Avro record on notifier-subscriptions; signing secrets are sealed on
+ * the way out and opened on the way in, so they are never at rest in the clear.
+ */
 public final class SubscriptionMapper {
 
-    private SubscriptionMapper() {
+    private final SecretSeal seal;
+
+    public SubscriptionMapper(SecretSeal seal) {
+        this.seal = seal;
     }
 
-    public static dev.incidents.avro.notifier.Subscription toAvro(Subscription s) {
+    public dev.incidents.avro.notifier.Subscription toAvro(Subscription s) {
         return dev.incidents.avro.notifier.Subscription.newBuilder()
                 .setSubscriptionId(s.id()).setVersion(s.version())
                 .setChannel(dev.incidents.avro.notifier.Channel.valueOf(s.channel().name()))
@@ -31,13 +37,13 @@ public final class SubscriptionMapper {
                         .map(v -> dev.incidents.avro.notifier.MessageKind.valueOf(v.name())).toList())
                 .setLocale(s.locale().toLanguageTag()).setTimeZone(s.timeZone().getId())
                 .setCommander(s.commander()).setEscalationLevel(s.escalationLevel())
-                .setSigningSecrets(s.secrets().stream().map(secret -> new dev.incidents.avro.notifier.SigningSecret(
-                        secret.value(), secret.addedAt())).toList())
+                .setSigningSecrets(s.secrets().stream().map(secret -> sealed(secret, s.id())).toList())
+                .setAwaitingConfirmation(s.awaitingConfirmation()).setConfirmedAt(s.confirmedAt())
                 .setCreatedAt(s.createdAt()).setUpdatedAt(s.updatedAt())
                 .build();
     }
 
-    public static Subscription toDomain(dev.incidents.avro.notifier.Subscription s) {
+    public Subscription toDomain(dev.incidents.avro.notifier.Subscription s) {
         return new Subscription(s.getSubscriptionId(), s.getVersion(), Channel.valueOf(s.getChannel().name()),
                 s.getTarget(), Audience.valueOf(s.getAudience().name()),
                 s.getSeverities().stream().map(v -> Severity.valueOf(v.name())).collect(Collectors.toSet()),
@@ -45,7 +51,32 @@ public final class SubscriptionMapper {
                 s.getMessageKinds().stream().map(v -> MessageKind.valueOf(v.name())).collect(Collectors.toSet()),
                 Locale.forLanguageTag(s.getLocale()), ZoneId.of(s.getTimeZone()), s.getCommander(),
                 s.getEscalationLevel(),
-                s.getSigningSecrets().stream().map(v -> new SigningSecret(v.getSecret(), v.getAddedAt())).toList(),
-                s.getCreatedAt(), s.getUpdatedAt());
+                s.getSigningSecrets().stream().map(v -> opened(v, s.getSubscriptionId())).toList(),
+                s.getAwaitingConfirmation(), s.getConfirmedAt(), s.getCreatedAt(), s.getUpdatedAt());
+    }
+
+    public String activeKeyId() {
+        return seal.activeKeyId();
+    }
+
+    /** Whether every secret of the record is sealed with the active key (else it is due to be sealed again). */
+    public boolean sealedWithActiveKey(dev.incidents.avro.notifier.Subscription s) {
+        return s.getSigningSecrets().stream().allMatch(v -> seal.activeKeyId().equals(v.getKeyId()));
+    }
+
+    private dev.incidents.avro.notifier.SigningSecret sealed(SigningSecret secret, String subscriptionId) {
+        SecretSeal.Sealed sealed = seal.seal(secret.value(), owner(subscriptionId));
+        return new dev.incidents.avro.notifier.SigningSecret(sealed.value(), secret.addedAt(), sealed.keyId());
+    }
+
+    private SigningSecret opened(dev.incidents.avro.notifier.SigningSecret secret, String subscriptionId) {
+        String value = secret.getKeyId() == null ? secret.getSecret()
+                : seal.open(new SecretSeal.Sealed(secret.getKeyId(), secret.getSecret()),
+                        owner(subscriptionId));
+        return new SigningSecret(value, secret.getAddedAt());
+    }
+
+    private static String owner(String subscriptionId) {
+        return "subscription " + subscriptionId;
     }
 }

@@ -32,6 +32,19 @@ class NoticeRouterTest {
     }
 
     @Test
+    void an_email_address_not_yet_confirmed_receives_nothing_until_it_is() {
+        Subscription unconfirmed = Subscription.create("new", new SubscriptionSpec(Channel.EMAIL, "new@example.com",
+                Audience.INTERNAL, null, null, null, "en", "UTC", "*", null, null), NOW);
+
+        for (MessageKind kind : MessageKind.values()) {
+            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, alert(0)), List.of(unconfirmed)))
+                    .as(kind.name()).isEmpty();
+        }
+        assertThat(NoticeRouter.recipients(notice(MessageKind.UPDATE_OVERDUE, CHECKOUT, alert(0)),
+                List.of(unconfirmed.confirm(NOW)))).hasSize(1);
+    }
+
+    @Test
     void an_internal_update_never_reaches_a_public_subscriber() {
         assertThat(recipients(notice(MessageKind.INTERNAL_UPDATE, CHECKOUT, update())))
                 .doesNotContain("public").contains("internal", "alice");
@@ -102,13 +115,14 @@ class NoticeRouterTest {
 
     private static Subscription subscription(String id, Audience audience, String commander, Integer level) {
         return Subscription.create(id, new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null,
-                null, "en", "UTC", commander, level, null), NOW);
+                null, "en", "UTC", commander, level, null), NOW).confirm(NOW);
     }
 
     private static Subscription with(Subscription s, Set<Severity> severities, Set<String> components,
                                      Set<MessageKind> kinds) {
         return new Subscription(s.id() + "-filtered-" + severities + components + kinds, s.version(), s.channel(),
                 s.target(), s.audience(), severities, components, kinds, s.locale(), s.timeZone(), s.commander(),
-                s.escalationLevel(), s.secrets(), s.createdAt(), s.updatedAt());
+                s.escalationLevel(), s.secrets(), s.awaitingConfirmation(), s.confirmedAt(), s.createdAt(),
+                s.updatedAt());
     }
 }

@@ -89,6 +89,17 @@ class SubscriptionRulesTest {
     }
 
     @Test
+    void the_request_to_confirm_an_address_is_no_choice_of_messages() {
+        for (Audience audience : Audience.values()) {
+            SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", audience, null, null,
+                    Set.of(MessageKind.CONFIRMATION_REQUESTED), "en", "UTC", null, null, null);
+            assertThat(SubscriptionRules.check(spec, true)).as(audience.name()).extracting(Violation::message)
+                    .containsExactly("CONFIRMATION_REQUESTED is sent to every new email address and is no choice "
+                            + "of messages.");
+        }
+    }
+
+    @Test
     void an_internal_escalation_subscriber_names_its_level() {
         SubscriptionSpec spec = new SubscriptionSpec(Channel.SLACK, "https://hooks.slack.com/services/T/B/X",
                 Audience.INTERNAL, null, null, null, "en", "UTC", null, 2, null);

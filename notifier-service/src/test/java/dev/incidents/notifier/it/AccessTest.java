@@ -21,15 +21,21 @@ class AccessTest {
     private static final Set<String> READERS = Set.of("viewer", "responder", "commander", "notifier-admin",
             "incident-admin");
 
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "POST /subscriptions", ADMINS,
-            "GET /subscriptions", ADMINS,
-            "GET /subscriptions/{id}", ADMINS,
-            "PUT /subscriptions/{id}", ADMINS,
-            "DELETE /subscriptions/{id}", ADMINS,
-            "GET /deliveries", READERS,
-            "GET /deliveries/{messageId}", READERS,
-            "POST /deliveries/{messageId}/redeliver", ADMINS);
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /subscriptions", ADMINS),
+            Map.entry("GET /subscriptions", ADMINS),
+            Map.entry("GET /subscriptions/{id}", ADMINS),
+            Map.entry("PUT /subscriptions/{id}", ADMINS),
+            Map.entry("DELETE /subscriptions/{id}", ADMINS),
+            Map.entry("GET /deliveries", READERS),
+            Map.entry("GET /deliveries/{messageId}", READERS),
+            Map.entry("POST /deliveries/{messageId}/redeliver", ADMINS),
+            Map.entry("POST /subscriptions/{id}/confirmation-requests", ADMINS),
+            // the links in mail: their signed token authorises them, not a sign-in
+            Map.entry("GET /mail/confirm/{id}", RouteMatrix.ANYBODY),
+            Map.entry("POST /mail/confirm/{id}", RouteMatrix.ANYBODY),
+            Map.entry("GET /mail/unsubscribe/{id}", RouteMatrix.ANYBODY),
+            Map.entry("POST /mail/unsubscribe/{id}", RouteMatrix.ANYBODY));
 
     @Test
     void nobody_signed_in_gets_401_and_a_role_the_route_does_not_name_gets_403_both_as_problems() {

@@ -1,6 +1,7 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.deploy.ManagedProcess;
+import dev.incidents.deploy.NotifierKeys;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.SignedIn;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -131,11 +134,12 @@ class DeliveryUnderFailureIT {
 
 
     private ManagedProcess start(String retries) throws Exception {
+        List<String> settings = new ArrayList<>(NotifierKeys.settings(logs));
+        settings.addAll(List.of(TestStack.identitySetting(), "incidents.delivery.retry-schedule=" + retries,
+                "incidents.delivery.retry-jitter=0", ServiceProcess.LOOPBACK_DELIVERIES));
         ManagedProcess process = ServiceProcess.start("notifier-service", Path.of(System.getProperty("service.jar")),
                 port, TestStack.bootstrapServers(), TestStack.nativeApiUrl(), state,
-                logs.resolve("notifier-" + state.getFileName() + ".log"), "384m",
-                TestStack.identitySetting(), "incidents.delivery.retry-schedule=" + retries,
-                "incidents.delivery.retry-jitter=0", ServiceProcess.LOOPBACK_DELIVERIES);
+                logs.resolve("notifier-" + state.getFileName() + ".log"), "384m", settings.toArray(String[]::new));
         Await.until("the notifier answering", Duration.ofSeconds(60),
                 () -> RestAssured.given().port(port).get("/subscriptions").statusCode(), status -> status == 200);
         return process;

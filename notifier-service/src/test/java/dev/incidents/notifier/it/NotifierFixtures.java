@@ -7,25 +7,32 @@ import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What the notifier's tests set up alike: a webhook subscription, and declarations on incident-events. */
 final class NotifierFixtures {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final Pattern CONFIRM_PATH = Pattern.compile("/mail/confirm/[^\\s\"<>]+");
 
     private NotifierFixtures() {
     }
@@ -36,6 +43,28 @@ final class NotifierFixtures {
                         + url + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\","
                         + "\"secrets\":[\"" + SECRET + "\"]}").post("/subscriptions").then().statusCode(201)
                 .extract().jsonPath().getString("id");
+    }
+
+    /**
+     * An EMAIL subscription whose address is confirmed as its recipient would confirm it: through the link of the
+     * confirmation mail (read from notifier-outbox, so no SMTP server is needed); its id.
+     */
+    static String subscribeConfirmedEmail(String address, String locale, String zone) {
+        String id = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\",\"target\":\""
+                        + address + "\",\"audience\":\"PUBLIC\",\"locale\":\"" + locale + "\",\"timeZone\":\"" + zone
+                        + "\"}").post("/subscriptions").then().statusCode(201).extract().jsonPath().getString("id");
+        Deserializer<OutboundMessage> messages = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
+                .forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer();
+        String text = Await.until("the confirmation mail for " + id, Duration.ofSeconds(20),
+                () -> TopicReader.readAll(IncidentTopic.NOTIFIER_OUTBOX.topicName(), r -> id.equals(r.key())).stream()
+                        .map(r -> messages.deserialize(r.topic(), r.headers(), r.value()).getText()).findFirst(),
+                Optional::isPresent).orElseThrow();
+        Matcher link = CONFIRM_PATH.matcher(text);
+        if (!link.find()) {
+            throw new AssertionError("No confirmation link in " + text);
+        }
+        RestAssured.given().auth().none().post(link.group()).then().statusCode(200);
+        return id;
     }
 
     /** A SEV1 "Checkout down" declared at {@code at}, its next update due 15 minutes later, as the decider writes it. */

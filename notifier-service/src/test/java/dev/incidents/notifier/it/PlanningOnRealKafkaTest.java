@@ -29,10 +29,7 @@ class PlanningOnRealKafkaTest extends SignedInAsNotifierAdmin {
 
     @Test
     void a_declared_incident_reaches_the_outbox_in_japanese_with_tokyo_times() throws Exception {
-        String subscriptionId = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\","
-                        + "\"target\":\"sre@example.com\",\"audience\":\"PUBLIC\",\"locale\":\"ja\","
-                        + "\"timeZone\":\"Asia/Tokyo\"}").post("/subscriptions").then().statusCode(201).extract()
-                .jsonPath().getString("id");
+        String subscriptionId = NotifierFixtures.subscribeConfirmedEmail("sre@example.com", "ja", "Asia/Tokyo");
         Instant declared = Instant.parse("2026-11-23T10:00:00Z");
 
         try (KafkaConsumer<String, OutboundMessage> consumer = outboxConsumer()) {

@@ -1,6 +1,8 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.avro.notifier.Subscription;
+import dev.incidents.notifier.domain.SigningSecret;
+import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.testing.TestStack;
@@ -10,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +29,9 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
 class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
+
+    @Inject
+    SubscriptionMapper mapper;
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     static final String NEW_SECRET = "whsec_C2FVsBQIhrscChlQIMV+b5sSYspob7oD";
@@ -48,7 +54,11 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
             assertThat(response.asString()).doesNotContain(SECRET).doesNotContain("whsec_");
         }
         Subscription stored = lastStored(id);
-        assertThat(stored.getSigningSecrets()).extracting(s -> s.getSecret()).containsExactly(SECRET);
+        assertThat(stored.getSigningSecrets()).singleElement().satisfies(sealed -> {
+            assertThat(sealed.getKeyId()).isEqualTo("test-1");
+            assertThat(sealed.getSecret()).doesNotContain(SECRET.substring("whsec_".length()));
+        });
+        assertThat(mapper.toDomain(stored).secrets()).extracting(SigningSecret::value).containsExactly(SECRET);
         assertThat(stored.getVersion()).isEqualTo(1);
     }
 
@@ -67,8 +77,25 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
                 .body(webhookBodyWithoutSecret("https://hooks.example.com/c")).put("/subscriptions/" + id).then()
                 .statusCode(412).contentType("application/problem+json").body("field", equalTo("If-Match"));
 
-        assertThat(lastStored(id).getSigningSecrets()).extracting(s -> s.getSecret())
+        assertThat(mapper.toDomain(lastStored(id)).secrets()).extracting(SigningSecret::value)
                 .containsExactly(SECRET, NEW_SECRET);
+    }
+
+    @Test
+    void the_confirmation_mail_can_be_asked_for_again_while_the_address_awaits_confirmation_only() {
+        String email = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\","
+                        + "\"target\":\"again@example.com\",\"audience\":\"PUBLIC\",\"locale\":\"fr\","
+                        + "\"timeZone\":\"Europe/Paris\"}").post("/subscriptions").then().statusCode(201)
+                .body("awaitingConfirmation", equalTo(true)).extract().jsonPath().getString("id");
+        String webhook = post(webhookBody("https://hooks.example.com/again", SECRET)).then()
+                .body("awaitingConfirmation", equalTo(false)).extract().jsonPath().getString("id");
+
+        RestAssured.post("/subscriptions/" + email + "/confirmation-requests").then().statusCode(202);
+        RestAssured.post("/subscriptions/" + webhook + "/confirmation-requests").then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("no EMAIL subscription"));
+
+        assertThat(TopicReader.readAll(IncidentTopic.NOTIFIER_OUTBOX.topicName(), r -> email.equals(r.key())))
+                .as("the first request and the one asked for again").hasSize(2);
     }
 
     @Test

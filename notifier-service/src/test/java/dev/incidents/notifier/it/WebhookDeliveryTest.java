@@ -72,9 +72,7 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
                     + "\"timeZone\":\"Europe/Paris\"}").post("/subscriptions").then().statusCode(201).extract()
                     .jsonPath().getString("id");
             String address = "oncall-" + UUID.randomUUID() + "@example.com";
-            RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\",\"target\":\""
-                    + address + "\",\"audience\":\"PUBLIC\",\"locale\":\"tr\",\"timeZone\":\"Europe/Istanbul\"}")
-                    .post("/subscriptions").then().statusCode(201);
+            NotifierFixtures.subscribeConfirmedEmail(address, "tr", "Europe/Istanbul");
             String incidentId = declareUntilPlanned(slack);
 
             assertThat(slack.received().get(0).body()).contains("\"blocks\":[{\"type\":\"header\"")
@@ -88,9 +86,19 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
         }
     }
 
+    /** The first incident mail to the address (the confirmation mail came before it). */
     private static jakarta.mail.internet.MimeMessage mailTo(String address) {
         return java.util.Arrays.stream(NotifierTestStack.mailbox().getReceivedMessages())
-                .filter(m -> recipient(m).equals(address)).findFirst().orElse(null);
+                .filter(m -> recipient(m).equals(address) && messageId(m).startsWith("<msg_")).findFirst()
+                .orElse(null);
+    }
+
+    private static String messageId(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String recipient(jakarta.mail.internet.MimeMessage message) {

@@ -16,6 +16,7 @@ import dev.incidents.avro.notifier.Subscription;
 import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.render.NoticeRenderer;
+import dev.incidents.notifier.wire.SecretSeal;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +46,8 @@ class PlannerTopologyTest {
     static final Instant DEADLINE = T0.plus(Duration.ofMinutes(15));
 
     final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
+    final SubscriptionMapper mapper = new SubscriptionMapper(new SecretSeal("k1",
+            Map.of("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
     final NoticeRenderer renderer = (notice, locale, zone) -> new NoticeRenderer.Rendered(
             notice.kind() + " " + notice.incident().title() + " " + locale.toLanguageTag() + " " + zone.getId(),
             "text", "<p>html</p>");
@@ -59,7 +63,7 @@ class PlannerTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "planner-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer), config, T0);
+        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper), config, T0);
         events = input(IncidentTopic.INCIDENT_EVENTS);
         detections = input(IncidentTopic.INCIDENT_DETECTIONS);
         subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);
@@ -158,9 +162,9 @@ class PlannerTopologyTest {
 
     private void subscribe(String id, dev.incidents.notifier.domain.Audience audience, String locale, String zone,
                            String commander) {
-        Subscription subscription = SubscriptionMapper.toAvro(dev.incidents.notifier.domain.Subscription.create(id,
+        Subscription subscription = mapper.toAvro(dev.incidents.notifier.domain.Subscription.create(id,
                 new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null, null, locale, zone,
-                        commander, null, null), T0));
+                        commander, null, null), T0).confirm(T0));
         subscriptions.pipeInput(id, avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).serializer().serialize("t", subscription), T0);
     }
 
