@@ -7,6 +7,7 @@ import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.RegistryServer;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ReleasedSchemas;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,15 @@ class TopicSubjectsTest {
         registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")), ManagedProcess.freePort(), null,
                 logs.resolve("apicurio-registry.log"));
         String subject = IncidentTopic.NOTIFIER_FAILED.valueSubject().orElseThrow();
-        String body = new ObjectMapper().writeValueAsString(
-                Map.of("schema", ReleasedSchemas.of(subject).get(0).toString()));
-        HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(registry.confluentApiUrl() + "/subjects/" + subject + "/versions"))
-                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        for (Schema released : ReleasedSchemas.of(subject)) {
+            String body = new ObjectMapper().writeValueAsString(Map.of("schema", released.toString()));
+            HttpResponse<String> registered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create(registry.confluentApiUrl() + "/subjects/" + subject + "/versions"))
+                    .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+        }
     }
 
     @AfterAll
