@@ -2,7 +2,7 @@
 // user. State arrives over the projection's SSE stream; after every (re)connection the board is fetched again to
 // catch up.
 import { element, formatDateTime, formatSpan, timeElement, viewerZone } from '../shared/format.js';
-import { authorised, readJson, signIn, signOut } from './sign-in.js';
+import { authorised, readAllPages, readJson, signIn, signOut } from './sign-in.js';
 import { readEvents } from './event-stream.js';
 
 /** Operators compare updates with their deadlines to the second. */
@@ -53,7 +53,7 @@ function showConnection(text, state) {
 /** Everything published before 'ready' may have been missed: read the whole board again. */
 async function catchUp() {
   try {
-    const all = await readJson('/incidents?status=open');
+    const all = await readAllPages('/incidents?status=open');
     const seen = new Set(all.map((incident) => incident.incidentId));
     for (const [id, known] of incidents) {
       if (known.open && !seen.has(id)) incidents.delete(id);
@@ -266,9 +266,10 @@ const COLOURS = { SEV1: '#a40e26', SEV2: '#953800', SEV3: '#0550ae', SEV4: '#424
 
 async function showReport() {
   const end = Date.now();
-  const weeks = Array.from({ length: 8 }, (_, i) => ({ from: end - (8 - i) * WEEK, to: end - (7 - i) * WEEK }));
-  const reports = await Promise.all(weeks.map((week) => readJson('/reports/communication?from='
-    + encodeURIComponent(new Date(week.from).toISOString()) + '&to=' + encodeURIComponent(new Date(week.to).toISOString()))));
+  const report = await readJson('/reports/communication?bucket=P7D&from='
+    + encodeURIComponent(new Date(end - 8 * WEEK).toISOString()) + '&to=' + encodeURIComponent(new Date(end).toISOString()));
+  const reports = report.buckets;
+  const weeks = reports.map((bucket) => ({ from: Date.parse(bucket.from), to: Date.parse(bucket.to) }));
   document.getElementById('report-charts').replaceChildren(
     ...METRICS.map((metric) => chart(metric, weeks, reports)));
 }

@@ -49,6 +49,20 @@ export function readJson(path) {
   return getJson(path, authorised);
 }
 
+/** GET every page of a paged JSON list as the signed-in user, following each Link rel="next". */
+export async function readAllPages(path) {
+  const all = [];
+  for (let next = path; next;) {
+    const response = await authorised(next, { headers: { Accept: 'application/json' } });
+    if (!response.ok) {
+      throw new Error(`${next} answered ${response.status}`);
+    }
+    all.push(...await response.json());
+    next = (response.headers.get('Link') || '').match(/<([^>]+)>;\s*rel="next"/)?.[1];
+  }
+  return all;
+}
+
 async function goToProvider() {
   const verifier = randomText();
   const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));

@@ -7,6 +7,7 @@ import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +64,9 @@ class ServiceRestartIT {
             if (i == KILL_AFTER) {
                 service.kill();
                 service = startService();
+                Response first = post(incidentId, "update-" + i);
+                assertThat(first.statusCode()).as("ready means deciding: the first command after readiness is "
+                        + "decided, not left pending (" + first.asString() + ")").isEqualTo(201);
             }
             acknowledged.add(postUntilAcknowledged(incidentId, "update-" + i));
         }
@@ -76,13 +80,16 @@ class ServiceRestartIT {
 
     /** Retries with the same idempotency key until the service has the command (201, or 202 while deciding). */
     private String postUntilAcknowledged(String incidentId, String key) {
-        return Await.until("update " + key + " acknowledged", Duration.ofMinutes(2),
-                () -> RestAssured.given().auth().oauth2(token).port(port).contentType(ContentType.JSON)
-                        .header("Idempotency-Key", key)
-                        .body(Map.of("status", "INVESTIGATING", "message", "Still on it: " + key))
-                        .post("/incidents/" + incidentId + "/updates"),
+        return Await.until("update " + key + " acknowledged", Duration.ofMinutes(2), () -> post(incidentId, key),
                 response -> response.statusCode() == 201 || response.statusCode() == 202)
                 .jsonPath().getString("commandId");
+    }
+
+    private static Response post(String incidentId, String key) {
+        return RestAssured.given().auth().oauth2(token).port(port).contentType(ContentType.JSON)
+                .header("Idempotency-Key", key)
+                .body(Map.of("status", "INVESTIGATING", "message", "Still on it: " + key))
+                .post("/incidents/" + incidentId + "/updates");
     }
 
     private String declare() {

@@ -18,6 +18,10 @@ public interface NotifierConfig {
     Duration writeTimeout();
 
 
+    /** How many subscriptions may exist at once; creating one more is refused (409) until one is deleted. */
+    @WithDefault("10000")
+    int maxSubscriptions();
+
     Delivery delivery();
 
     Secrets secrets();
@@ -62,6 +66,13 @@ public interface NotifierConfig {
         /** Attempts under way at once per destination (subscription): a slow one holds no more than this. */
         @WithDefault("4")
         int maxInFlightPerDestination();
+
+        /**
+         * Messages one destination may hold in an instance (queued, under way or waiting to be retried): at this
+         * many, the outbox partition it is on is not read until it holds less than half.
+         */
+        @WithDefault("1000")
+        int maxQueuedPerDestination();
 
         /** Waits between attempts; after the last, the message has failed. */
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")

@@ -40,10 +40,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Delivers what the planner wrote: reads notifier-outbox in the dispatcher group, skips what the ledger says is
@@ -73,6 +75,7 @@ public class OutboxDispatch {
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final Supervisor.Timer timer;
+    private final Backlog backlog;
     private Dispatcher<Pending> dispatcher;
     private KafkaConsumer<String, byte[]> consumer;
     private Supervisor.Handle loop;
@@ -92,6 +95,7 @@ public class OutboxDispatch {
         this.sender = new MessageSender(http, email, clock);
         this.deadLetters = new DeadLetters(clients);
         this.timer = supervisor.timer("delivery-timer");
+        this.backlog = new Backlog(config.delivery().maxQueuedPerDestination());
     }
 
     /** After the subscription store and the ledger (default priority) have started. */
@@ -130,6 +134,7 @@ public class OutboxDispatch {
                     take(record);
                 }
                 commitSettled(progress.keySet());
+                pauseOrResume();
             }
         } catch (WakeupException e) {
             if (running.getAsBoolean()) {
@@ -160,6 +165,7 @@ public class OutboxDispatch {
         }
         DeliveryJob<Pending> job = new DeliveryJob<>(message.getMessageId(), message.getSubscriptionId(),
                 new Pending(message, partition, record.offset()), known == null ? 0 : known.attempts());
+        backlog.taken(job.destination(), partition);
         Instant next = known == null ? null : known.nextAttemptAt();
         if (next != null && next.isAfter(clock.instant())) {
             timer.schedule(Duration.between(clock.instant(), next), () -> dispatcher.submit(job));
@@ -178,6 +184,25 @@ public class OutboxDispatch {
                                         : "the address is confirmed already")))
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         new AttemptOutcome.Dropped("the subscription was deleted")));
+    }
+
+    /** Stops reading partitions a destination has a full queue on, and reads again those drained meanwhile. */
+    private void pauseOrResume() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Set<TopicPartition> paused = consumer.paused();
+        Set<TopicPartition> full = backlog.full().stream().filter(assigned::contains)
+                .filter(partition -> !paused.contains(partition)).collect(Collectors.toSet());
+        if (!full.isEmpty()) {
+            LOG.warn("Not reading outbox partitions {} while a destination on them holds {} messages or more",
+                    full, config.delivery().maxQueuedPerDestination());
+            consumer.pause(full);
+        }
+        Set<TopicPartition> drained = backlog.drained(paused).stream().filter(assigned::contains)
+                .collect(Collectors.toSet());
+        if (!drained.isEmpty()) {
+            LOG.info("Reading outbox partitions {} again", drained);
+            consumer.resume(drained);
+        }
     }
 
     /** Commits, for each partition, how far its messages are settled, if that moved since the last commit. */
@@ -216,6 +241,7 @@ public class OutboxDispatch {
     private final class LedgerRecorder implements Dispatcher.Listener<Pending> {
         @Override
         public void delivered(DeliveryJob<Pending> job, AttemptOutcome.Delivered outcome) {
+            backlog.released(job.destination());
             write(job, () -> ledger.record(entry(job, Delivery.Status.DELIVERED, null, null, outcome.status())),
                     true);
         }
@@ -232,12 +258,14 @@ public class OutboxDispatch {
         public void failed(DeliveryJob<Pending> job, AttemptOutcome.Failed outcome) {
             LOG.warn("Message {} to subscription {} failed for good after {} attempts ({})", job.messageId(),
                     job.destination(), job.attemptsMade(), outcome.reason());
+            backlog.released(job.destination());
             write(job, () -> ledger.recordFailed(entry(job, Delivery.Status.FAILED, null, outcome.reason(),
                     outcome.status()), job.message().message()), true);
         }
 
         @Override
         public void dropped(DeliveryJob<Pending> job, AttemptOutcome.Dropped outcome) {
+            backlog.released(job.destination());
             write(job, () -> ledger.record(entry(job, Delivery.Status.CANCELLED, null, outcome.reason(), 0)), true);
         }
 

@@ -72,6 +72,10 @@ public class SubscriptionStore {
                 .thenComparing(Subscription::id)).toList();
     }
 
+    public int count() {
+        return table.values().size();
+    }
+
     public Subscription save(Subscription subscription) {
         table.put(subscription.id(), mapper.toAvro(subscription));
         return subscription;

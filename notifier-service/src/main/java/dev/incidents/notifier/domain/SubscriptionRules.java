@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,12 @@ public final class SubscriptionRules {
     private static final int MAX_PORT = 65_535;
 
     private SubscriptionRules() {
+    }
+
+    /** Whether one more subscription may be made while {@code existing} exist and at most {@code max} may. */
+    public static Optional<String> roomForOneMore(int existing, int max) {
+        return existing < max ? Optional.empty() : Optional.of("There are " + existing + " subscriptions, as many as "
+                + "this notifier keeps (incidents.max-subscriptions is " + max + "); delete one first.");
     }
 
     public static List<Violation> check(SubscriptionSpec spec, boolean creating) {

@@ -3,6 +3,7 @@ package dev.incidents.notifier.http;
 import dev.incidents.notifier.app.DeliveryLedger;
 import dev.incidents.notifier.app.Redelivery;
 import dev.incidents.notifier.domain.Delivery;
+import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,11 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 
 /** The delivery ledger: where each message stands per subscription, and sending a failed one again. */
@@ -24,7 +25,8 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
 
-    private static final int LIMIT = 500;
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 500;
 
     private final DeliveryLedger ledger;
     private final Redelivery redelivery;
@@ -34,18 +36,23 @@ public class DeliveryResource {
         this.redelivery = redelivery;
     }
 
-    /** Newest first, at most 500; filters by subscription, incident and status. */
+    /**
+     * Latest change first, a page at a time ({@code limit}, default 100, at most 500; {@code after}: the cursor of
+     * the Link header); filters by subscription, incident and status.
+     */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.NOTIFIER_ADMIN, Roles.ADMIN})
-    public List<Delivery> list(@QueryParam("subscriptionId") String subscriptionId,
-                               @QueryParam("incidentId") String incidentId, @QueryParam("status") String status) {
+    public Response list(@QueryParam("subscriptionId") String subscriptionId,
+                         @QueryParam("incidentId") String incidentId, @QueryParam("status") String status,
+                         @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
         Delivery.Status wanted = status(status);
-        return ledger.all().stream()
-                .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
-                .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
-                .filter(d -> wanted == null || d.status() == wanted)
-                .sorted(Comparator.comparing(Delivery::updatedAt).reversed().thenComparing(Delivery::messageId))
-                .limit(LIMIT).toList();
+        Paging.Request page = Paging.Request.of(limit, after, DEFAULT_LIMIT, MAX_LIMIT);
+        return Paging.page(ledger.all().stream()
+                        .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
+                        .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
+                        .filter(d -> wanted == null || d.status() == wanted),
+                d -> new Paging.Position(d.updatedAt(), d.messageId()), Paging.Position.NEWEST_FIRST, page)
+                .response(uri);
     }
 
     @GET

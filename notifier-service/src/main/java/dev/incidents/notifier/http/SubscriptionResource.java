@@ -1,6 +1,7 @@
 package dev.incidents.notifier.http;
 
 import dev.incidents.notifier.app.ConfirmationRequests;
+import dev.incidents.notifier.app.NotifierConfig;
 import dev.incidents.notifier.app.SubscriptionStore;
 import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.Subscription;
@@ -9,6 +10,7 @@ import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.Targets;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
+import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,9 +24,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -42,15 +47,19 @@ import java.util.UUID;
 public class SubscriptionResource {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionResource.class);
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 500;
 
     private final SubscriptionStore store;
     private final TargetPolicy targets;
     private final ConfirmationRequests confirmations;
+    private final int maxSubscriptions;
     private final Clock clock;
 
     SubscriptionResource(SubscriptionStore store, TargetPolicy targets, ConfirmationRequests confirmations,
-                         Clock clock) {
+                         NotifierConfig config, Clock clock) {
         this.store = store;
+        this.maxSubscriptions = config.maxSubscriptions();
         this.targets = targets;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -59,6 +68,10 @@ public class SubscriptionResource {
     @POST
     public Response create(SubscriptionRequest request) {
         SubscriptionSpec spec = valid(spec(request), true);
+        SubscriptionRules.roomForOneMore(store.count(), maxSubscriptions).ifPresent(full -> {
+            throw new Problems.ProblemException(Problem.of("subscription-limit", "Too many subscriptions", 409, full,
+                    null));
+        });
         Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
         LOG.infof("Created %s", created);
         requestConfirmation(created);
@@ -66,9 +79,13 @@ public class SubscriptionResource {
                 .entity(SubscriptionResponse.of(created)).build();
     }
 
+    /** Oldest first, a page at a time ({@code limit}, default 100, at most 500; {@code after} from the Link). */
     @GET
-    public List<SubscriptionResponse> list() {
-        return store.all().stream().map(SubscriptionResponse::of).toList();
+    public Response list(@QueryParam("limit") Integer limit, @QueryParam("after") String after,
+                         @Context UriInfo uri) {
+        Paging.Request page = Paging.Request.of(limit, after, DEFAULT_LIMIT, MAX_LIMIT);
+        return Paging.page(store.all().stream().map(SubscriptionResponse::of),
+                s -> new Paging.Position(s.createdAt(), s.id()), Paging.Position.OLDEST_FIRST, page).response(uri);
     }
 
     @GET

@@ -45,7 +45,7 @@ class SubscriptionStoreTest {
         SubscriptionStore first = store(mapper("k1", Map.of("k1", KEY_1)));
         try {
             saved = first.save(Subscription.create(UUID.randomUUID().toString(), new SubscriptionSpec(
-                    Channel.WEBHOOK, "https://hooks.example.com/x", Audience.INTERNAL, null, null, null, "fr",
+                    Channel.WEBHOOK, "http://127.0.0.1:9/x", Audience.INTERNAL, null, null, null, "fr",
                     "Europe/Paris", "alice", 2, List.of(SECRET)),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } finally {
@@ -74,7 +74,7 @@ class SubscriptionStoreTest {
         SubscriptionStore before = store(mapper("k1", Map.of("k1", KEY_1)));
         try {
             saved = before.save(Subscription.create(UUID.randomUUID().toString(), new SubscriptionSpec(
-                    Channel.WEBHOOK, "https://hooks.example.com/y", Audience.PUBLIC, null, null, null, "en", "UTC",
+                    Channel.WEBHOOK, "http://127.0.0.1:9/y", Audience.PUBLIC, null, null, null, "en", "UTC",
                     null, null, List.of(SECRET)), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } finally {
             before.stop(null);
@@ -117,6 +117,11 @@ class SubscriptionStoreTest {
             @Override
             public Duration writeTimeout() {
                 return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public int maxSubscriptions() {
+                return 10;
             }
 
             @Override

@@ -89,6 +89,13 @@ class SubscriptionRulesTest {
     }
 
     @Test
+    void a_subscription_more_than_the_notifier_keeps_is_refused() {
+        assertThat(SubscriptionRules.roomForOneMore(9_999, 10_000)).isEmpty();
+        assertThat(SubscriptionRules.roomForOneMore(10_000, 10_000)).hasValueSatisfying(reason ->
+                assertThat(reason).contains("10000 subscriptions").contains("incidents.max-subscriptions"));
+    }
+
+    @Test
     void the_request_to_confirm_an_address_is_no_choice_of_messages() {
         for (Audience audience : Audience.values()) {
             SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", audience, null, null,

@@ -87,7 +87,7 @@ class DeliveryUnderFailureIT {
             // the receiver counts a message before the notifier records its answer in the ledger
             Await.until("every delivery in the ledger", Duration.ofSeconds(30), () -> RestAssured.given()
                     .queryParam("subscriptionId", subscriptionId).queryParam("status", "DELIVERED")
-                    .get("/deliveries").jsonPath().getList("messageId").size() == expected);
+                    .queryParam("limit", 500).get("/deliveries").jsonPath().getList("messageId").size() == expected);
         }
     }
 

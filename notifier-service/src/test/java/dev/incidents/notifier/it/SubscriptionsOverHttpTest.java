@@ -14,9 +14,14 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -96,6 +101,50 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
 
         assertThat(TopicReader.readAll(IncidentTopic.NOTIFIER_OUTBOX.topicName(), r -> email.equals(r.key())))
                 .as("the first request and the one asked for again").hasSize(2);
+    }
+
+    @Test
+    void the_list_comes_a_page_at_a_time_oldest_first_following_the_link() {
+        List<String> mine = List.of(post(webhookBody("http://127.0.0.1:9/p1", SECRET)),
+                post(webhookBody("http://127.0.0.1:9/p2", SECRET)), post(webhookBody("http://127.0.0.1:9/p3", SECRET)))
+                .stream().map(created -> created.then().statusCode(201).extract().jsonPath().getString("id")).toList();
+
+        List<Map<String, Object>> walked = everySubscription(2);
+
+        assertThat(walked).extracting(s -> (String) s.get("id")).doesNotHaveDuplicates().containsAll(mine)
+                .hasSize(RestAssured.given().queryParam("limit", 500).get("/subscriptions").jsonPath()
+                        .getList("id").size());
+        assertThat(walked).extracting(s -> Instant.parse((String) s.get("createdAt")))
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        RestAssured.given().queryParam("limit", 501).get("/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        RestAssured.given().queryParam("after", "%%%").get("/deliveries").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("after"));
+    }
+
+    /**
+     * No subscription made here may outlive its test if it points off this machine: a later test's declaration
+     * would be planned for it and the dispatcher would look its host up, and tests reach loopback only.
+     */
+    @AfterEach
+    void deleteSubscriptionsOffThisMachine() {
+        everySubscription(500).stream()
+                .filter(s -> !"EMAIL".equals(s.get("channel")))
+                .filter(s -> !((String) s.get("target")).startsWith("http://127.0.0.1"))
+                .forEach(s -> RestAssured.delete("/subscriptions/" + s.get("id")).then().statusCode(204));
+    }
+
+    private static List<Map<String, Object>> everySubscription(int limit) {
+        List<Map<String, Object>> all = new ArrayList<>();
+        String next = "/subscriptions?limit=" + limit;
+        while (next != null) {
+            Response page = RestAssured.given().urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            all.addAll(page.jsonPath().getList("$"));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        return all;
     }
 
     @Test

@@ -51,6 +51,11 @@ public class RequestProblems {
     }
 
     @ServerExceptionMapper
+    public Response invalidPaging(Paging.InvalidPaging e) {
+        return Problem.of("invalid-field", "Invalid request field", 400, e.getMessage(), e.field()).response();
+    }
+
+    @ServerExceptionMapper
     public Response malformed(JsonParseException e) {
         return Problem.of("malformed-json", "Malformed JSON", 400,
                 "The request body is not valid JSON: " + e.getOriginalMessage(), null).response();

@@ -30,13 +30,32 @@ public final class TopicFollower implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
 
-    /** Where to begin: all that the topics still hold, or only what comes from now on. */
-    public enum Start { BEGINNING, END }
+    /** Where to begin: all that the topics still hold, only what comes from now on, or the newest few. */
+    public sealed interface Start {
+        Start BEGINNING = new Beginning();
+        Start END = new End();
+
+        /** About the newest {@code count} records in all, an even share of each partition, then what comes. */
+        static Start recent(long count) {
+            return new Recent(count);
+        }
+
+        record Beginning() implements Start {
+        }
+
+        record End() implements Start {
+        }
+
+        record Recent(long count) implements Start {
+        }
+    }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final Consumer<Map<TopicPartition, Long>> progress;
     private final List<TopicPartition> partitions = new ArrayList<>();
+    private final Map<TopicPartition, Long> endAtStart;
+    private volatile boolean caughtUp;
     private final Supervisor.Handle loop;
 
     public TopicFollower(KafkaClients clients, Supervisor supervisor, String clientId, List<String> topics,
@@ -62,11 +81,17 @@ public final class TopicFollower implements AutoCloseable {
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
-        if (start == Start.END) {
-            consumer.seekToEnd(partitions);
-            partitions.forEach(consumer::position);
-        } else {
-            consumer.seekToBeginning(partitions);
+        this.endAtStart = Map.copyOf(consumer.endOffsets(partitions));
+        switch (start) {
+            case Start.End end -> partitions.forEach(partition -> consumer.seek(partition,
+                    endAtStart.get(partition)));
+            case Start.Beginning beginning -> consumer.seekToBeginning(partitions);
+            case Start.Recent recent -> {
+                long share = (recent.count() + partitions.size() - 1) / Math.max(1, partitions.size());
+                Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
+                partitions.forEach(partition -> consumer.seek(partition, Math.max(beginnings.get(partition),
+                        endAtStart.get(partition) - share)));
+            }
         }
         this.loop = supervisor.start(clientId, this::poll, consumer::wakeup);
     }
@@ -79,6 +104,8 @@ public final class TopicFollower implements AutoCloseable {
                 }
                 Map<TopicPartition, Long> positions = new HashMap<>();
                 partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+                caughtUp = caughtUp || partitions.stream()
+                        .allMatch(partition -> positions.get(partition) >= endAtStart.get(partition));
                 progress.accept(positions);
             }
         } catch (WakeupException e) {
@@ -97,6 +124,11 @@ public final class TopicFollower implements AutoCloseable {
             LOG.warn("Skipping a record {}/{}@{} that could not be taken", record.topic(), record.partition(),
                     record.offset(), e);
         }
+    }
+
+    /** Whether this follower has read everything its topics held when it started (and stays so once it has). */
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     @Override

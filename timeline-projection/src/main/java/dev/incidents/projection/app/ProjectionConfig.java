@@ -56,6 +56,13 @@ public interface ProjectionConfig {
         /** Components always listed, in this order (others appear once an incident names them); default none. */
         Optional<List<String>> components();
 
+        /**
+         * The newest public updates summary.json and incidents.json list per incident (the status page, which reads
+         * summary.json, shows the same), so an incident updated for days keeps the answer small.
+         */
+        @WithDefault("25")
+        int updatesPerIncident();
+
         /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
         @WithDefault("5s")
         Duration cacheFor();

@@ -5,6 +5,7 @@ import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
+import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
 import io.smallrye.mutiny.Multi;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.function.Predicate;
 
 /**
@@ -52,18 +56,24 @@ public class IncidentQueryResource {
     }
 
     @GET
-    @Operation(summary = "Incidents, newest first; filters: status=open|resolved, severity, overdue=true, component")
+    @Operation(summary = "Incidents, newest first, a page at a time (limit: default 100, at most 500; after: the "
+            + "cursor of the Link header); filters: status=open|resolved, severity, overdue=true, component, "
+            + "declaredFrom and declaredTo (ISO-8601 with offset; from inclusive, to exclusive)")
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
                          @QueryParam("overdue") Boolean overdue, @QueryParam("component") String component,
+                         @QueryParam("declaredFrom") String declaredFrom, @QueryParam("declaredTo") String declaredTo,
+                         @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                          @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
         Predicate<IncidentView> filter;
         try {
-            filter = filter(status, severity, overdue, component);
-        } catch (IllegalArgumentException e) {
-            return QueryProblems.invalid(e.getMessage().split(" ")[0], e.getMessage());
+            filter = filter(status, severity, overdue, component).and(declared(declaredFrom, declaredTo));
+        } catch (InvalidFilter e) {
+            return QueryProblems.invalid(e.field, e.getMessage());
         }
-        return allIncidents.gather(filter, peers.localOnly(localOnly), uri.getRequestUri().getRawPath() + query(uri))
-                .map(incidents -> Response.ok(incidents).build())
+        Paging.Request page = Paging.Request.of(limit, after, AllIncidents.DEFAULT_LIMIT, AllIncidents.MAX_LIMIT);
+        return allIncidents.page(filter, page, peers.localOnly(localOnly),
+                        uri.getRequestUri().getRawPath() + query(uri))
+                .map(incidents -> incidents.response(uri))
                 .orElseGet(QueryProblems::unavailable);
     }
 
@@ -128,7 +138,7 @@ public class IncidentQueryResource {
         Predicate<IncidentView> filter = view -> true;
         if (status != null) {
             if (!status.equals("open") && !status.equals("resolved")) {
-                throw new IllegalArgumentException("status must be open or resolved");
+                throw new InvalidFilter("status", "status must be open or resolved");
             }
             boolean open = status.equals("open");
             filter = filter.and(view -> view.open() == open);
@@ -138,7 +148,7 @@ public class IncidentQueryResource {
             try {
                 wanted = Severity.valueOf(severity);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("severity must be one of SEV1, SEV2, SEV3, SEV4");
+                throw new InvalidFilter("severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
             }
             filter = filter.and(view -> view.severity() == wanted);
         }
@@ -149,6 +159,33 @@ public class IncidentQueryResource {
             filter = filter.and(view -> view.components().contains(component));
         }
         return filter;
+    }
+
+    /** Declared in [from, to); either end may be left open. */
+    static Predicate<IncidentView> declared(String from, String to) {
+        Instant start = time("declaredFrom", from);
+        Instant end = time("declaredTo", to);
+        return view -> (start == null || !view.declaredAt().isBefore(start))
+                && (end == null || view.declaredAt().isBefore(end));
+    }
+
+    private static Instant time(String field, String value) {
+        try {
+            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidFilter(field, field + " is an ISO-8601 timestamp with an offset, such as "
+                    + "2026-11-01T00:00:00Z.");
+        }
+    }
+
+    /** A filter no list can be made from; 400 naming it. */
+    private static final class InvalidFilter extends IllegalArgumentException {
+        private final String field;
+
+        InvalidFilter(String field, String message) {
+            super(message);
+            this.field = field;
+        }
     }
 
     private static String query(UriInfo uri) {

@@ -29,11 +29,19 @@ public class InstanceParts {
      */
     public <T> Optional<List<T>> gather(Supplier<Optional<List<T>>> localPart, boolean localOnly,
                                         String pathAndQuery, Class<T[]> type) {
+        return gatherParts(localPart, localOnly, pathAndQuery, type)
+                .map(parts -> parts.stream().flatMap(List::stream).toList());
+    }
+
+    /** As {@link #gather}, each instance's part apart (a paged list needs to know whose part was full). */
+    public <T> Optional<List<List<T>>> gatherParts(Supplier<Optional<List<T>>> localPart, boolean localOnly,
+                                                   String pathAndQuery, Class<T[]> type) {
         Optional<List<T>> local = localPart.get();
         if (local.isEmpty()) {
             return Optional.empty();
         }
-        List<T> all = new ArrayList<>(local.get());
+        List<List<T>> all = new ArrayList<>();
+        all.add(local.get());
         if (!localOnly) {
             Optional<List<HostInfo>> others = queries.otherInstances();
             if (others.isEmpty()) {
@@ -41,7 +49,7 @@ public class InstanceParts {
             }
             for (HostInfo other : others.get()) {
                 try {
-                    all.addAll(Arrays.asList(remote.fetch(other.host(), other.port(), pathAndQuery, type)));
+                    all.add(Arrays.asList(remote.fetch(other.host(), other.port(), pathAndQuery, type)));
                 } catch (IOException e) {
                     return Optional.empty();
                 } catch (InterruptedException e) {

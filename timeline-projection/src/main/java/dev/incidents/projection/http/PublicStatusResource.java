@@ -60,7 +60,8 @@ public class PublicStatusResource {
     @Operation(summary = "Status summary in the shape of Atlassian Statuspage's public API v2 summary.json")
     public Response summary(@Context UriInfo uri) {
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
-                board -> StatuspageShape.summary(board, page.name(), pageUrl(uri)));
+                board -> StatuspageShape.summary(board, page.name(), pageUrl(uri),
+                        page.updatesPerIncident()));
     }
 
     @GET
@@ -69,7 +70,8 @@ public class PublicStatusResource {
     @Operation(summary = "The 50 most recent incidents in the shape of Statuspage's public API v2 incidents.json")
     public Response incidents(@Context UriInfo uri) {
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
-                board -> StatuspageShape.incidents(board, page.name(), pageUrl(uri)));
+                board -> StatuspageShape.incidents(board, page.name(), pageUrl(uri),
+                        page.updatesPerIncident()));
     }
 
     @GET

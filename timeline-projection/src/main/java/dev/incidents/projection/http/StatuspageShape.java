@@ -62,18 +62,19 @@ final class StatuspageShape {
     record Incidents(Page page, List<Incident> incidents) {
     }
 
-    static Summary summary(StatusBoard board, String pageName, URI pageUrl) {
+    /** @param updatesPerIncident the newest public updates listed per incident */
+    static Summary summary(StatusBoard board, String pageName, URI pageUrl, int updatesPerIncident) {
         List<Component> components = components(board);
-        return new Summary(page(board, pageName, pageUrl), components,
-                board.open().stream().map(incident -> incident(incident, pageUrl, components)).toList(), List.of(),
+        return new Summary(page(board, pageName, pageUrl), components, board.open().stream()
+                .map(incident -> incident(incident, pageUrl, components, updatesPerIncident)).toList(), List.of(),
                 indicator(board));
     }
 
-    static Incidents incidents(StatusBoard board, String pageName, URI pageUrl) {
+    static Incidents incidents(StatusBoard board, String pageName, URI pageUrl, int updatesPerIncident) {
         List<Component> components = components(board);
         return new Incidents(page(board, pageName, pageUrl), board.incidents().stream()
-                .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed())
-                .limit(INCIDENT_LIMIT).map(incident -> incident(incident, pageUrl, components)).toList());
+                .sorted(Comparator.comparing(PublicIncident::declaredAt).reversed()).limit(INCIDENT_LIMIT)
+                .map(incident -> incident(incident, pageUrl, components, updatesPerIncident)).toList());
     }
 
     /** The anchor of an incident on the public page, also its short link. */
@@ -98,9 +99,11 @@ final class StatuspageShape {
         }).toList();
     }
 
-    private static Incident incident(PublicIncident incident, URI pageUrl, List<Component> components) {
+    private static Incident incident(PublicIncident incident, URI pageUrl, List<Component> components,
+                                     int updatesPerIncident) {
         List<Update> updates = incident.updates().stream()
                 .sorted(Comparator.comparingLong(PublicIncident.PublicUpdate::sequence).reversed())
+                .limit(updatesPerIncident)
                 .map(update -> new Update(incident.incidentId() + "-" + update.sequence(), status(update.status()),
                         update.text(), incident.incidentId(), update.at(), update.at(), update.at(), null, true))
                 .toList();

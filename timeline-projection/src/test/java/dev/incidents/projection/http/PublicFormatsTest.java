@@ -38,7 +38,7 @@ class PublicFormatsTest {
 
     @Test
     void the_summary_speaks_statuspage_and_validates() throws Exception {
-        StatuspageShape.Summary summary = StatuspageShape.summary(board, "Example status", PAGE);
+        StatuspageShape.Summary summary = StatuspageShape.summary(board, "Example status", PAGE, 25);
 
         assertThat(summary.status()).isEqualTo(new StatuspageShape.Indicator("major", "Partial System Outage"));
         assertThat(summary.components()).extracting(StatuspageShape.Component::id, StatuspageShape.Component::status)
@@ -55,8 +55,24 @@ class PublicFormatsTest {
     }
 
     @Test
+    void an_incident_updated_for_days_lists_only_its_newest_updates() throws Exception {
+        List<PublicUpdate> hundreds = java.util.stream.LongStream.rangeClosed(1, 300).mapToObj(n -> new PublicUpdate(
+                n, T0.plusSeconds(60 * n), Status.IDENTIFIED, "Update " + n)).toList();
+        PublicIncident longRunning = new PublicIncident("inc-3", "Slow search", Severity.SEV3, Status.IDENTIFIED,
+                List.of("Search"), T0, T0.plusSeconds(18_000), null, T0.plusSeconds(19_000), null, null, null,
+                hundreds);
+        StatusBoard days = StatusBoard.of(List.of(), List.of(longRunning), T0.plusSeconds(18_100));
+
+        StatuspageShape.Summary summary = StatuspageShape.summary(days, "Example status", PAGE, 25);
+
+        assertThat(summary.incidents().get(0).incidentUpdates()).hasSize(25).first()
+                .extracting(StatuspageShape.Update::body).isEqualTo("Update 300");
+        assertThat(FormatSchemas.statuspageErrors("summary", JSON.writeValueAsString(summary))).isEmpty();
+    }
+
+    @Test
     void a_resolved_incident_with_its_report_reads_as_postmortem() throws Exception {
-        StatuspageShape.Incidents incidents = StatuspageShape.incidents(board, "Example status", PAGE);
+        StatuspageShape.Incidents incidents = StatuspageShape.incidents(board, "Example status", PAGE, 25);
 
         StatuspageShape.Incident login = incidents.incidents().stream().filter(i -> i.id().equals("inc-2"))
                 .findFirst().orElseThrow();

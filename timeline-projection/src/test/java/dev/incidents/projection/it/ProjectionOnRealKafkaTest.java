@@ -42,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 /** The projection running for real: events in from a real broker, detections and queries out. */
 @QuarkusTest
@@ -229,6 +230,62 @@ class ProjectionOnRealKafkaTest {
                 .queryParam("to", declared.plusMillis(1).toString()).get("/reports/communication").then()
                 .statusCode(200).body("bySeverity.severity", equalTo(List.of("SEV1")))
                 .body("bySeverity[0].incidents", equalTo(1));
+    }
+
+    @Test
+    void the_report_gives_the_period_and_each_bucket_of_it_in_one_answer() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        String id = "it-" + UUID.randomUUID();
+        // 2003: a year no other test declares in, so the period holds exactly this incident.
+        Instant declared = Instant.parse("2003-01-02T00:00:00Z").plusMillis(new java.util.Random().nextInt(1_000_000));
+        publish(event(id, 1, declared, declared(declared, declared.plus(Duration.ofMinutes(15)))));
+        awaitOk(() -> RestAssured.get("/incidents/" + id));
+
+        RestAssured.given().queryParam("from", "2003-01-01T00:00:00Z").queryParam("to", "2003-01-03T00:00:00Z")
+                .queryParam("bucket", "P1D").get("/reports/communication").then().statusCode(200)
+                .body("bySeverity[0].incidents", equalTo(1))
+                .body("buckets.from", equalTo(List.of("2003-01-01T00:00:00Z", "2003-01-02T00:00:00Z")))
+                .body("buckets[0].bySeverity", hasSize(0))
+                .body("buckets[1].bySeverity[0].incidents", equalTo(1));
+        for (String bucket : List.of("P1M", "PT6H", "P0D", "weekly")) {
+            RestAssured.given().queryParam("bucket", bucket).get("/reports/communication").then().statusCode(400)
+                    .contentType("application/problem+json").body("field", equalTo("bucket"));
+        }
+    }
+
+    @Test
+    void the_list_comes_a_page_at_a_time_newest_first_following_the_link() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        Instant start = Instant.parse("2004-01-01T00:00:00Z").plusSeconds(new java.util.Random().nextInt(1_000_000));
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String id = "it-page-" + UUID.randomUUID();
+            Instant at = start.plusSeconds(i);
+            publish(event(id, 1, at, declared(at, at.plus(Duration.ofMinutes(15)))));
+            newestFirst.addFirst(id);
+        }
+        awaitOk(() -> RestAssured.get("/incidents/" + newestFirst.getFirst()));
+        awaitOk(() -> RestAssured.get("/incidents/" + newestFirst.getLast()));
+
+        List<String> walked = new ArrayList<>();
+        String next = "/incidents?declaredFrom=" + start + "&declaredTo=" + start.plusSeconds(5) + "&limit=2";
+        int pages = 0;
+        while (next != null) {
+            Response page = RestAssured.given().urlEncodingEnabled(false).get(next);
+            page.then().statusCode(200);
+            walked.addAll(page.jsonPath().getList("incidentId"));
+            String link = page.header("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+            pages++;
+        }
+        assertThat(walked).containsExactlyElementsOf(newestFirst);
+        assertThat(pages).isEqualTo(3);
+        RestAssured.given().queryParam("limit", 0).get("/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        RestAssured.given().queryParam("after", "not-a-cursor").get("/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("after"));
+        RestAssured.given().queryParam("declaredFrom", "yesterday").get("/incidents").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("declaredFrom"));
     }
 
     private static List<IncidentDetection> awaitDetections(String incidentId, int count) {
