@@ -55,9 +55,10 @@ record RequestMeta(Caller caller, Long expectedVersion, String idempotencyKey) {
         if (key == null) {
             return null;
         }
-        if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_MAX || key.chars().anyMatch(Character::isISOControl)) {
+        // a Structured Field string, as the IETF Idempotency-Key header defines it: printable ASCII only
+        if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_MAX || key.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
             throw new InvalidFieldException("Idempotency-Key",
-                    "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_MAX + " printable characters.");
+                    "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_MAX + " printable ASCII characters.");
         }
         return key;
     }

@@ -22,6 +22,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the links in mail do, for anyone holding one, without signing in: confirm an address, unsubscribe. A GET
@@ -34,6 +35,7 @@ public class MailLinkResource {
 
     private static final Logger LOG = Logger.getLogger(MailLinkResource.class);
     private static final String ONE_CLICK = "One-Click";
+    private static final Pattern SUBSCRIPTION_ID = Pattern.compile("[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}");
 
     private final SubscriptionStore store;
     private final EmailLinks links;
@@ -107,8 +109,14 @@ public class MailLinkResource {
         return subscription;
     }
 
-    /** The subscription the link unsubscribes, if it is still there; a link that was never valid is 404. */
+    /**
+     * The subscription the link unsubscribes, if it is still there (a link followed twice unsubscribes once); a link
+     * that was never valid, or names no subscription id at all, is 404.
+     */
     private Optional<Subscription> unsubscribable(String id, String token) {
+        if (!SUBSCRIPTION_ID.matcher(id).matches()) {
+            throw invalidLink();
+        }
         Optional<Subscription> subscription = store.find(id);
         if (subscription.isPresent() && !links.checkUnsubscribe(id, subscription.get().target(), token)) {
             throw invalidLink();

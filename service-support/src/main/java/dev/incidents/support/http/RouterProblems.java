@@ -11,11 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The errors the HTTP layer answers before any endpoint runs (no route for the path, a body over the size limit, a
  * method the path does not take) as problem documents too, like every other error of the services: Vert.x would
- * answer them with no body or a text/html page.
+ * answer them with no body or a text/html page. A body without a Content-Type is refused (415) here as well: an
+ * endpoint would otherwise take it for whatever it consumes; so is a query no parameter may hold ({@link QueryRules}).
  */
 @ApplicationScoped
 public class RouterProblems {
@@ -42,19 +44,39 @@ public class RouterProblems {
     void install(@Observes Router router) {
         KNOWN.forEach((status, problem) -> router.errorHandler(status, context -> answer(context, status)));
         // before Quarkus' own check, which answers a declared oversize body with a bare 413
-        router.route().order(FIRST).handler(context -> {
-            String length = context.request().getHeader("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
-                answer(context, 413);
-            } else {
-                context.next();
-            }
-        });
+        router.route().order(FIRST).handler(context -> refusal(context).ifPresentOrElse(
+                problem -> answer(context, problem), context::next));
+    }
+
+    /** Why a request is refused before any endpoint sees it, if it is. */
+    private Optional<Problem> refusal(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
+            return Optional.of(known(413));
+        }
+        Optional<Problem> query = QueryRules.check(context.request().query());
+        if (query.isPresent()) {
+            return query;
+        }
+        if (hasBody(length, context.request().getHeader("Transfer-Encoding"))
+                && context.request().getHeader("Content-Type") == null) {
+            return Optional.of(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+                    "The request has a body but no Content-Type.", "Content-Type"));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasBody(String length, String transferEncoding) {
+        return length != null ? !length.equals("0") : transferEncoding != null;
     }
 
     private void answer(RoutingContext context, int status) {
+        answer(context, known(status));
+    }
+
+    private static Problem known(int status) {
         String[] problem = KNOWN.get(status);
-        answer(context, Problem.of(problem[0], problem[1], status, problem[2], null));
+        return Problem.of(problem[0], problem[1], status, problem[2], null);
     }
 
     private void answer(RoutingContext context, Problem problem) {

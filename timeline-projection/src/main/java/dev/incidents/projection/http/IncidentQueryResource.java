@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.function.Predicate;
 
@@ -60,7 +59,7 @@ public class IncidentQueryResource {
             + "cursor of the Link header); filters: status=open|resolved, severity, overdue=true, component, "
             + "declaredFrom and declaredTo (ISO-8601 with offset; from inclusive, to exclusive)")
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
-                         @QueryParam("overdue") Boolean overdue, @QueryParam("component") String component,
+                         @QueryParam("overdue") String overdue, @QueryParam("component") String component,
                          @QueryParam("declaredFrom") String declaredFrom, @QueryParam("declaredTo") String declaredTo,
                          @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                          @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
@@ -134,7 +133,7 @@ public class IncidentQueryResource {
         return QueryProblems.notFound("Incident " + named + " is not known (yet) to the projection.");
     }
 
-    private static Predicate<IncidentView> filter(String status, String severity, Boolean overdue, String component) {
+    private static Predicate<IncidentView> filter(String status, String severity, String overdue, String component) {
         Predicate<IncidentView> filter = view -> true;
         if (status != null) {
             if (!status.equals("open") && !status.equals("resolved")) {
@@ -153,7 +152,11 @@ public class IncidentQueryResource {
             filter = filter.and(view -> view.severity() == wanted);
         }
         if (overdue != null) {
-            filter = filter.and(view -> view.overdue() == overdue);
+            if (!overdue.equals("true") && !overdue.equals("false")) {
+                throw new InvalidFilter("overdue", "overdue must be true or false");
+            }
+            boolean wanted = overdue.equals("true");
+            filter = filter.and(view -> view.overdue() == wanted);
         }
         if (component != null) {
             filter = filter.and(view -> view.components().contains(component));
@@ -163,18 +166,20 @@ public class IncidentQueryResource {
 
     /** Declared in [from, to); either end may be left open. */
     static Predicate<IncidentView> declared(String from, String to) {
-        Instant start = time("declaredFrom", from);
-        Instant end = time("declaredTo", to);
+        return declared(time("declaredFrom", from), time("declaredTo", to));
+    }
+
+    /** Declared in [start, end); a null end is left open. */
+    static Predicate<IncidentView> declared(Instant start, Instant end) {
         return view -> (start == null || !view.declaredAt().isBefore(start))
                 && (end == null || view.declaredAt().isBefore(end));
     }
 
     private static Instant time(String field, String value) {
         try {
-            return value == null ? null : OffsetDateTime.parse(value).toInstant();
+            return value == null ? null : QueryTimes.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidFilter(field, field + " is an ISO-8601 timestamp with an offset, such as "
-                    + "2026-11-01T00:00:00Z.");
+            throw new InvalidFilter(field, field + " is " + QueryTimes.EXPECTED);
         }
     }
 

@@ -15,7 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -58,11 +57,11 @@ public class ReportResource {
         Instant end;
         Instant start;
         try {
-            end = to == null ? clock.instant() : OffsetDateTime.parse(to).toInstant();
-            start = from == null ? end.minus(DEFAULT_PERIOD) : OffsetDateTime.parse(from).toInstant();
+            end = to == null ? clock.instant() : QueryTimes.parse(to);
+            start = from == null ? end.minus(DEFAULT_PERIOD) : QueryTimes.parse(from);
         } catch (DateTimeParseException e) {
             return QueryProblems.invalid(from != null && !parses(from) ? "from" : "to",
-                    "from and to are ISO-8601 timestamps with an offset, such as 2026-11-01T00:00:00Z.");
+                    "from and to are " + QueryTimes.EXPECTED);
         }
         if (!start.isBefore(end)) {
             return QueryProblems.invalid("from", "from must be before to.");
@@ -73,8 +72,8 @@ public class ReportResource {
         } catch (IllegalArgumentException e) {
             return QueryProblems.invalid("bucket", e.getMessage());
         }
-        return incidents.every(IncidentQueryResource.declared(iso(start), iso(end)), "/incidents?declaredFrom="
-                        + iso(start) + "&declaredTo=" + iso(end))
+        return incidents.every(IncidentQueryResource.declared(start, end), "/incidents?declaredFrom="
+                        + start + "&declaredTo=" + end)
                 .map(all -> all.stream().map(IncidentResponse::figures).toList())
                 .map(figures -> Response.ok(new Report(start, end, CommunicationReport.of(figures, start, end),
                         step.map(s -> buckets(figures, start, end, s)).orElse(null))).build())
@@ -114,13 +113,10 @@ public class ReportResource {
         return Optional.of(step);
     }
 
-    private static String iso(Instant instant) {
-        return instant.toString();
-    }
 
     private static boolean parses(String value) {
         try {
-            OffsetDateTime.parse(value);
+            QueryTimes.parse(value);
             return true;
         } catch (DateTimeParseException e) {
             return false;

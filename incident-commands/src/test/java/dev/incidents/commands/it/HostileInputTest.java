@@ -1,0 +1,68 @@
+package dev.incidents.commands.it;
+
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.testing.HostileInputCheck;
+import dev.incidents.testing.HostileRequests;
+import dev.incidents.testing.TestStack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Hundreds of malformed requests, made from the service's OpenAPI document and a list of hostile values, sent by
+ * a caller who may use every route: each is refused with a problem document, none gets a 5xx, and nothing reaches
+ * any topic.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealKafkaAndRegistry.class, restrictToAnnotatedClass = false)
+class HostileInputTest {
+
+    private static final String LONG = "x".repeat(10_000);
+
+    @Test
+    void every_malformed_request_is_refused_with_a_problem_and_writes_nothing() {
+        String baseUrl = "http://127.0.0.1:" + RestAssured.port;
+        List<HostileRequests.Hostile> requests = new HostileRequests(HostileInputCheck.openApi(baseUrl)).all(
+                validBodies(Instant.now()), Map.of("incidentId", "inc-hostile", "commandId", "cmd-hostile"),
+                Set.of(),
+                Map.of("Idempotency-Key", List.of("", " ", LONG, "clé-é", "a\tb"),
+                        "If-Match", List.of("abc", "\"x\"", "-1", LONG, "clé")),
+                Set.of("Idempotency-Key"));
+
+        HostileInputCheck.Report report = HostileInputCheck.run("incident-commands", baseUrl,
+                TestStack.tokens().of("incident-admin"), requests, List.of(
+                        IncidentTopic.INCIDENT_COMMANDS.topicName(), IncidentTopic.INCIDENT_EVENTS.topicName(),
+                        IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(),
+                        IncidentTopic.INCIDENT_DEDUP_KEYS.topicName(),
+                        IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName()));
+
+        report.printAndCheck(300);
+    }
+
+    /** A body each operation would accept; every hostile request changes one thing of it. */
+    private static Map<String, String> validBodies(Instant now) {
+        return Map.of(
+                "POST /incidents", "{\"title\":\"Checkout down\",\"severity\":\"SEV1\",\"summary\":\"Customers "
+                        + "cannot pay\",\"components\":[\"checkout\"],\"commander\":\"alice\",\"detectedAt\":\""
+                        + now.minusSeconds(60) + "\",\"dedupKey\":\"hostile-1\",\"source\":\"monitor\"}",
+                "POST /incidents/{incidentId}/updates", "{\"status\":\"IDENTIFIED\",\"message\":\"Rolling back\","
+                        + "\"audience\":\"PUBLIC\",\"nextUpdateAt\":\"" + now.plus(Duration.ofMinutes(10)) + "\"}",
+                "POST /incidents/{incidentId}/severity", "{\"severity\":\"SEV2\",\"reason\":\"Fewer affected\"}",
+                "POST /incidents/{incidentId}/resolve", "{\"message\":\"Fixed\",\"rcaDueAt\":\""
+                        + now.plus(Duration.ofDays(3)) + "\",\"rcaOwner\":\"alice\"}",
+                "POST /incidents/{incidentId}/reopen", "{\"reason\":\"It came back\"}",
+                "POST /incidents/{incidentId}/rca", "{\"rootCause\":\"A bad deploy\",\"correctiveActions\":[{"
+                        + "\"description\":\"Add a canary\",\"owner\":\"alice\",\"dueAt\":\""
+                        + now.plus(Duration.ofDays(7)) + "\"}],\"thirdParty\":{\"vendor\":\"Acme\","
+                        + "\"description\":\"Their API failed\"}}",
+                "POST /incidents/{incidentId}/customer-reports", "{\"receivedAt\":\"" + now.minusSeconds(300)
+                        + "\",\"channel\":\"email\",\"reference\":\"T-1\"}");
+    }
+}
