@@ -78,6 +78,8 @@ public final class HostileRequests {
     public List<Hostile> all(Map<String, String> validBodies, Map<String, String> pathIds, Set<String> skip,
                              Map<String, List<String>> headerValues, Set<String> onEveryWrite) {
         List<Hostile> all = new ArrayList<>();
+        all.add(new Hostile("a 10k-character URI", "GET", "/" + "x".repeat(10_000), Map.of(), null));
+        all.add(new Hostile("30k of headers", "GET", "/q/openapi", Map.of("X-Padding", "p".repeat(30_000)), null));
         openApi.path("paths").fields().forEachRemaining(path -> all.addAll(otherMethods(path.getKey(),
                 path.getValue(), pathIds)));
         openApi.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {

@@ -27,7 +27,7 @@ public class DeciderSetup {
                         Severity.SEV4, cadence.sev4()),
                 Map.of(Severity.SEV1, rca.sev1(), Severity.SEV2, rca.sev2(), Severity.SEV3, rca.sev3(),
                         Severity.SEV4, rca.sev4()),
-                config.earliestTime()));
+                config.earliestTime(), config.maxComponents()));
     }
 
     @Produces

@@ -32,6 +32,10 @@ public interface IncidentsConfig {
     @WithDefault("2000-01-01T00:00:00Z")
     Instant earliestTime();
 
+    /** The most components one incident may name (1 to 1000); more are refused (422). */
+    @WithDefault("50")
+    int maxComponents();
+
     interface BySeverity {
         @WithDefault("15m")
         Duration sev1();

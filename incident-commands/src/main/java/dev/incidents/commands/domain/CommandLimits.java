@@ -8,7 +8,6 @@ public final class CommandLimits {
     public static final int REASON_MAX = 2000;
     public static final int NAME_MAX = 200;
     public static final int DEDUP_KEY_MAX = 255;
-    public static final int COMPONENTS_MAX = 50;
     public static final int ROOT_CAUSE_MAX = 10000;
     public static final int CORRECTIVE_ACTIONS_MAX = 50;
 

@@ -29,17 +29,17 @@ final class CommandValidator {
     }
 
     /** @param earliest the earliest time a command may name */
-    static Optional<Rejection> validate(IncidentCommand command, Instant now, Instant earliest) {
-        return first(content(command, now), times(command, earliest));
+    static Optional<Rejection> validate(IncidentCommand command, Instant now, IncidentPolicy policy) {
+        return first(content(command, now, policy.maxComponents()), times(command, policy.earliestTime()));
     }
 
-    private static Optional<Rejection> content(IncidentCommand command, Instant now) {
+    private static Optional<Rejection> content(IncidentCommand command, Instant now, int maxComponents) {
         return switch (command) {
             case DeclareIncident c -> first(
                     required("title", c.title(), CommandLimits.TITLE_MAX),
                     notNull("severity", c.severity()),
                     required("summary", c.summary(), CommandLimits.SUMMARY_MAX),
-                    components(c),
+                    components(c, maxComponents),
                     optional("commander", c.commander(), CommandLimits.NAME_MAX),
                     optional("dedupKey", c.dedupKey(), CommandLimits.DEDUP_KEY_MAX),
                     optional("source", c.source(), CommandLimits.NAME_MAX),
@@ -99,10 +99,10 @@ final class CommandValidator {
                 : Optional.empty();
     }
 
-    private static Optional<Rejection> components(DeclareIncident c) {
-        if (c.components().size() > CommandLimits.COMPONENTS_MAX) {
+    private static Optional<Rejection> components(DeclareIncident c, int maxComponents) {
+        if (c.components().size() > maxComponents) {
             return Optional.of(Rejection.invalid("components",
-                    "components must list at most " + CommandLimits.COMPONENTS_MAX + " entries."));
+                    "components must list at most " + maxComponents + " entries."));
         }
         return c.components().stream()
                 .map(component -> required("components", component, CommandLimits.NAME_MAX))

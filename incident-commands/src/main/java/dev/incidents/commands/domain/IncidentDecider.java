@@ -37,7 +37,7 @@ public final class IncidentDecider {
      * bounded by the loosest severity here; the exact bound for the incident's severity is applied by decide.
      */
     public Optional<Rejection> precheck(IncidentCommand command, Instant now) {
-        Optional<Rejection> invalid = CommandValidator.validate(command, now, policy.earliestTime());
+        Optional<Rejection> invalid = CommandValidator.validate(command, now, policy);
         if (invalid.isPresent()) {
             return invalid;
         }
@@ -58,7 +58,7 @@ public final class IncidentDecider {
      * @param expectedVersion the version the caller saw, or null to skip the check
      */
     public Decision decide(IncidentCommand command, Incident state, Long expectedVersion, Instant now) {
-        Optional<Rejection> invalid = CommandValidator.validate(command, now, policy.earliestTime());
+        Optional<Rejection> invalid = CommandValidator.validate(command, now, policy);
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,5 +38,22 @@ class PrecheckTest {
     void content_rules_apply_too() {
         var rejection = decider.precheck(new PostUpdate(IncidentStatus.IDENTIFIED, "", Audience.PUBLIC, null), NOW);
         assertThat(rejection).get().extracting(Rejection::field).isEqualTo("message");
+    }
+
+    @Test
+    void an_incident_names_at_most_the_configured_number_of_components() {
+        IncidentPolicy defaults = IncidentPolicy.defaults();
+        IncidentDecider threeAtMost = new IncidentDecider(new IncidentPolicy(defaults.cadence(),
+                defaults.rcaWindow(), defaults.earliestTime(), 3));
+
+        assertThat(threeAtMost.precheck(declare(List.of("api", "web", "db")), NOW)).isEmpty();
+        assertThat(threeAtMost.precheck(declare(List.of("api", "web", "db", "cdn")), NOW)).get()
+                .extracting(Rejection::field).isEqualTo("components");
+        assertThat(decider.precheck(declare(List.of("api", "web", "db", "cdn")), NOW)).isEmpty();
+    }
+
+    private static IncidentCommand.DeclareIncident declare(List<String> components) {
+        return new IncidentCommand.DeclareIncident("Checkout down", Severity.SEV1, "Customers cannot pay", components,
+                null, NOW, null, null);
     }
 }

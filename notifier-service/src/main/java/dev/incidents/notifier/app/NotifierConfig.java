@@ -22,6 +22,10 @@ public interface NotifierConfig {
     @WithDefault("10000")
     int maxSubscriptions();
 
+    /** The most components one subscription may filter on; more are refused (422). */
+    @WithDefault("50")
+    int maxComponentsPerSubscription();
+
     Delivery delivery();
 
     Secrets secrets();

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Which addresses the notifier may send to, so that a subscription cannot make it a proxy into the network it runs
  * in (server-side request forgery): loopback, link-local (the cloud metadata address 169.254.169.254 among them),
  * private (RFC 1918, fc00::/7), carrier-grade NAT, multicast, broadcast and unspecified addresses are refused, also
- * when written as IPv4-mapped IPv6, unless an operator allows a network by CIDR.
+ * when an IPv6 address carries one (IPv4-mapped or -compatible, NAT64, 6to4), unless an operator allows a network
+ * by CIDR.
  */
 public final class NetworkPolicy {
 
@@ -75,25 +76,46 @@ public final class NetworkPolicy {
         }
     }
 
+    /**
+     * The IPv4 address an IPv6 address carries and reaches, if it does: IPv4-mapped (::ffff:a.b.c.d) and
+     * IPv4-compatible (::a.b.c.d), NAT64's well-known prefix (64:ff9b::/96, RFC 6052) and 6to4 (2002::/16, RFC 3056);
+     * otherwise the address itself.
+     */
     private static InetAddress unmapped(InetAddress address) {
         byte[] bytes = address.getAddress();
-        if (address instanceof Inet6Address && isIpv4Mapped(bytes)) {
-            try {
-                return InetAddress.getByAddress(new byte[] {bytes[12], bytes[13], bytes[14], bytes[15]});
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException("Four bytes are always an IPv4 address", e);
-            }
+        if (!(address instanceof Inet6Address)) {
+            return address;
+        }
+        if (zeros(bytes, 0, 10) && (bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF
+                || bytes[10] == 0 && bytes[11] == 0 && !zeros(bytes, 12, 15))) {
+            return ipv4(bytes, 12);
+        }
+        if (bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == (byte) 0xFF && bytes[3] == (byte) 0x9B
+                && zeros(bytes, 4, 12)) {
+            return ipv4(bytes, 12);
+        }
+        if (bytes[0] == 0x20 && bytes[1] == 0x02) {
+            return ipv4(bytes, 2);
         }
         return address;
     }
 
-    private static boolean isIpv4Mapped(byte[] bytes) {
-        for (int i = 0; i < 10; i++) {
+    /** Whether bytes[from] up to bytes[to] (exclusive) are all zero. */
+    private static boolean zeros(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (bytes[i] != 0) {
                 return false;
             }
         }
-        return bytes[10] == (byte) 0xFF && bytes[11] == (byte) 0xFF;
+        return true;
+    }
+
+    private static InetAddress ipv4(byte[] bytes, int at) {
+        try {
+            return InetAddress.getByAddress(Arrays.copyOfRange(bytes, at, at + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("Four bytes are always an IPv4 address", e);
+        }
     }
 
     /** A network written as address/prefix length. */

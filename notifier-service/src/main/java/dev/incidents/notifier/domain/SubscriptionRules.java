@@ -27,7 +27,7 @@ public final class SubscriptionRules {
     public static final int MAX_SECRETS = 2;
     public static final int MAX_ESCALATION_LEVEL = 10;
     /** The most components one subscription may filter on. */
-    public static final int MAX_COMPONENTS = 50;
+    public static final int DEFAULT_MAX_COMPONENTS = 50;
     /** The longest target, commander or component: URLs of chat webhooks stay well below it. */
     public static final int MAX_TEXT = 500;
 
@@ -47,6 +47,11 @@ public final class SubscriptionRules {
     }
 
     public static List<Violation> check(SubscriptionSpec spec, boolean creating) {
+        return check(spec, creating, DEFAULT_MAX_COMPONENTS);
+    }
+
+    /** @param maxComponents the most components a subscription may filter on */
+    public static List<Violation> check(SubscriptionSpec spec, boolean creating, int maxComponents) {
         List<Violation> violations = new ArrayList<>();
         if (spec.channel() == null) {
             violations.add(new Violation("channel", "channel is required: WEBHOOK, SLACK or EMAIL."));
@@ -75,8 +80,8 @@ public final class SubscriptionRules {
         }
         checkText("target", spec.target(), violations);
         checkText("commander", spec.commander(), violations);
-        if (spec.components() != null && spec.components().size() > MAX_COMPONENTS) {
-            violations.add(new Violation("components", "components must list at most " + MAX_COMPONENTS + "."));
+        if (spec.components() != null && spec.components().size() > maxComponents) {
+            violations.add(new Violation("components", "components must list at most " + maxComponents + "."));
         } else if (spec.components() != null) {
             int i = 0;
             for (String component : spec.components()) {

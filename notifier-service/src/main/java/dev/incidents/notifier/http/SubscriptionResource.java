@@ -54,12 +54,14 @@ public class SubscriptionResource {
     private final TargetPolicy targets;
     private final ConfirmationRequests confirmations;
     private final int maxSubscriptions;
+    private final int maxComponents;
     private final Clock clock;
 
     SubscriptionResource(SubscriptionStore store, TargetPolicy targets, ConfirmationRequests confirmations,
                          NotifierConfig config, Clock clock) {
         this.store = store;
         this.maxSubscriptions = config.maxSubscriptions();
+        this.maxComponents = config.maxComponentsPerSubscription();
         this.targets = targets;
         this.confirmations = confirmations;
         this.clock = clock;
@@ -158,7 +160,7 @@ public class SubscriptionResource {
     }
 
     private SubscriptionSpec valid(SubscriptionSpec spec, boolean creating) {
-        List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating));
+        List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating, maxComponents));
         targets.check(spec).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new Problems.InvalidSubscriptionException(violations);

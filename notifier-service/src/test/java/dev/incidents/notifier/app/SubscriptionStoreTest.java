@@ -125,6 +125,11 @@ class SubscriptionStoreTest {
             }
 
             @Override
+            public int maxComponentsPerSubscription() {
+                return 50;
+            }
+
+            @Override
             public Delivery delivery() {
                 return null;
             }

@@ -18,7 +18,9 @@ class NetworkPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "127.1.2.3", "10.0.0.1", "172.16.5.4", "172.31.255.255", "192.168.1.1",
             "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::1", "::", "fe80::1",
-            "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:127.0.0.1"})
+            "fd00:ec2::254", "fc00::1", "ff02::1", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:127.0.0.1",
+            // IPv6 addresses that reach an internal IPv4 one: NAT64, 6to4, IPv4-compatible
+            "64:ff9b::a9fe:a9fe", "64:ff9b::7f00:1", "2002:a9fe:a9fe::1", "2002:a00:1::", "::169.254.169.254"})
     void internal_addresses_are_refused(String address) throws Exception {
         assertThat(strict.permits(InetAddress.getByName(address))).as(address).isFalse();
         assertThat(strict.refusalOf(address.contains(":") ? "[" + address + "]" : address))
@@ -26,7 +28,8 @@ class NetworkPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111"})
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111",
+            "64:ff9b::808:808", "2002:808:808::1"})
     void public_addresses_are_permitted(String address) throws Exception {
         assertThat(strict.permits(InetAddress.getByName(address))).as(address).isTrue();
     }

@@ -162,15 +162,17 @@ class SubscriptionRulesTest {
     }
 
     @Test
-    void a_subscription_filters_on_at_most_fifty_components() {
+    void a_subscription_filters_on_at_most_fifty_components_unless_configured_otherwise() {
         Set<String> fifty = new HashSet<>();
-        for (int i = 0; i < SubscriptionRules.MAX_COMPONENTS; i++) {
+        for (int i = 0; i < SubscriptionRules.DEFAULT_MAX_COMPONENTS; i++) {
             fifty.add("component-" + i);
         }
         Set<String> fiftyOne = new HashSet<>(fifty);
         fiftyOne.add("one-more");
 
         assertThat(SubscriptionRules.check(withComponents(fifty), true)).isEmpty();
+        assertThat(SubscriptionRules.check(withComponents(fifty), true, 49)).extracting(Violation::field)
+                .containsExactly("components");
         assertThat(SubscriptionRules.check(withComponents(fiftyOne), true)).extracting(Violation::field)
                 .containsExactly("components");
     }

@@ -24,11 +24,20 @@ public class RouterProblems {
 
     private static final Logger LOG = Logger.getLogger(RouterProblems.class);
     private static final int FIRST = -10_000;
+    /**
+     * Below the HTTP codec's limits (quarkus.http.limits.max-initial-line-length and max-header-size, raised to
+     * 64 KiB in each service), so that a long URI or large headers get a problem here; beyond those limits the codec
+     * itself answers, bare.
+     */
+    static final int MAX_URI_LENGTH = 8 * 1024;
+    static final int MAX_HEADERS_SIZE = 20 * 1024;
     private static final Map<Integer, String[]> KNOWN = Map.of(
             404, new String[] {"not-found", "Not found", "Nothing is served at this path."},
             405, new String[] {"http-405", "Method Not Allowed", "This path does not take this method."},
             413, new String[] {"too-large", "Request body too large",
                     "The request body is larger than this service accepts."},
+            414, new String[] {"http-414", "URI Too Long", "The request's URI is longer than "
+                    + MAX_URI_LENGTH + " characters."},
             431, new String[] {"http-431", "Request Header Fields Too Large", "The request's headers are too large."});
 
     private final ObjectMapper json;
@@ -50,6 +59,12 @@ public class RouterProblems {
 
     /** Why a request is refused before any endpoint sees it, if it is. */
     private Optional<Problem> refusal(RoutingContext context) {
+        if (context.request().uri().length() > MAX_URI_LENGTH) {
+            return Optional.of(known(414));
+        }
+        if (headersSize(context) > MAX_HEADERS_SIZE) {
+            return Optional.of(known(431));
+        }
         String length = context.request().getHeader("Content-Length");
         if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
             return Optional.of(known(413));
@@ -64,6 +79,14 @@ public class RouterProblems {
                     "The request has a body but no Content-Type.", "Content-Type"));
         }
         return Optional.empty();
+    }
+
+    private static int headersSize(RoutingContext context) {
+        int size = 0;
+        for (Map.Entry<String, String> header : context.request().headers()) {
+            size += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return size;
     }
 
     private static boolean hasBody(String length, String transferEncoding) {
