@@ -98,11 +98,14 @@ public class MailLinkResource {
         return page(Page.UNSUBSCRIBED, subscription.orElse(null));
     }
 
+    /** The subscription the link confirms; an expired link still shows an address confirmed meanwhile. */
     private Subscription confirmable(String id, long expires, String token) {
-        Subscription subscription = store.find(id).filter(s -> links.checkConfirmation(s.id(), s.target(), expires,
-                token) != EmailLinks.Check.INVALID).orElseThrow(MailLinkResource::invalidLink);
-        if (subscription.awaitingConfirmation()
-                && links.checkConfirmation(id, subscription.target(), expires, token) == EmailLinks.Check.EXPIRED) {
+        Subscription subscription = store.find(id).orElseThrow(MailLinkResource::invalidLink);
+        EmailLinks.Check check = links.checkConfirmation(id, subscription.target(), expires, token);
+        if (check == EmailLinks.Check.INVALID) {
+            throw invalidLink();
+        }
+        if (check == EmailLinks.Check.EXPIRED && subscription.awaitingConfirmation()) {
             throw new Problems.ProblemException(Problem.of("link-expired", "The confirmation link has expired", 410,
                     "Ask for a new confirmation mail.", null));
         }

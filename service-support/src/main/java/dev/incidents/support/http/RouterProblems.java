@@ -75,7 +75,7 @@ public class RouterProblems {
         }
         if (hasBody(length, context.request().getHeader("Transfer-Encoding"))
                 && context.request().getHeader("Content-Type") == null) {
-            return Optional.of(Problem.of("unsupported-media-type", "Unsupported Media Type", 415,
+            return Optional.of(Problem.of("http-415", "Unsupported Media Type", 415,
                     "The request has a body but no Content-Type.", "Content-Type"));
         }
         return Optional.empty();
