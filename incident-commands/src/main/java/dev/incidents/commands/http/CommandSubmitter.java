@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -32,28 +34,39 @@ public class CommandSubmitter {
     private final CommandGateway gateway;
     private final Clock clock;
     private final ObjectMapper json;
+    private final CommandMetrics metrics;
 
-    CommandSubmitter(IncidentDecider decider, CommandGateway gateway, Clock clock, ObjectMapper json) {
+    CommandSubmitter(IncidentDecider decider, CommandGateway gateway, Clock clock, ObjectMapper json,
+                     CommandMetrics metrics) {
         this.decider = decider;
         this.gateway = gateway;
         this.clock = clock;
         this.json = json;
+        this.metrics = metrics;
     }
 
     Response submit(String incidentId, IncidentCommand command, Object body, RequestMeta meta, Response.Status created) {
-        Optional<Rejection> refused = decider.precheck(command, clock.instant());
+        Instant received = clock.instant();
+        String type = CommandMapper.typeName(command);
+        Optional<Rejection> refused = decider.precheck(command, received);
         if (refused.isPresent()) {
+            metrics.ended(type, CommandMetrics.Outcome.REFUSED, refused.get().reason().name(), Duration.ZERO);
             throw new CommandRejectedException(refused.get());
         }
         String commandId = meta.commandId(incidentId);
         CommandEnvelope envelope = new CommandEnvelope(commandId, incidentId, meta.actor(), meta.expectedVersion(),
                 fingerprint(command, body), command);
         Optional<CommandResult> result = gateway.submit(CommandMapper.toAvro(envelope));
+        Duration waited = Duration.between(received, clock.instant());
         if (result.isEmpty()) {
+            metrics.ended(type, CommandMetrics.Outcome.PENDING, "none", waited);
             return Response.accepted(CommandResponse.pending(commandId, incidentId))
                     .location(URI.create("/commands/" + commandId)).build();
         }
-        return answer(result.get(), created);
+        CommandResult decided = result.get();
+        metrics.ended(type, CommandMetrics.Outcome.valueOf(decided.getOutcome().name()),
+                decided.getRejection() == null ? "none" : decided.getRejection().getReason().name(), waited);
+        return answer(decided, created);
     }
 
     static Response answer(CommandResult result, Response.Status created) {
