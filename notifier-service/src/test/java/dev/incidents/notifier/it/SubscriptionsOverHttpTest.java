@@ -5,6 +5,7 @@ import dev.incidents.notifier.domain.SigningSecret;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import dev.incidents.testing.LinkedPages;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -136,14 +137,7 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
 
     private static List<Map<String, Object>> everySubscription(int limit) {
         List<Map<String, Object>> all = new ArrayList<>();
-        String next = "/subscriptions?limit=" + limit;
-        while (next != null) {
-            Response page = RestAssured.given().urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200);
-            all.addAll(page.jsonPath().getList("$"));
-            String link = page.header("Link");
-            next = link == null ? null : link.substring(1, link.indexOf('>'));
-        }
+        LinkedPages.follow("/subscriptions?limit=" + limit).forEach(page -> all.addAll(page.jsonPath().getList("$")));
         return all;
     }
 

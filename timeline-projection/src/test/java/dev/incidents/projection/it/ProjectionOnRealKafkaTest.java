@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.testing.Await;
+import dev.incidents.testing.LinkedPages;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -267,19 +268,12 @@ class ProjectionOnRealKafkaTest {
         awaitOk(() -> RestAssured.get("/incidents/" + newestFirst.getFirst()));
         awaitOk(() -> RestAssured.get("/incidents/" + newestFirst.getLast()));
 
-        List<String> walked = new ArrayList<>();
-        String next = "/incidents?declaredFrom=" + start + "&declaredTo=" + start.plusSeconds(5) + "&limit=2";
-        int pages = 0;
-        while (next != null) {
-            Response page = RestAssured.given().urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200);
-            walked.addAll(page.jsonPath().getList("incidentId"));
-            String link = page.header("Link");
-            next = link == null ? null : link.substring(1, link.indexOf('>'));
-            pages++;
-        }
-        assertThat(walked).containsExactlyElementsOf(newestFirst);
-        assertThat(pages).isEqualTo(3);
+        List<Response> pages = LinkedPages.follow("/incidents?declaredFrom=" + start + "&declaredTo="
+                + start.plusSeconds(5) + "&limit=2");
+
+        assertThat(pages.stream().flatMap(page -> page.jsonPath().<String>getList("incidentId").stream()))
+                .containsExactlyElementsOf(newestFirst);
+        assertThat(pages).hasSize(3);
         RestAssured.given().queryParam("limit", 0).get("/incidents").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("limit"));
         RestAssured.given().queryParam("after", "not-a-cursor").get("/incidents").then().statusCode(400)
