@@ -47,7 +47,7 @@ public class CommandSubmitter {
 
     Response submit(String incidentId, IncidentCommand command, Object body, RequestMeta meta, Response.Status created) {
         Instant received = clock.instant();
-        String type = CommandMapper.typeName(command);
+        String type = command.getClass().getSimpleName();
         Optional<Rejection> refused = decider.precheck(command, received);
         if (refused.isPresent()) {
             metrics.ended(type, CommandMetrics.Outcome.REFUSED, refused.get().reason().name(), Duration.ZERO);
