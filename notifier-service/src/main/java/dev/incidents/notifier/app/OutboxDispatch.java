@@ -77,7 +77,7 @@ public class OutboxDispatch {
     private final Supervisor.Timer timer;
     private final Backlog backlog;
     private Dispatcher<Pending> dispatcher;
-    private KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private Supervisor.Handle loop;
 
     OutboxDispatch(KafkaClients clients, Supervisor supervisor, NotifierConfig config,
@@ -105,7 +105,11 @@ public class OutboxDispatch {
                 new RetrySchedule(settings.retrySchedule(), settings.retryJitter()),
                 (when, task) -> timer.schedule(Duration.between(clock.instant(), when), task),
                 clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination());
-        consumer = clients.consumer("notifier-dispatcher", Map.of(
+        loop = supervisor.start("outbox-dispatch", this::run, this::wake);
+    }
+
+    private KafkaConsumer<String, byte[]> open() {
+        return clients.consumer("notifier-dispatcher", Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "notifier-dispatcher",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -114,7 +118,13 @@ public class OutboxDispatch {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000), new StringDeserializer(),
                 new ByteArrayDeserializer());
-        loop = supervisor.start("outbox-dispatch", this::run, consumer::wakeup);
+    }
+
+    private void wake() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
@@ -126,9 +136,25 @@ public class OutboxDispatch {
         http.close();
     }
 
+    /**
+     * Each start (again, after a failure) joins the group anew: the partitions resume at their committed offsets,
+     * and what was in flight but not settled is read and sent again (at least once, as after a crash).
+     */
     private void run(BooleanSupplier running) {
+        consumer = open();
         try {
             consumer.subscribe(List.of(OUTBOX), new CommitOnRevoke());
+            dispatch(running);
+            commitSettled(progress.keySet());
+        } finally {
+            consumer.close();
+            consumer = null;
+            progress.clear();
+        }
+    }
+
+    private void dispatch(BooleanSupplier running) {
+        try {
             while (running.getAsBoolean()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     take(record);
@@ -140,9 +166,6 @@ public class OutboxDispatch {
             if (running.getAsBoolean()) {
                 throw e;
             }
-        } finally {
-            commitSettled(progress.keySet());
-            consumer.close();
         }
     }
 

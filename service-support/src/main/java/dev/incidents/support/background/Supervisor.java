@@ -8,28 +8,48 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
  * Runs the background work of a service on named threads of its own and keeps the state of each piece: the loops
- * (topic followers, the outbox dispatch) and the timers (clock ticks, delivery retries). Work that ends by an error
- * is logged once with its cause and stays FAILED, for health checks to read in {@link #loops()}, instead of a
- * thread dying quietly or an executor keeping the exception in a future nobody reads; everything stops in one place.
+ * (topic followers, the outbox dispatch) and the timers (clock ticks, delivery retries). A loop that ends by an
+ * error is logged with its cause, reported FAILED (for readiness to name it) and started again after a backoff that
+ * doubles up to a limit; a timer is FAILED from a failed task until a later task succeeds. Nothing dies quietly,
+ * and everything stops in one place.
  */
 public final class Supervisor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Supervisor.class);
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(10);
 
+    /** FAILED: down now; a loop waits to be started again, a timer's latest task failed. */
     public enum State { RUNNING, STOPPED, FAILED }
 
-    /** @param failure why a FAILED loop ended, else null */
-    public record Status(String name, State state, Instant since, String failure) {
+    /**
+     * @param failure  why it is FAILED, else null
+     * @param restarts how often a loop was started again after a failure
+     */
+    public record Status(String name, State state, Instant since, String failure, int restarts) {
     }
 
-    /** A loop's body: it runs while {@code running.getAsBoolean()} holds, and returns when it turns false. */
+    /** How long a failed loop waits before it starts again: {@code first}, doubled per failure up to {@code longest}. */
+    public record Backoff(Duration first, Duration longest) {
+        public static final Backoff DEFAULT = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+        /** The wait after the {@code failures}th failure in a row (1 for the first). */
+        public Duration after(int failures) {
+            long millis = first.toMillis() << Math.min(20, Math.max(0, failures - 1));
+            return Duration.ofMillis(Math.min(millis, longest.toMillis()));
+        }
+    }
+
+    /**
+     * A loop's body: it runs while {@code running.getAsBoolean()} holds, and returns when it turns false. After a
+     * failure it is run again, so it opens what it needs (a consumer) each time it starts.
+     */
     @FunctionalInterface
     public interface Loop {
         void run(BooleanSupplier running) throws Exception;
@@ -42,7 +62,7 @@ public final class Supervisor implements AutoCloseable {
 
         private Work(String name) {
             this.name = name;
-            this.status = new Status(name, State.RUNNING, clock.instant(), null);
+            this.status = new Status(name, State.RUNNING, clock.instant(), null, 0);
         }
 
         public Status status() {
@@ -50,24 +70,54 @@ public final class Supervisor implements AutoCloseable {
         }
 
         void stopped() {
-            if (status.state() == State.RUNNING) {
-                status = new Status(name, State.STOPPED, clock.instant(), null);
+            if (status.state() != State.STOPPED) {
+                status = new Status(name, State.STOPPED, clock.instant(), null, status.restarts());
             }
         }
 
-        void failed(String what, Throwable cause) {
-            LOG.error("{} {}", name, what, cause);
-            status = new Status(name, State.FAILED, clock.instant(), cause.toString());
+        /**
+         * Reports this work down for {@code cause}, logged as {@code what} with the cause when it goes down (while
+         * it stays down, at debug level only); a later {@link #recovered} clears it.
+         */
+        public void failed(String what, Throwable cause) {
+            Status now = status;
+            if (now.state() == State.FAILED && now.failure().equals(cause.toString())) {
+                LOG.debug("{} {}", name, what, cause);
+            } else {
+                LOG.error("{} {}", name, what, cause);
+            }
+            Instant since = now.state() == State.FAILED ? now.since() : clock.instant();
+            status = new Status(name, State.FAILED, since, cause.toString(), now.restarts());
+        }
+
+        /** Reports this work running again after a failure. */
+        public void recovered() {
+            Status now = status;
+            if (now.state() == State.FAILED) {
+                LOG.info("{} works again after {}", name, now.failure());
+                status = new Status(name, State.RUNNING, clock.instant(), null, now.restarts());
+            }
+        }
+
+        void restarted() {
+            Status now = status;
+            status = new Status(name, State.RUNNING, clock.instant(), null, now.restarts() + 1);
         }
 
         abstract void close() throws InterruptedException;
     }
 
     private final Clock clock;
+    private final Backoff backoff;
     private final List<Work> supervised = new CopyOnWriteArrayList<>();
 
-    public Supervisor(Clock clock) {
+    public Supervisor(Clock clock, Backoff backoff) {
         this.clock = clock;
+        this.backoff = backoff;
+    }
+
+    public Supervisor(Clock clock) {
+        this(clock, Backoff.DEFAULT);
     }
 
     /**
@@ -101,25 +151,50 @@ public final class Supervisor implements AutoCloseable {
         }
     }
 
-    /** One supervised loop. */
+    /** One supervised loop, started again after each failure until it is closed. */
     public final class Handle extends Work implements AutoCloseable {
         private final Thread thread;
         private final Runnable wake;
+        private final CountDownLatch stopAsked = new CountDownLatch(1);
         private volatile boolean running = true;
 
         private Handle(String name, Loop loop, Runnable wake) {
             super(name);
             this.wake = wake;
-            this.thread = new Thread(() -> run(loop), name);
+            this.thread = new Thread(() -> supervise(loop), name);
             thread.setDaemon(true);
         }
 
-        private void run(Loop loop) {
+        private void supervise(Loop loop) {
+            int failures = 0;
+            while (running) {
+                Instant began = clock.instant();
+                try {
+                    loop.run(() -> running);
+                    break;
+                } catch (Exception | Error e) {
+                    if (!running) {
+                        break;
+                    }
+                    boolean ranLong = Duration.between(began, clock.instant()).compareTo(backoff.longest()) > 0;
+                    failures = ranLong ? 1 : failures + 1;
+                    Duration wait = backoff.after(failures);
+                    failed("(a background loop) stopped by an error; it starts again in " + wait, e);
+                    if (!waitBeforeRestart(wait)) {
+                        break;
+                    }
+                    restarted();
+                }
+            }
+            stopped();
+        }
+
+        private boolean waitBeforeRestart(Duration wait) {
             try {
-                loop.run(() -> running);
-                stopped();
-            } catch (Exception | Error e) {
-                failed("(a background loop) stopped by an error; it does no more work until restarted", e);
+                return !stopAsked.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
 
@@ -130,6 +205,7 @@ public final class Supervisor implements AutoCloseable {
                 return;
             }
             running = false;
+            stopAsked.countDown();
             wake.run();
             thread.join(STOP_PATIENCE.toMillis());
         }
@@ -137,7 +213,7 @@ public final class Supervisor implements AutoCloseable {
 
     /**
      * Runs tasks when they are due, one at a time. A task that throws is logged and leaves the timer FAILED (the
-     * work it stood for, a retry or a tick, did not happen), while later tasks still run.
+     * work it stood for, a retry or a tick, did not happen) until a later task succeeds; later tasks still run.
      */
     public final class Timer extends Work {
         private final ScheduledThreadPoolExecutor executor;
@@ -165,6 +241,7 @@ public final class Supervisor implements AutoCloseable {
         private void guarded(Runnable task) {
             try {
                 task.run();
+                recovered();
             } catch (RuntimeException | Error e) {
                 failed("(a timer): a task failed; the work it stood for did not happen", e);
             }

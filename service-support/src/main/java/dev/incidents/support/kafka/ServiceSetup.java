@@ -1,5 +1,6 @@
 package dev.incidents.support.kafka;
 
+import dev.incidents.support.background.BackgroundConfig;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.smallrye.common.annotation.Identifier;
@@ -34,8 +35,8 @@ public class ServiceSetup {
     /** Every background loop of the service runs under it; all stop when the service stops. */
     @Produces
     @Singleton
-    Supervisor supervisor(Clock clock) {
-        return new Supervisor(clock);
+    Supervisor supervisor(Clock clock, BackgroundConfig config) {
+        return new Supervisor(clock, new Supervisor.Backoff(config.firstRestartDelay(), config.longestRestartDelay()));
     }
 
     void stopLoops(@Disposes Supervisor supervisor) throws InterruptedException {

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 /**
  * Follows topics on every partition without a consumer group, committed records only, on a thread of its own: for
  * an instance that needs every record (answers to its requests, changes for its live clients), not a share of them;
- * its loop runs under the service's {@link Supervisor}.
- * A record the handler cannot take is logged and skipped; the follower goes on.
+ * its loop runs under the service's {@link Supervisor}, which starts it again after a failure, at the record after
+ * the last one taken. A record the handler cannot take is logged and skipped; the follower goes on.
  */
 public final class TopicFollower implements AutoCloseable {
 
@@ -50,11 +50,14 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaClients clients;
+    private final String clientId;
     private final Consumer<ConsumerRecord<String, byte[]>> handler;
     private final Consumer<Map<TopicPartition, Long>> progress;
     private final List<TopicPartition> partitions = new ArrayList<>();
     private final Map<TopicPartition, Long> endAtStart;
+    private final Map<TopicPartition, Long> resumeAt = new HashMap<>();
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean caughtUp;
     private final Supervisor.Handle loop;
 
@@ -70,40 +73,66 @@ public final class TopicFollower implements AutoCloseable {
     public TopicFollower(KafkaClients clients, Supervisor supervisor, String clientId, List<String> topics,
                          Start start, Consumer<ConsumerRecord<String, byte[]>> handler,
                          Consumer<Map<TopicPartition, Long>> progress) {
-        this.consumer = clients.consumer(clientId, Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this.clients = clients;
+        this.clientId = clientId;
         this.handler = handler;
         this.progress = progress;
+        KafkaConsumer<String, byte[]> first = open();
         for (String topic : topics) {
-            consumer.partitionsFor(topic, Duration.ofSeconds(60))
+            first.partitionsFor(topic, Duration.ofSeconds(60))
                     .forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
-        consumer.assign(partitions);
-        this.endAtStart = Map.copyOf(consumer.endOffsets(partitions));
+        first.assign(partitions);
+        this.endAtStart = Map.copyOf(first.endOffsets(partitions));
         switch (start) {
-            case Start.End end -> partitions.forEach(partition -> consumer.seek(partition,
+            case Start.End end -> partitions.forEach(partition -> first.seek(partition,
                     endAtStart.get(partition)));
-            case Start.Beginning beginning -> consumer.seekToBeginning(partitions);
+            case Start.Beginning beginning -> first.seekToBeginning(partitions);
             case Start.Recent recent -> {
                 long share = (recent.count() + partitions.size() - 1) / Math.max(1, partitions.size());
-                Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(partitions);
-                partitions.forEach(partition -> consumer.seek(partition, Math.max(beginnings.get(partition),
+                Map<TopicPartition, Long> beginnings = first.beginningOffsets(partitions);
+                partitions.forEach(partition -> first.seek(partition, Math.max(beginnings.get(partition),
                         endAtStart.get(partition) - share)));
             }
         }
-        this.loop = supervisor.start(clientId, this::poll, consumer::wakeup);
+        this.consumer = first;
+        this.loop = supervisor.start(clientId, this::poll, this::wake);
+    }
+
+    private KafkaConsumer<String, byte[]> open() {
+        return clients.consumer(clientId, Map.of(
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** After a failure: a new consumer at the position after the last record taken (the start's, if none was). */
+    private KafkaConsumer<String, byte[]> reopen() {
+        KafkaConsumer<String, byte[]> again = open();
+        again.assign(partitions);
+        resumeAt.forEach(again::seek);
+        return again;
+    }
+
+    private void wake() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
     }
 
     private void poll(BooleanSupplier running) {
+        KafkaConsumer<String, byte[]> reading = consumer != null ? consumer : reopen();
+        consumer = reading;
         try {
             while (running.getAsBoolean()) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, byte[]> record : reading.poll(Duration.ofMillis(500))) {
                     take(record);
+                    resumeAt.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
                 Map<TopicPartition, Long> positions = new HashMap<>();
-                partitions.forEach(partition -> positions.put(partition, consumer.position(partition)));
+                partitions.forEach(partition -> positions.put(partition, reading.position(partition)));
+                resumeAt.putAll(positions);
                 caughtUp = caughtUp || partitions.stream()
                         .allMatch(partition -> positions.get(partition) >= endAtStart.get(partition));
                 progress.accept(positions);
@@ -113,7 +142,8 @@ public final class TopicFollower implements AutoCloseable {
                 throw e;
             }
         } finally {
-            consumer.close();
+            consumer = null;
+            reading.close();
         }
     }
 

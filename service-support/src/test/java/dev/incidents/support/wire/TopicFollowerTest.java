@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,32 @@ class TopicFollowerTest {
             Await.until("caught up", Duration.ofSeconds(20), follower::caughtUp);
 
             assertThat(read).hasSizeGreaterThanOrEqualTo(50);
+        }
+    }
+
+    @Test
+    void a_follower_whose_loop_failed_starts_again_after_the_last_record_it_took() throws Exception {
+        String topic = "follower-restart";
+        fill(topic, 1, 10);
+        List<String> read = new CopyOnWriteArrayList<>();
+        AtomicBoolean failOnce = new AtomicBoolean(true);
+
+        try (Supervisor supervisor = new Supervisor(Clock.systemUTC(),
+                new Supervisor.Backoff(Duration.ofMillis(50), Duration.ofSeconds(1)));
+             TopicFollower follower = new TopicFollower(clients, supervisor, "restarting-follower", List.of(topic),
+                     TopicFollower.Start.BEGINNING, record -> read.add(new String(record.value(),
+                     StandardCharsets.UTF_8)), positions -> {
+                         if (!positions.isEmpty() && failOnce.getAndSet(false)) {
+                             throw new IllegalStateException("injected: the loop fails after its first poll");
+                         }
+                     })) {
+            Await.until("the loop started again", Duration.ofSeconds(20),
+                    () -> supervisor.loops().getFirst().restarts() == 1);
+            send(topic, 0, "p0-10");
+
+            Await.until("the new record read", Duration.ofSeconds(20), () -> read.contains("p0-10"));
+            assertThat(read).doesNotHaveDuplicates().hasSize(11);
+            assertThat(follower.caughtUp()).isTrue();
         }
     }
 

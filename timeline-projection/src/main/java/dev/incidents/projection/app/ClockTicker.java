@@ -13,12 +13,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes an empty tick to every partition of incident-clock-ticks; the broker stamps it with its append time, as it
@@ -29,13 +32,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @ApplicationScoped
 public class ClockTicker {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ClockTicker.class);
     private static final String TOPIC = IncidentTopic.INCIDENT_CLOCK_TICKS.topicName();
     private static final byte[] EMPTY = new byte[0];
+    private static final Duration SEND_PATIENCE = Duration.ofSeconds(6);
 
     private final Producer<byte[], byte[]> producer;
     private final Duration interval;
-    private final AtomicBoolean flowing = new AtomicBoolean(true);
     private final Supervisor.Timer timer;
 
     ClockTicker(KafkaClients clients, Supervisor supervisor, ProjectionConfig config) {
@@ -57,28 +59,28 @@ public class ClockTicker {
         producer.close(Duration.ofSeconds(5));
     }
 
+    /** Waits for the sends: the timer is FAILED (and readiness names it) while ticks do not reach the topic. */
     private void tick() {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        for (PartitionInfo partition : producer.partitionsFor(TOPIC)) {
+            sends.add(producer.send(new ProducerRecord<>(TOPIC, partition.partition(), null, EMPTY)));
+        }
         try {
-            for (PartitionInfo partition : producer.partitionsFor(TOPIC)) {
-                producer.send(new ProducerRecord<>(TOPIC, partition.partition(), null, EMPTY), this::sent);
+            for (Future<RecordMetadata> send : sends) {
+                send.get(SEND_PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             }
-        } catch (RuntimeException e) {
-            failed(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TicksNotSent(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TicksNotSent(e);
         }
     }
 
-    private void sent(RecordMetadata metadata, Exception error) {
-        if (error != null) {
-            failed(error);
-        } else if (flowing.compareAndSet(false, true)) {
-            LOG.info("Clock ticks reach {} again; overdue deadlines fire again", TOPIC);
-        }
-    }
-
-    /** Logged once per outage, not per tick: deadlines wait (none is lost) until ticks flow again. */
-    private void failed(Exception error) {
-        if (flowing.compareAndSet(true, false)) {
-            LOG.warn("Clock ticks cannot be sent to {}; deadlines wait until they can: {}", TOPIC, error.toString());
+    /** Deadlines wait (none is lost) until ticks flow again. */
+    static final class TicksNotSent extends RuntimeException {
+        TicksNotSent(Exception cause) {
+            super("Clock ticks cannot be sent to " + TOPIC + "; deadlines wait until they can: " + cause, cause);
         }
     }
 }
