@@ -5,6 +5,7 @@ import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -31,7 +32,7 @@ public class DeciderSetup {
     }
 
     @Produces
-    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes) {
-        return DeciderTopology.build(decider, clock, serdes);
+    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry) {
+        return DeciderTopology.build(decider, clock, serdes, registry);
     }
 }

@@ -9,8 +9,11 @@ import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
 import dev.incidents.support.wire.SingleObjectAvroSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -46,8 +49,10 @@ public final class DeciderTopology {
     private DeciderTopology() {
     }
 
-    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro) {
+    /** @param registry where the count of dead letters goes */
+    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro, MeterRegistry registry) {
         Serde<String> keys = Serdes.String();
+        Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName());
         Serde<IncidentCommand> commands = avro.forValue(IncidentTopic.INCIDENT_COMMANDS);
         Serde<RoutedCommand> routed = avro.forValue(IncidentTopic.INCIDENT_ROUTED_COMMANDS);
         Serde<DedupKeyRequest> dedupRequests = avro.forValue(IncidentTopic.INCIDENT_DEDUP_KEYS);
@@ -60,7 +65,8 @@ public final class DeciderTopology {
         topology.addSource(DEDUP_KEY_REQUESTS_SOURCE, keys.deserializer(), dedupRequests.deserializer(),
                 IncidentTopic.INCIDENT_DEDUP_KEYS.topicName());
         topology.addProcessor(DECODER, () -> new ContractDecoder<>(commands.deserializer(), "IncidentCommand",
-                (key, command) -> command.getIncidentId().equals(key), DECIDER, DEAD_LETTER_SINK), COMMANDS_SOURCE);
+                (key, command) -> command.getIncidentId().equals(key), DECIDER, DEAD_LETTER_SINK, deadLetters),
+                COMMANDS_SOURCE);
 
         // decide
         topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock), DECODER,

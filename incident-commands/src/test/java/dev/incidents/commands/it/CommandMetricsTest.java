@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import static dev.incidents.testing.ScrapedMetrics.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** /q/metrics, open like the health checks, counts each command by how it ended and times its decision. */
@@ -52,13 +51,5 @@ class CommandMetricsTest {
         assertThat(value(ACCEPTED_DECLARES)).isEqualTo(declaresBefore + 1);
         assertThat(value(REFUSED_UPDATES)).isEqualTo(refusedBefore + 1);
         assertThat(value("incident_command_decision_seconds_count{command=\"DeclareIncident\"}")).isPositive();
-    }
-
-    /** The sample's value in the Prometheus text the service exposes to anybody; 0 when absent. */
-    private static double value(String sample) {
-        String metrics = RestAssured.given().auth().none().get("/q/metrics").then().statusCode(200).extract()
-                .asString();
-        Matcher line = Pattern.compile("^" + Pattern.quote(sample) + " (\\S+)$", Pattern.MULTILINE).matcher(metrics);
-        return line.find() ? Double.parseDouble(line.group(1)) : 0;
     }
 }

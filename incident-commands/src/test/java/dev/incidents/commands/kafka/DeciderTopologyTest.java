@@ -20,6 +20,7 @@ import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.testing.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -59,7 +60,7 @@ class DeciderTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(
-                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro), config);
+                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry()), config);
         commands = driver.createInputTopic(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().deserializer(),

@@ -3,6 +3,9 @@ package dev.incidents.notifier.app;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.DeadLetterMeter;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -26,8 +29,10 @@ final class DeadLetters implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetters.class);
 
     private final KafkaProducer<String, byte[]> producer;
+    private final Counter deadLettered;
 
-    DeadLetters(KafkaClients clients) {
+    DeadLetters(KafkaClients clients, MeterRegistry registry) {
+        deadLettered = DeadLetterMeter.counter(registry, IncidentTopic.NOTIFIER_DLQ.topicName());
         producer = clients.producer("notifier-dead-letters", Map.of(ProducerConfig.ACKS_CONFIG, "all"),
                 new StringSerializer(), new ByteArraySerializer());
     }
@@ -41,6 +46,7 @@ final class DeadLetters implements AutoCloseable {
         try {
             producer.send(new ProducerRecord<>(IncidentTopic.NOTIFIER_DLQ.topicName(), null, record.key(),
                     record.value(), headers)).get(10, TimeUnit.SECONDS);
+            deadLettered.increment();
             LOG.warn("Record {}/{}@{} went to {}: {}", record.topic(), record.partition(), record.offset(),
                     IncidentTopic.NOTIFIER_DLQ.topicName(), reason);
         } catch (ExecutionException | TimeoutException e) {

@@ -6,6 +6,7 @@ import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.notifier.delivery.EmailLinks;
 import dev.incidents.notifier.wire.SecretSeal;
 import dev.incidents.notifier.wire.SubscriptionMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -19,8 +20,9 @@ import java.time.Clock;
 public class NotifierSetup {
 
     @Produces
-    Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions) {
-        return PlannerTopology.build(serdes, renderer, subscriptions);
+    Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions,
+                      MeterRegistry registry) {
+        return PlannerTopology.build(serdes, renderer, subscriptions, registry);
     }
 
     @Produces

@@ -15,6 +15,7 @@ import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -45,6 +46,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -59,8 +61,12 @@ public class OutboxDispatch {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatch.class);
     private static final String OUTBOX = IncidentTopic.NOTIFIER_OUTBOX.topicName();
 
-    /** A message of the outbox and where it was read, so its offset can be settled. */
-    record Pending(OutboundMessage message, TopicPartition partition, long offset) {
+    /**
+     * A message of the outbox and where it was read, so its offset can be settled.
+     *
+     * @param appendedAt the outbox record's timestamp: its event's append time, which Kafka Streams passes on
+     */
+    record Pending(OutboundMessage message, TopicPartition partition, long offset, Instant appendedAt) {
     }
 
     private final KafkaClients clients;
@@ -76,13 +82,14 @@ public class OutboxDispatch {
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
     private final Supervisor.Timer timer;
     private final Backlog backlog;
+    private final DeliveryMeters meters;
     private Dispatcher<Pending> dispatcher;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Supervisor.Handle loop;
 
     OutboxDispatch(KafkaClients clients, Supervisor supervisor, NotifierConfig config,
                    SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
-                   RegistryAvroSerdes serdes, NetworkPolicy network) {
+                   RegistryAvroSerdes serdes, NetworkPolicy network, MeterRegistry registry) {
         this.clients = clients;
         this.supervisor = supervisor;
         this.config = config;
@@ -93,7 +100,8 @@ public class OutboxDispatch {
         this.http = new HttpDelivery(network, config.delivery().timeout(), config.delivery().longestRetryAfter(),
                 clock);
         this.sender = new MessageSender(http, email, clock);
-        this.deadLetters = new DeadLetters(clients);
+        this.deadLetters = new DeadLetters(clients, registry);
+        this.meters = new DeliveryMeters(registry, clock);
         this.timer = supervisor.timer("delivery-timer");
         this.backlog = new Backlog(config.delivery().maxQueuedPerDestination());
     }
@@ -186,8 +194,10 @@ public class OutboxDispatch {
             partitionProgress.settled(record.offset());
             return;
         }
+        Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
         DeliveryJob<Pending> job = new DeliveryJob<>(message.getMessageId(), message.getSubscriptionId(),
-                new Pending(message, partition, record.offset()), known == null ? 0 : known.attempts());
+                new Pending(message, partition, record.offset(), appendedAt), known == null ? 0 : known.attempts());
+        meters.taken(message.getMessageId(), appendedAt, known != null && known.attempts() > 0);
         backlog.taken(job.destination(), partition);
         Instant next = known == null ? null : known.nextAttemptAt();
         if (next != null && next.isAfter(clock.instant())) {
@@ -265,16 +275,16 @@ public class OutboxDispatch {
         @Override
         public void delivered(DeliveryJob<Pending> job, AttemptOutcome.Delivered outcome) {
             backlog.released(job.destination());
-            write(job, () -> ledger.record(entry(job, Delivery.Status.DELIVERED, null, null, outcome.status())),
-                    true);
+            write(job, Delivery.Status.DELIVERED,
+                    status -> ledger.record(entry(job, status, null, null, outcome.status())));
         }
 
         @Override
         public void retrying(DeliveryJob<Pending> job, AttemptOutcome.Failed outcome, Instant next) {
             LOG.info("Message {} to subscription {}: attempt {} failed ({}); next at {}", job.messageId(),
                     job.destination(), job.attemptsMade(), outcome.reason(), next);
-            write(job, () -> ledger.record(entry(job, Delivery.Status.RETRYING, next, outcome.reason(),
-                    outcome.status())), false);
+            write(job, Delivery.Status.RETRYING,
+                    status -> ledger.record(entry(job, status, next, outcome.reason(), outcome.status())));
         }
 
         @Override
@@ -282,21 +292,27 @@ public class OutboxDispatch {
             LOG.warn("Message {} to subscription {} failed for good after {} attempts ({})", job.messageId(),
                     job.destination(), job.attemptsMade(), outcome.reason());
             backlog.released(job.destination());
-            write(job, () -> ledger.recordFailed(entry(job, Delivery.Status.FAILED, null, outcome.reason(),
-                    outcome.status()), job.message().message()), true);
+            write(job, Delivery.Status.FAILED, status -> ledger.recordFailed(entry(job, status, null,
+                    outcome.reason(), outcome.status()), job.message().message()));
         }
 
         @Override
         public void dropped(DeliveryJob<Pending> job, AttemptOutcome.Dropped outcome) {
             backlog.released(job.destination());
-            write(job, () -> ledger.record(entry(job, Delivery.Status.CANCELLED, null, outcome.reason(), 0)), true);
+            write(job, Delivery.Status.CANCELLED,
+                    status -> ledger.record(entry(job, status, null, outcome.reason(), 0)));
         }
 
-        /** If the ledger cannot be written, the offset stays unsettled: after a restart the message goes again. */
-        private void write(DeliveryJob<Pending> job, Runnable recording, boolean settles) {
+        /**
+         * Counts the outcome, then records it; only an outcome that settles the message (all but RETRYING) settles
+         * its offset. If the ledger cannot be written, the offset stays unsettled: after a restart it goes again.
+         */
+        private void write(DeliveryJob<Pending> job, Delivery.Status status, Consumer<Delivery.Status> recording) {
+            meters.attempted(job.messageId(), subscriptions.find(job.destination())
+                    .map(subscription -> subscription.channel().name()).orElse("UNKNOWN"), status);
             try {
-                recording.run();
-                if (settles) {
+                recording.accept(status);
+                if (status != Delivery.Status.RETRYING) {
                     settle(job.message());
                 }
             } catch (StoreUnavailableException e) {

@@ -8,7 +8,10 @@ import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -38,8 +41,11 @@ public final class PlannerTopology {
     private PlannerTopology() {
     }
 
-    public static Topology build(AvroSerdes avro, NoticeRenderer renderer, SubscriptionMapper subscriptions) {
+    /** @param registry where the count of dead letters goes */
+    public static Topology build(AvroSerdes avro, NoticeRenderer renderer, SubscriptionMapper subscriptions,
+                                 MeterRegistry registry) {
         Serde<String> keys = Serdes.String();
+        Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.NOTIFIER_DLQ.topicName());
         Topology topology = new Topology();
 
         // consume
@@ -49,10 +55,10 @@ public final class PlannerTopology {
                 IncidentTopic.INCIDENT_DETECTIONS.topicName());
         topology.addProcessor(EVENT_DECODER, () -> new ContractDecoder<>(avro.forValue(IncidentTopic.INCIDENT_EVENTS)
                 .deserializer(), "IncidentEvent", (key, event) -> event.getIncidentId().equals(key), PLANNER,
-                DEAD_LETTER_SINK), EVENTS_SOURCE);
+                DEAD_LETTER_SINK, deadLetters), EVENTS_SOURCE);
         topology.addProcessor(DETECTION_DECODER, () -> new ContractDecoder<>(avro.forValue(IncidentTopic.INCIDENT_DETECTIONS)
                 .deserializer(), "IncidentDetection", (key, detection) -> detection.getIncidentId().equals(key),
-                PLANNER, DEAD_LETTER_SINK), DETECTIONS_SOURCE);
+                PLANNER, DEAD_LETTER_SINK, deadLetters), DETECTIONS_SOURCE);
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTION_STORE),
                         keys, Serdes.ByteArray()).withLoggingDisabled(), SUBSCRIPTIONS_SOURCE, keys.deserializer(),
                 Serdes.ByteArray().deserializer(), SUBSCRIPTIONS_TOPIC, SUBSCRIPTIONS_LOADER,

@@ -1,6 +1,7 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.testing.Await;
+import dev.incidents.testing.ScrapedMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(value = NotifierTestStack.class, restrictToAnnotatedClass = false)
 class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
 
+    private static final String DELIVERED = "notifier_deliveries_total{channel=\"WEBHOOK\",status=\"delivered\"}";
+    private static final String RETRYING = "notifier_deliveries_total{channel=\"WEBHOOK\",status=\"retrying\"}";
+
     @Test
     void a_receiver_that_fails_twice_gets_the_message_on_the_third_attempt_signed_each_time() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(NotifierFixtures.SECRET)) {
@@ -41,6 +45,11 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
             assertThat(attempts).hasSize(3).allMatch(WebhookReceiver.Received::signatureValid)
                     .extracting(WebhookReceiver.Received::accepted).containsExactly(false, false, true);
             assertThat(attempts.get(0).body()).contains("\"type\":\"incident.declared\"").contains(incidentId);
+            assertThat(ScrapedMetrics.value(DELIVERED)).isPositive();
+            assertThat(ScrapedMetrics.value(RETRYING)).isGreaterThanOrEqualTo(2);
+            assertThat(ScrapedMetrics.value("notifier_delivery_seconds_count")).isPositive();
+            assertThat(ScrapedMetrics.text()).contains("\nnotifier_retry_queue ",
+                    "\nnotifier_oldest_undelivered_seconds ", "client_id=\"notifier-dispatcher\"");
         }
     }
 

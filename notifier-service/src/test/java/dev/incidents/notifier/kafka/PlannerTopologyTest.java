@@ -21,6 +21,7 @@ import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -57,13 +58,14 @@ class PlannerTopologyTest {
     TestInputTopic<String, byte[]> subscriptions;
     TestOutputTopic<String, OutboundMessage> outbox;
     TestOutputTopic<String, byte[]> deadLetters;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "planner-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper), config, T0);
+        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper, meters), config, T0);
         events = input(IncidentTopic.INCIDENT_EVENTS);
         detections = input(IncidentTopic.INCIDENT_DETECTIONS);
         subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);
@@ -153,6 +155,7 @@ class PlannerTopologyTest {
 
         assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
         assertThat(outbox.readValuesToList()).hasSize(3);
+        assertThat(meters.get("incident.dead.letters").tag("topic", "notifier-dlq").counter().count()).isEqualTo(1);
     }
 
     private TestInputTopic<String, byte[]> input(IncidentTopic<?> topic) {

@@ -19,13 +19,23 @@ import java.util.Map;
 public final class KafkaClients {
 
     private final Map<String, Object> shared;
+    private final ClientMeters meters;
 
-    /** @param shared settings every client gets, e.g. {@code bootstrap.servers} and {@code security.protocol} */
+    /** Clients whose metrics go nowhere (benchmarks, unit tests). */
     public KafkaClients(Map<String, ?> shared) {
+        this(shared, ClientMeters.NONE);
+    }
+
+    /**
+     * @param shared settings every client gets, e.g. {@code bootstrap.servers} and {@code security.protocol}
+     * @param meters where each client's own metrics go
+     */
+    public KafkaClients(Map<String, ?> shared, ClientMeters meters) {
         if (!shared.containsKey(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG)) {
             throw new IllegalArgumentException("The shared Kafka settings name no bootstrap.servers");
         }
         this.shared = Map.copyOf(shared);
+        this.meters = meters;
     }
 
     /** The shared settings with a use's own on top. */
@@ -38,12 +48,16 @@ public final class KafkaClients {
 
     public <K, V> KafkaProducer<K, V> producer(String clientId, Map<String, ?> own, Serializer<K> keys,
                                                Serializer<V> values) {
-        return new KafkaProducer<>(settings(clientId, own), keys, values);
+        KafkaProducer<K, V> producer = new KafkaProducer<>(settings(clientId, own), keys, values);
+        meters.bind(clientId, producer);
+        return producer;
     }
 
     public <K, V> KafkaConsumer<K, V> consumer(String clientId, Map<String, ?> own, Deserializer<K> keys,
                                                Deserializer<V> values) {
-        return new KafkaConsumer<>(settings(clientId, own), keys, values);
+        KafkaConsumer<K, V> consumer = new KafkaConsumer<>(settings(clientId, own), keys, values);
+        meters.bind(clientId, consumer);
+        return consumer;
     }
 
     public Admin admin(String clientId) {

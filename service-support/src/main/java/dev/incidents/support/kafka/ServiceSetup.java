@@ -3,6 +3,7 @@ package dev.incidents.support.kafka;
 import dev.incidents.support.background.BackgroundConfig;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -28,8 +29,8 @@ public class ServiceSetup {
     /** @param kafka every {@code kafka.*} setting without its prefix, as Quarkus gives it to Kafka Streams too */
     @Produces
     @Singleton
-    KafkaClients kafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
-        return new KafkaClients(kafka);
+    KafkaClients kafkaClients(@Identifier("default-kafka-broker") Map<String, Object> kafka, MeterRegistry registry) {
+        return new KafkaClients(kafka, ClientMeters.to(registry));
     }
 
     /** Every background loop of the service runs under it; all stop when the service stops. */

@@ -1,5 +1,6 @@
 package dev.incidents.support.wire;
 
+import io.micrometer.core.instrument.Counter;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -24,20 +25,23 @@ public final class ContractDecoder<V> extends ContextualProcessor<String, byte[]
     private final BiPredicate<String, V> keyMatches;
     private final String next;
     private final String deadLetters;
+    private final Counter deadLettered;
 
     /**
      * @param contract    the value type's name, for the reason header
      * @param keyMatches  whether the record's key is the one the contract says (e.g. the incident id)
      * @param next        the child that gets decoded records
      * @param deadLetters the sink child for what cannot be read
+     * @param deadLettered counts what went there (see {@link DeadLetterMeter})
      */
     public ContractDecoder(Deserializer<V> deserializer, String contract, BiPredicate<String, V> keyMatches,
-                           String next, String deadLetters) {
+                           String next, String deadLetters, Counter deadLettered) {
         this.deserializer = deserializer;
         this.contract = contract;
         this.keyMatches = keyMatches;
         this.next = next;
         this.deadLetters = deadLetters;
+        this.deadLettered = deadLettered;
     }
 
     @Override
@@ -72,6 +76,7 @@ public final class ContractDecoder<V> extends ContextualProcessor<String, byte[]
         headers.add(SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
         context().forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
                 deadLetters);
+        deadLettered.increment();
     }
 
     private String topic() {

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -64,15 +65,18 @@ public class IncidentQueries {
 
     /** Every incident whose state this instance holds. */
     public Optional<List<IncidentView>> localIncidents() {
-        try {
-            List<IncidentView> all = new ArrayList<>();
-            try (KeyValueIterator<String, IncidentView> iterator = views().all()) {
-                iterator.forEachRemaining(entry -> all.add(entry.value));
-            }
-            return Optional.of(all);
+        List<IncidentView> all = new ArrayList<>();
+        return eachLocalIncident(all::add) ? Optional.of(all) : Optional.empty();
+    }
+
+    /** Hands every incident this instance holds to {@code action}; false if the store is not queryable now. */
+    public boolean eachLocalIncident(Consumer<IncidentView> action) {
+        try (KeyValueIterator<String, IncidentView> iterator = views().all()) {
+            iterator.forEachRemaining(entry -> action.accept(entry.value));
+            return true;
         } catch (InvalidStateStoreException e) {
             LOG.debugf("Incident store not queryable: %s", e.getMessage());
-            return Optional.empty();
+            return false;
         }
     }
 

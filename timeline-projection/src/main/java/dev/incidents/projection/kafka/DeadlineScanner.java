@@ -25,12 +25,14 @@ import java.util.List;
 final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, Object> {
 
     private final Projection projection;
+    private final ProjectionMeters meters;
     private final Duration scanInterval;
     private final Duration settleTime;
     private ProjectionStores stores;
 
-    DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime) {
+    DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime, ProjectionMeters meters) {
         this.projection = projection;
+        this.meters = meters;
         this.scanInterval = scanInterval;
         this.settleTime = settleTime;
     }
@@ -38,7 +40,7 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
-        stores = new ProjectionStores(projection, context);
+        stores = new ProjectionStores(projection, context, meters);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 

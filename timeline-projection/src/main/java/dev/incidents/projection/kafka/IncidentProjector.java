@@ -19,17 +19,19 @@ final class IncidentProjector extends ContextualProcessor<String, IncidentEvent,
     private static final Logger LOG = LoggerFactory.getLogger(IncidentProjector.class);
 
     private final Projection projection;
+    private final ProjectionMeters meters;
     private ProjectionStores stores;
     private KeyValueStore<String, TimelineEntry> timelines;
 
-    IncidentProjector(Projection projection) {
+    IncidentProjector(Projection projection, ProjectionMeters meters) {
         this.projection = projection;
+        this.meters = meters;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
-        stores = new ProjectionStores(projection, context);
+        stores = new ProjectionStores(projection, context, meters);
         timelines = context.getStateStore(ProjectionTopology.TIMELINE_STORE);
     }
 

@@ -29,10 +29,12 @@ final class ProjectionStores {
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, IncidentView> views;
     private final KeyValueStore<Bytes, byte[]> timers;
+    private final ProjectionMeters meters;
 
-    ProjectionStores(Projection projection, ProcessorContext<String, Object> context) {
+    ProjectionStores(Projection projection, ProcessorContext<String, Object> context, ProjectionMeters meters) {
         this.projection = projection;
         this.context = context;
+        this.meters = meters;
         this.views = context.getStateStore(ProjectionTopology.VIEW_STORE);
         this.timers = context.getStateStore(ProjectionTopology.TIMER_STORE);
     }
@@ -57,6 +59,7 @@ final class ProjectionStores {
     void save(IncidentView before, IncidentView after, List<Detection> detections, long timestamp) {
         views.put(after.incidentId(), after);
         reschedule(before, after);
+        meters.saved(before, after, detections);
         for (Detection detection : detections) {
             context.forward(new Record<String, Object>(after.incidentId(), ViewMapper.toDetection(detection),
                     timestamp), ProjectionTopology.DETECTIONS_SINK);

@@ -7,7 +7,10 @@ import dev.incidents.projection.domain.TimelineEntry;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
+import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -43,7 +46,10 @@ public final class ProjectionTopology {
     public record Scan(Duration interval, Duration settleTime) {
     }
 
-    public static Topology build(Projection projection, Scan scan, AvroSerdes avro) {
+    /** @param registry where the projection's own meters and the dead-letter count go */
+    public static Topology build(Projection projection, Scan scan, AvroSerdes avro, MeterRegistry registry) {
+        ProjectionMeters meters = new ProjectionMeters(registry);
+        Counter deadLetters = DeadLetterMeter.counter(registry, DEAD_LETTER_TOPIC);
         Serde<String> keys = Serdes.String();
         Serde<IncidentEvent> events = avro.forValue(IncidentTopic.INCIDENT_EVENTS);
         Topology topology = new Topology();
@@ -52,14 +58,15 @@ public final class ProjectionTopology {
         topology.addSource(EVENTS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(),
                 IncidentTopic.INCIDENT_EVENTS.topicName());
         topology.addProcessor(DECODER, () -> new ContractDecoder<>(events.deserializer(), "IncidentEvent",
-                (key, event) -> event.getIncidentId().equals(key), PROJECTOR, DEAD_LETTER_SINK), EVENTS_SOURCE);
+                (key, event) -> event.getIncidentId().equals(key), PROJECTOR, DEAD_LETTER_SINK, deadLetters),
+                EVENTS_SOURCE);
 
         topology.addSource(CLOCK_SOURCE, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(),
                 IncidentTopic.INCIDENT_CLOCK_TICKS.topicName());
 
         // project
-        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection), DECODER);
-        topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime()),
+        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, meters), DECODER);
+        topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime(), meters),
                 CLOCK_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys,
                 new JsonSerde<>(IncidentView.class)), PROJECTOR, SCANNER);

@@ -8,6 +8,7 @@ import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.LinkedPages;
+import dev.incidents.testing.ScrapedMetrics;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -78,6 +79,12 @@ class ProjectionOnRealKafkaTest {
                 .body("open", equalTo(true)).body("version", equalTo(1));
         RestAssured.given().queryParam("overdue", true).get("/incidents").then().statusCode(200)
                 .body("incidentId", org.hamcrest.Matchers.hasItem(id));
+
+        assertThat(ScrapedMetrics.value("incident_detections_total{kind=\"UPDATE_OVERDUE\"}")).isPositive();
+        Await.until("the gauges counting the open overdue incident", Duration.ofSeconds(20), ScrapedMetrics::text,
+                text -> text.matches("(?s).*\nincidents_open\\{severity=\"SEV1\"} [1-9].*")
+                        && text.matches("(?s).*\nincident_promises_overdue [1-9].*"));
+        assertThat(ScrapedMetrics.text()).contains("kafka_stream_", "client_id=\"timeline-projection-clock\"");
     }
 
     @Test

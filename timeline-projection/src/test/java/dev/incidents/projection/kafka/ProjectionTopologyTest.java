@@ -19,6 +19,7 @@ import dev.incidents.projection.domain.Projection;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -53,6 +54,7 @@ class ProjectionTopologyTest {
     TestOutputTopic<String, IncidentState> states;
     TestOutputTopic<String, IncidentDetection> detections;
     TestOutputTopic<String, byte[]> deadLetters;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void start() {
@@ -64,7 +66,7 @@ class ProjectionTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "projection-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(SCAN, settleTime), avro), config, T0);
+                new ProjectionTopology.Scan(SCAN, settleTime), avro, meters), config, T0);
         events = driver.createInputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         clockTicks = driver.createInputTopic(IncidentTopic.INCIDENT_CLOCK_TICKS.topicName(),
@@ -106,6 +108,16 @@ class ProjectionTopologyTest {
         assertThat(overdue.getDeadline()).isEqualTo(T0.plus(SEV2));
         assertThat(overdue.getLateBySeconds()).isEqualTo(1);
         assertThat(lastState().getOverdue()).isTrue();
+        assertThat(count("incident.detections", "kind", "UPDATE_DUE_SOON")).isEqualTo(1);
+        assertThat(count("incident.detections", "kind", "UPDATE_OVERDUE")).isEqualTo(1);
+        assertThat(meters.find("incident.promises").counter()).isNull();
+
+        Instant late = T0.plus(SEV2).plusSeconds(30);
+        send("inc-1", late, publicUpdate(late.plus(SEV2)));
+
+        assertThat(meters.get("incident.promises").tags("outcome", "missed", "severity", "SEV2").counter().count())
+                .isEqualTo(1);
+        assertThat(count("incident.detections", "kind", "UPDATE_OVERDUE_CLEARED")).isEqualTo(1);
     }
 
     @Test
@@ -144,6 +156,9 @@ class ProjectionTopologyTest {
         IncidentState state = lastState();
         assertThat(state.getPromisesKept()).isEqualTo(1);
         assertThat(state.getOverdue()).isFalse();
+        assertThat(meters.get("incident.promises").tags("outcome", "kept", "severity", "SEV2").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.find("incident.promises").tags("outcome", "missed").counter()).isNull();
     }
 
     @Test
@@ -169,6 +184,9 @@ class ProjectionTopologyTest {
         IncidentState state = lastState();
         assertThat(state.getPromisesKept()).isEqualTo(1);
         assertThat(state.getOverdue()).isFalse();
+        assertThat(meters.get("incident.promises").tags("outcome", "kept", "severity", "SEV2").counter().count())
+                .isEqualTo(1);
+        assertThat(meters.find("incident.promises").tags("outcome", "missed").counter()).isNull();
     }
 
     @Test
@@ -234,6 +252,7 @@ class ProjectionTopologyTest {
 
         assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
         assertThat(states.readValue().getIncidentId()).isEqualTo("inc-1");
+        assertThat(count("incident.dead.letters", "topic", "incident-events-dlq")).isEqualTo(1);
     }
 
     @Test
@@ -243,6 +262,10 @@ class ProjectionTopologyTest {
         events.pipeInput("inc-1", avro.forValue(IncidentTopic.INCIDENT_EVENTS).serializer().serialize("t", declared), T0);
 
         assertThat(states.readValuesToList()).hasSize(1);
+    }
+
+    private double count(String meter, String tag, String value) {
+        return meters.get(meter).tag(tag, value).counter().count();
     }
 
     private void declare(String incidentId, Instant at) {
