@@ -1,5 +1,7 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.testing.AlertRules;
+import dev.incidents.testing.ScrapedMetrics;
 import dev.incidents.testing.SignedIn;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,5 +53,7 @@ class CommandMetricsTest {
         assertThat(value(ACCEPTED_DECLARES)).isEqualTo(declaresBefore + 1);
         assertThat(value(REFUSED_UPDATES)).isEqualTo(refusedBefore + 1);
         assertThat(value("incident_command_decision_seconds_count{command=\"DeclareIncident\"}")).isPositive();
+        assertThat(ScrapedMetrics.names()).as("every metric the alert rules use for incident-commands")
+                .containsAll(AlertRules.metricsUsedBy("incident-commands"));
     }
 }

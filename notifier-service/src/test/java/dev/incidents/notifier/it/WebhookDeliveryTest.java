@@ -1,5 +1,6 @@
 package dev.incidents.notifier.it;
 
+import dev.incidents.testing.AlertRules;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.ScrapedMetrics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -50,6 +51,8 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
             assertThat(ScrapedMetrics.value("notifier_delivery_seconds_count")).isPositive();
             assertThat(ScrapedMetrics.text()).contains("\nnotifier_retry_queue ",
                     "\nnotifier_oldest_undelivered_seconds ", "client_id=\"notifier-dispatcher\"");
+            assertThat(ScrapedMetrics.names()).as("every metric the alert rules use for notifier-service")
+                    .containsAll(AlertRules.metricsUsedBy("notifier-service"));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.testing.AlertRules;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.LinkedPages;
 import dev.incidents.testing.ScrapedMetrics;
@@ -85,6 +86,8 @@ class ProjectionOnRealKafkaTest {
                 text -> text.matches("(?s).*\nincidents_open\\{severity=\"SEV1\"} [1-9].*")
                         && text.matches("(?s).*\nincident_promises_overdue [1-9].*"));
         assertThat(ScrapedMetrics.text()).contains("kafka_stream_", "client_id=\"timeline-projection-clock\"");
+        assertThat(ScrapedMetrics.names()).as("every metric the alert rules use for timeline-projection")
+                .containsAll(AlertRules.metricsUsedBy("timeline-projection"));
     }
 
     @Test
