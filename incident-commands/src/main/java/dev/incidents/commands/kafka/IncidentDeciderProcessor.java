@@ -17,13 +17,17 @@ import dev.incidents.commands.wire.CommandEnvelope;
 import dev.incidents.commands.wire.CommandMapper;
 import dev.incidents.commands.wire.EventMapper;
 import dev.incidents.commands.wire.RecordedEvent;
+import dev.incidents.schemas.IncidentTopic;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +38,16 @@ import java.util.UUID;
  * The single writer of each incident: every command for an incident id reaches the one task owning its partition,
  * which decides it against the stored state and writes events, state and result in one transaction.
  * A declare carrying a dedup key first visits the dedup-key registry and comes back routed.
+ * <p>
+ * Each decided command is remembered (a retry of it gets the same answer) as long as incident-commands keeps
+ * commands, and a day more; an hourly wall-clock punctuation forgets the older ones, so the store stays bounded.
  */
 final class IncidentDeciderProcessor extends ContextualProcessor<String, Object, String, Object> {
+
+    /** How long a decided command is remembered: the retention of incident-commands and a day more. */
+    static final Duration REMEMBER_DECIDED = Duration.ofMillis(IncidentTopic.INCIDENT_COMMANDS.retention()
+            .retentionMs()).plusDays(1);
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final IncidentDecider decider;
     private final Clock clock;
@@ -52,6 +64,21 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         super.init(context);
         incidents = context.getStateStore(DeciderTopology.INCIDENT_STORE);
         decidedCommands = context.getStateStore(DeciderTopology.DECIDED_COMMANDS_STORE);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, ignored -> forgetOldDecisions());
+    }
+
+    /** A full pass over the store: one an hour, against hours of commands, costs little. */
+    private void forgetOldDecisions() {
+        Instant before = clock.instant().minus(REMEMBER_DECIDED);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, CommandResult> all = decidedCommands.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.getDecidedAt().isBefore(before)) {
+                    old.add(entry.key);
+                }
+            });
+        }
+        old.forEach(decidedCommands::delete);
     }
 
     @Override

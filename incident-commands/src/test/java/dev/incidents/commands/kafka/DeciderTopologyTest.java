@@ -26,6 +26,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,6 +156,30 @@ class DeciderTopologyTest {
         List<CommandResult> answers = results.readValuesToList();
         assertThat(answers).hasSize(2);
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    @Test
+    void a_decided_command_is_remembered_for_the_commands_retention_and_forgotten_after_it() {
+        IncidentCommand update = update("inc-1", "first");
+        send(declare("inc-1", null));
+        send(update);
+        KeyValueStore<String, CommandResult> decided = driver.getKeyValueStore(DeciderTopology.DECIDED_COMMANDS_STORE);
+
+        clock.advance(Duration.ofDays(7));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        send(update);
+
+        assertThat(results.readValuesToList()).extracting(CommandResult::getOutcome)
+                .containsExactly(CommandOutcome.ACCEPTED, CommandOutcome.ACCEPTED, CommandOutcome.ACCEPTED);
+        assertThat(events.readValuesToList()).hasSize(2);
+        assertThat(decided.get(update.getCommandId())).isNotNull();
+
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+
+        try (var remembered = decided.all()) {
+            assertThat(remembered.hasNext()).as("anything remembered").isFalse();
+        }
     }
 
     @Test

@@ -26,6 +26,13 @@ public interface NotifierConfig {
     @WithDefault("50")
     int maxComponentsPerSubscription();
 
+    /**
+     * How long after a resolved incident's RCA is published the planner keeps what it knows of it (its brief); a
+     * reopen later than that still gets messages, without the title.
+     */
+    @WithDefault("30d")
+    Duration forgetBriefsAfter();
+
     Delivery delivery();
 
     Secrets secrets();

@@ -21,8 +21,8 @@ public class NotifierSetup {
 
     @Produces
     Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions,
-                      MeterRegistry registry) {
-        return PlannerTopology.build(serdes, renderer, subscriptions, registry);
+                      MeterRegistry registry, NotifierConfig config) {
+        return PlannerTopology.build(serdes, renderer, subscriptions, registry, config.forgetBriefsAfter());
     }
 
     @Produces

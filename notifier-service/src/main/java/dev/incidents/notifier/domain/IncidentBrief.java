@@ -6,11 +6,12 @@ import java.util.Set;
 /**
  * What a message needs to say about its incident, kept by the notifier from the events it reads: title, severity,
  * status, components, commander, the next promised update and the RCA due date, and how far the current broken
- * promise has been escalated (so the clearing message reaches everyone who was alerted).
+ * promise has been escalated (so the clearing message reaches everyone who was alerted), and when the RCA of the
+ * resolved incident was published (after which, and a grace, the brief may be forgotten).
  */
 public record IncidentBrief(String incidentId, String title, Severity severity, String status,
                             Set<String> components, String commander, boolean open, Instant nextUpdateDueAt,
-                            Instant rcaDueAt, int escalatedTo) {
+                            Instant rcaDueAt, int escalatedTo, Instant rcaPublishedAt) {
 
     public IncidentBrief {
         components = components == null ? Set.of() : Set.copyOf(components);
@@ -18,26 +19,36 @@ public record IncidentBrief(String incidentId, String title, Severity severity, 
 
     public IncidentBrief withStatus(String newStatus, Instant nextUpdate) {
         return new IncidentBrief(incidentId, title, severity, newStatus, components, commander, open, nextUpdate,
-                rcaDueAt, escalatedTo);
+                rcaDueAt, escalatedTo, rcaPublishedAt);
     }
 
     public IncidentBrief withSeverity(Severity newSeverity, Instant nextUpdate) {
         return new IncidentBrief(incidentId, title, newSeverity, status, components, commander, open, nextUpdate,
-                rcaDueAt, escalatedTo);
+                rcaDueAt, escalatedTo, rcaPublishedAt);
     }
 
     public IncidentBrief resolved(Instant rcaDue) {
         return new IncidentBrief(incidentId, title, severity, "RESOLVED", components, commander, false, null, rcaDue,
-                escalatedTo);
+                escalatedTo, rcaPublishedAt);
     }
 
     public IncidentBrief reopened(Instant nextUpdate) {
         return new IncidentBrief(incidentId, title, severity, "INVESTIGATING", components, commander, true,
-                nextUpdate, null, escalatedTo);
+                nextUpdate, null, escalatedTo, null);
     }
 
     public IncidentBrief escalatedTo(int repeat) {
         return new IncidentBrief(incidentId, title, severity, status, components, commander, open, nextUpdateDueAt,
-                rcaDueAt, repeat);
+                rcaDueAt, repeat, rcaPublishedAt);
+    }
+
+    public IncidentBrief rcaPublished(Instant at) {
+        return new IncidentBrief(incidentId, title, severity, status, components, commander, open, nextUpdateDueAt,
+                rcaDueAt, escalatedTo, at);
+    }
+
+    /** Whether nothing more is expected of it: resolved, and its RCA published before {@code cutoff}. */
+    public boolean settledBefore(Instant cutoff) {
+        return !open && rcaPublishedAt != null && rcaPublishedAt.isBefore(cutoff);
     }
 }

@@ -19,7 +19,7 @@ public final class NoticePlanner {
         IncidentBrief brief = before != null ? before : unknown(happening);
         return switch (happening) {
             case Happening.Declared d -> notice(new IncidentBrief(d.incidentId(), d.title(), d.severity(),
-                            "INVESTIGATING", d.components(), d.commander(), true, d.nextUpdateAt(), null, 0),
+                            "INVESTIGATING", d.components(), d.commander(), true, d.nextUpdateAt(), null, 0, null),
                     happening, MessageKind.DECLARED, new NoticeDetail.Declared(d.summary(), d.nextUpdateAt()));
             case Happening.UpdatePosted u -> notice(brief.withStatus(u.status(), u.nextUpdateAt()), happening,
                     u.audience() == Audience.PUBLIC ? MessageKind.PUBLIC_UPDATE : MessageKind.INTERNAL_UPDATE,
@@ -31,7 +31,7 @@ public final class NoticePlanner {
                     new NoticeDetail.Resolved(r.message(), r.rcaDueAt()));
             case Happening.Reopened r -> notice(brief.reopened(r.nextUpdateAt()), happening, MessageKind.REOPENED,
                     new NoticeDetail.Reopened(r.reason(), r.nextUpdateAt()));
-            case Happening.RcaPublished p -> notice(brief, happening, MessageKind.RCA_PUBLISHED,
+            case Happening.RcaPublished p -> notice(brief.rcaPublished(p.at()), happening, MessageKind.RCA_PUBLISHED,
                     new NoticeDetail.RcaPublished(p.rootCause(), p.correctiveActions(), p.thirdParty()));
             case Happening.Detected d -> detected(brief, d);
             case Happening.Unannounced ignored -> new Planned(brief, Optional.empty());
@@ -62,8 +62,8 @@ public final class NoticePlanner {
     private static IncidentBrief unknown(Happening happening) {
         if (happening instanceof Happening.Detected d) {
             return new IncidentBrief(d.incidentId(), null, d.severity(), null, null, d.commander(), true, null, null,
-                    0);
+                    0, null);
         }
-        return new IncidentBrief(happening.incidentId(), null, null, null, null, null, true, null, null, 0);
+        return new IncidentBrief(happening.incidentId(), null, null, null, null, null, true, null, null, 0, null);
     }
 }

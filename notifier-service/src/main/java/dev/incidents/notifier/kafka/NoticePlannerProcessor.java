@@ -11,6 +11,7 @@ import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,29 +20,36 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Plans the messages of each event or detection: keeps the incident's brief, asks the router who is to hear of it,
  * writes the message for each in their language and zone, and puts it on the outbox, in the task's transaction.
+ * An hourly wall-clock punctuation forgets the briefs of incidents resolved with their RCA published longer ago
+ * than the grace, so the store holds the incidents that may still speak, not every incident ever.
  */
 final class NoticePlannerProcessor extends ContextualProcessor<String, Object, String, Object> {
 
     private static final Logger LOG = LoggerFactory.getLogger(NoticePlannerProcessor.class);
+    private static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final NoticeRenderer renderer;
     private final Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues;
     private final SubscriptionMapper mapper;
+    private final Duration forgetBriefsAfter;
     private KeyValueStore<String, IncidentBrief> briefs;
     private KeyValueStore<String, byte[]> subscriptions;
 
     NoticePlannerProcessor(NoticeRenderer renderer,
                            Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues,
-                           SubscriptionMapper mapper) {
+                           SubscriptionMapper mapper, Duration forgetBriefsAfter) {
         this.renderer = renderer;
         this.subscriptionValues = subscriptionValues;
         this.mapper = mapper;
+        this.forgetBriefsAfter = forgetBriefsAfter;
     }
 
     @Override
@@ -49,6 +57,20 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
         super.init(context);
         briefs = context.getStateStore(PlannerTopology.BRIEF_STORE);
         subscriptions = context.getStateStore(PlannerTopology.SUBSCRIPTION_STORE);
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> forgetSettledBriefs(Instant.ofEpochMilli(now).minus(forgetBriefsAfter)));
+    }
+
+    private void forgetSettledBriefs(Instant cutoff) {
+        List<String> settled = new ArrayList<>();
+        try (KeyValueIterator<String, IncidentBrief> all = briefs.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.settledBefore(cutoff)) {
+                    settled.add(entry.key);
+                }
+            });
+        }
+        settled.forEach(briefs::delete);
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
+
 /**
  * incident-events and incident-detections in, notifier-outbox out. Consume (decode, dead-letter what cannot be
  * read), plan (incident briefs; subscriptions from a global store of notifier-subscriptions), produce (one written
@@ -41,9 +43,12 @@ public final class PlannerTopology {
     private PlannerTopology() {
     }
 
-    /** @param registry where the count of dead letters goes */
+    /**
+     * @param registry          where the count of dead letters goes
+     * @param forgetBriefsAfter how long after its RCA is published a resolved incident's brief is kept
+     */
     public static Topology build(AvroSerdes avro, NoticeRenderer renderer, SubscriptionMapper subscriptions,
-                                 MeterRegistry registry) {
+                                 MeterRegistry registry, Duration forgetBriefsAfter) {
         Serde<String> keys = Serdes.String();
         Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.NOTIFIER_DLQ.topicName());
         Topology topology = new Topology();
@@ -66,8 +71,8 @@ public final class PlannerTopology {
 
         // plan
         topology.addProcessor(PLANNER, () -> new NoticePlannerProcessor(renderer,
-                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions), EVENT_DECODER,
-                DETECTION_DECODER);
+                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions, forgetBriefsAfter),
+                EVENT_DECODER, DETECTION_DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BRIEF_STORE), keys,
                 new JsonSerde<>(IncidentBrief.class)), PLANNER);
 

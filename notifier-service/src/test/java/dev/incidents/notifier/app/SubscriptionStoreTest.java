@@ -130,6 +130,11 @@ class SubscriptionStoreTest {
             }
 
             @Override
+            public Duration forgetBriefsAfter() {
+                return Duration.ofDays(30);
+            }
+
+            @Override
             public Delivery delivery() {
                 return null;
             }

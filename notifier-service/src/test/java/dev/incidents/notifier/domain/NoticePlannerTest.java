@@ -57,6 +57,24 @@ class NoticePlannerTest {
     }
 
     @Test
+    void a_brief_is_settled_once_resolved_with_its_rca_published_and_no_longer_if_reopened() {
+        IncidentBrief open = NoticePlanner.plan(null, declared()).brief();
+        IncidentBrief resolved = NoticePlanner.plan(open, new Happening.Resolved("evt-2", "inc-1", T0, "Fixed",
+                T0.plus(Duration.ofDays(5)))).brief();
+        Instant published = T0.plus(Duration.ofDays(2));
+
+        IncidentBrief settled = NoticePlanner.plan(resolved, new Happening.RcaPublished("evt-3", "inc-1", published,
+                "A bad deploy", List.of(), null)).brief();
+        IncidentBrief reopened = NoticePlanner.plan(settled, new Happening.Reopened("evt-4", "inc-1",
+                published.plusSeconds(60), "It is back", published.plus(Duration.ofMinutes(16)))).brief();
+
+        assertThat(resolved.settledBefore(published.plus(Duration.ofDays(365)))).isFalse();
+        assertThat(settled.settledBefore(published)).isFalse();
+        assertThat(settled.settledBefore(published.plusSeconds(1))).isTrue();
+        assertThat(reopened.settledBefore(published.plus(Duration.ofDays(365)))).isFalse();
+    }
+
+    @Test
     void an_rca_carries_our_corrective_actions_even_when_a_vendor_caused_it() {
         IncidentBrief brief = NoticePlanner.plan(null, declared()).brief();
         List<NoticeDetail.CorrectiveAction> actions = List.of(new NoticeDetail.CorrectiveAction(

@@ -13,7 +13,7 @@ class NoticeRouterTest {
 
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final IncidentBrief CHECKOUT = new IncidentBrief("inc-1", "Checkout down", Severity.SEV1,
-            "INVESTIGATING", Set.of("checkout"), "alice", true, NOW.plus(Duration.ofMinutes(15)), null, 0);
+            "INVESTIGATING", Set.of("checkout"), "alice", true, NOW.plus(Duration.ofMinutes(15)), null, 0, null);
 
     final Subscription publicFeed = subscription("public", Audience.PUBLIC, null, null);
     final Subscription internalFeed = subscription("internal", Audience.INTERNAL, null, null);

@@ -7,13 +7,16 @@ import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.avro.notifier.MessageKind;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.avro.notifier.Subscription;
 import dev.incidents.notifier.domain.Channel;
+import dev.incidents.notifier.domain.IncidentBrief;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.wire.SecretSeal;
@@ -28,6 +31,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +69,7 @@ class PlannerTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "planner-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper, meters), config, T0);
+        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper, meters, Duration.ofDays(30)), config, T0);
         events = input(IncidentTopic.INCIDENT_EVENTS);
         detections = input(IncidentTopic.INCIDENT_DETECTIONS);
         subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);
@@ -156,6 +160,24 @@ class PlannerTopologyTest {
         assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
         assertThat(outbox.readValuesToList()).hasSize(3);
         assertThat(meters.get("incident.dead.letters").tag("topic", "notifier-dlq").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void the_brief_of_an_incident_resolved_with_its_rca_published_is_forgotten_after_the_grace() {
+        declare("inc-1");
+        declare("inc-2");
+        send("inc-1", 2, IncidentResolved.newBuilder().setMessage("Fixed").setRcaDueAt(DEADLINE)
+                .setRcaOwner("alice").setRcaWindowSeconds(86_400L).build());
+        send("inc-1", 3, RcaPublished.newBuilder().setRootCause("A bad deploy").setCorrectiveActions(List.of())
+                .build());
+        KeyValueStore<String, IncidentBrief> briefs = driver.getKeyValueStore(PlannerTopology.BRIEF_STORE);
+
+        driver.advanceWallClockTime(Duration.ofDays(29));
+        assertThat(briefs.get("inc-1")).isNotNull();
+
+        driver.advanceWallClockTime(Duration.ofDays(1).plusHours(1));
+        assertThat(briefs.get("inc-1")).isNull();
+        assertThat(briefs.get("inc-2")).as("an open incident's brief").isNotNull();
     }
 
     private TestInputTopic<String, byte[]> input(IncidentTopic<?> topic) {

@@ -30,7 +30,7 @@ class MessageRendererTest {
     static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant NEXT = Instant.parse("2026-11-23T10:15:00Z");
     static final IncidentBrief CHECKOUT = new IncidentBrief("inc-1", "Checkout down", Severity.SEV1, "IDENTIFIED",
-            Set.of("checkout"), "alice", true, NEXT, null, 0);
+            Set.of("checkout"), "alice", true, NEXT, null, 0, null);
 
     @Inject
     MessageRenderer renderer;
