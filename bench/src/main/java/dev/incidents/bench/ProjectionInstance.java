@@ -6,6 +6,7 @@ import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -53,7 +54,8 @@ final class ProjectionInstance implements AutoCloseable {
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
                 new ProjectionTopology.Scan(Duration.ofSeconds(1), Duration.ofMillis(250)),
-                new RegistryAvroSerdes(registryUrl, false), new SimpleMeterRegistry()), config);
+                new RegistryAvroSerdes(registryUrl, false), new SimpleMeterRegistry(),
+                OpenTelemetry.noop().getTracer("bench")), config);
         streams.start();
         return new ProjectionInstance(streams, applicationId,
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));

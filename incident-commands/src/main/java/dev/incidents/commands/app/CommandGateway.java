@@ -4,7 +4,9 @@ import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Sends a command to incident-commands and waits, up to the configured timeout, for the decider's answer.
- * The command counts as received once the broker has acknowledged it (acks=all, idempotent producer).
+ * The command counts as received once the broker has acknowledged it (acks=all, idempotent producer). Its record
+ * carries the trace context of the HTTP request that sent it.
  */
 @ApplicationScoped
 public class CommandGateway {
@@ -63,8 +66,9 @@ public class CommandGateway {
         CompletableFuture<CommandResult> answer = pending.await(command.getCommandId(),
                 command.getRequestFingerprint());
         try {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
-                    command.getIncidentId(), command)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(), null,
+                    command.getIncidentId(), command, TraceHeaders.of(Context.current())))
+                    .get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             // KafkaException: send() itself refused (buffer full past max.block.ms, a record it cannot serialize)
             pending.abandon(command.getCommandId(), command.getRequestFingerprint());

@@ -6,6 +6,7 @@ import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -32,7 +33,8 @@ public class DeciderSetup {
     }
 
     @Produces
-    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry) {
-        return DeciderTopology.build(decider, clock, serdes, registry);
+    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry,
+                      Tracer tracer) {
+        return DeciderTopology.build(decider, clock, serdes, registry, tracer);
     }
 }

@@ -14,6 +14,7 @@ import dev.incidents.support.wire.JsonSerde;
 import dev.incidents.support.wire.SingleObjectAvroSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -49,8 +50,12 @@ public final class DeciderTopology {
     private DeciderTopology() {
     }
 
-    /** @param registry where the count of dead letters goes */
-    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro, MeterRegistry registry) {
+    /**
+     * @param registry where the count of dead letters goes
+     * @param tracer   makes the span of each decision, in the trace the command's record carries
+     */
+    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro, MeterRegistry registry,
+                                 Tracer tracer) {
         Serde<String> keys = Serdes.String();
         Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName());
         Serde<IncidentCommand> commands = avro.forValue(IncidentTopic.INCIDENT_COMMANDS);
@@ -69,7 +74,7 @@ public final class DeciderTopology {
                 COMMANDS_SOURCE);
 
         // decide
-        topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock), DECODER,
+        topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock, tracer), DECODER,
                 ROUTED_COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE), keys,
                 new JsonSerde<>(Incident.class)), DECIDER);

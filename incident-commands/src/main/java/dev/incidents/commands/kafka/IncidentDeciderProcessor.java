@@ -18,6 +18,8 @@ import dev.incidents.commands.wire.CommandMapper;
 import dev.incidents.commands.wire.EventMapper;
 import dev.incidents.commands.wire.RecordedEvent;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.tracing.RecordSpan;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -51,12 +53,14 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
 
     private final IncidentDecider decider;
     private final Clock clock;
+    private final Tracer tracer;
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, CommandResult> decidedCommands;
 
-    IncidentDeciderProcessor(IncidentDecider decider, Clock clock) {
+    IncidentDeciderProcessor(IncidentDecider decider, Clock clock, Tracer tracer) {
         this.decider = decider;
         this.clock = clock;
+        this.tracer = tracer;
     }
 
     @Override
@@ -81,17 +85,21 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         old.forEach(decidedCommands::delete);
     }
 
+    /** In a span that continues the command's trace; the events, state and result written carry it on. */
     @Override
-    public void process(Record<String, Object> record) {
-        Instant now = clock.instant();
-        if (record.value() instanceof RoutedCommand routed) {
-            if (routed.getRoute() == Route.JOIN_OPEN_INCIDENT) {
-                join(record.key(), routed.getCommand(), record, now);
+    public void process(Record<String, Object> incoming) {
+        try (RecordSpan span = RecordSpan.start(tracer, "decide", incoming.headers())) {
+            Record<String, Object> record = incoming.withHeaders(span.headers());
+            Instant now = clock.instant();
+            if (record.value() instanceof RoutedCommand routed) {
+                if (routed.getRoute() == Route.JOIN_OPEN_INCIDENT) {
+                    join(record.key(), routed.getCommand(), record, now);
+                } else {
+                    decide(routed.getCommand(), true, record, now);
+                }
             } else {
-                decide(routed.getCommand(), true, record, now);
+                decide((IncidentCommand) record.value(), false, record, now);
             }
-        } else {
-            decide((IncidentCommand) record.value(), false, record, now);
         }
     }
 

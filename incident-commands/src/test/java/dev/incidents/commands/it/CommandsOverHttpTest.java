@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
@@ -84,6 +85,19 @@ class CommandsOverHttpTest {
                 .containsExactly("IncidentDeclared", "UpdatePosted", "UpdatePosted", "SeverityChanged",
                         "IncidentResolved", "RcaPublished");
         assertThat(events).allSatisfy(e -> assertThat(e.get("incidentId").toString()).isEqualTo(id));
+    }
+
+    @Test
+    void the_trace_id_given_on_the_request_reaches_the_event_and_the_result() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = given().contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01").body(Map.of("title", "Traced", "severity", "SEV3", "summary", "s")).post("/incidents")
+                .then().statusCode(201).extract().path("incidentId");
+
+        assertThat(TopicReader.readAll("incident-events", r -> r.key().equals(id))).singleElement()
+                .satisfies(event -> assertThat(TraceHeaders.traceId(event.headers())).hasValue(traceId));
+        assertThat(TopicReader.readAll("incident-command-results", r -> true)).filteredOn(result ->
+                TraceHeaders.traceId(result.headers()).filter(traceId::equals).isPresent()).hasSize(1);
     }
 
     @Test

@@ -17,10 +17,13 @@ import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -61,7 +64,8 @@ class DeciderTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(
-                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry()), config);
+                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
+                        OpenTelemetry.noop().getTracer("test")), config);
         commands = driver.createInputTopic(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().deserializer(),
@@ -156,6 +160,18 @@ class DeciderTopologyTest {
         List<CommandResult> answers = results.readValuesToList();
         assertThat(answers).hasSize(2);
         assertThat(answers.get(1)).isEqualTo(answers.get(0));
+    }
+
+    @Test
+    void the_trace_the_command_carries_goes_on_with_its_events_and_its_result() {
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        IncidentCommand declare = declare("inc-1", null);
+        commands.pipeInput(new TestRecord<>(declare.getIncidentId(),
+                avro.forValue(IncidentTopic.INCIDENT_COMMANDS).serializer().serialize("t", declare),
+                new RecordHeaders().add(TraceHeaders.TRACEPARENT, traceparent.getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(TraceHeaders.traceId(events.readRecord().headers())).hasValue("0af7651916cd43dd8448eb211c80319c");
+        assertThat(TraceHeaders.traceId(results.readRecord().headers())).hasValue("0af7651916cd43dd8448eb211c80319c");
     }
 
     @Test

@@ -7,36 +7,62 @@ import dev.incidents.notifier.wire.DeliveryMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.RegistryAvroSerdes;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
  * The delivery ledger (notifier-deliveries, compacted, by message id) and the failed messages kept whole
  * (notifier-failed), both held in memory by every instance: a restart never resends what was delivered, and any
- * instance answers GET /deliveries.
+ * instance answers GET /deliveries. An hourly pass forgets settled deliveries older than
+ * {@code incidents.delivery.keep-settled} (tombstones; every instance may write the same, which is harmless), so
+ * neither the topics nor the memory grow with all deliveries ever made.
  */
 @ApplicationScoped
 public class DeliveryLedger {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryLedger.class);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final Duration SHORTEST_KEEP = Duration.ofMillis(IncidentTopic.NOTIFIER_OUTBOX.retention()
+            .retentionMs()).plusDays(1);
 
     private final KafkaClients clients;
     private final Supervisor supervisor;
     private final NotifierConfig config;
     private final RegistryAvroSerdes serdes;
+    private final Clock clock;
+    private final Supervisor.Timer pruner;
     private TopicTable<DeliveryRecord, Delivery> deliveries;
     private TopicTable<OutboundMessage, OutboundMessage> failed;
 
-    DeliveryLedger(KafkaClients clients, Supervisor supervisor, NotifierConfig config, RegistryAvroSerdes serdes) {
+    DeliveryLedger(KafkaClients clients, Supervisor supervisor, NotifierConfig config, RegistryAvroSerdes serdes,
+                   Clock clock) {
+        Duration keep = config.delivery().keepSettled();
+        if (keep.compareTo(SHORTEST_KEEP) < 0) {
+            throw new IllegalArgumentException("incidents.delivery.keep-settled is " + keep + "; it must be at least "
+                    + SHORTEST_KEEP + ", longer than notifier-outbox keeps messages, or a message read again from "
+                    + "the outbox would be sent again");
+        }
         this.clients = clients;
         this.supervisor = supervisor;
         this.config = config;
         this.serdes = serdes;
+        this.clock = clock;
+        this.pruner = supervisor.timer("ledger-pruner");
     }
 
     void start(@Observes StartupEvent event) {
@@ -44,9 +70,25 @@ public class DeliveryLedger {
                 serdes.forValue(IncidentTopic.NOTIFIER_DELIVERIES), DeliveryMapper::toDomain, config.writeTimeout());
         failed = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_FAILED.topicName(),
                 serdes.forValue(IncidentTopic.NOTIFIER_FAILED), Function.identity(), config.writeTimeout());
+        pruner.every(PRUNE_EVERY, PRUNE_EVERY, this::forgetSettled);
+    }
+
+    /** Forgets settled deliveries whose last change is older than the configured age. */
+    void forgetSettled() {
+        Instant cutoff = clock.instant().minus(config.delivery().keepSettled());
+        List<Delivery> old = deliveries.values().stream()
+                .filter(delivery -> delivery.settled() && delivery.updatedAt().isBefore(cutoff)).toList();
+        if (old.isEmpty()) {
+            return;
+        }
+        failed.deleteAll(old.stream().filter(delivery -> delivery.status() == Delivery.Status.FAILED)
+                .map(Delivery::messageId).toList());
+        deliveries.deleteAll(old.stream().map(Delivery::messageId).toList());
+        LOG.info("Forgot {} settled deliveries last changed before {}", old.size(), cutoff);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        pruner.close();
         if (deliveries != null) {
             deliveries.close();
             failed.close();
@@ -62,13 +104,18 @@ public class DeliveryLedger {
     }
 
     public void record(Delivery delivery) {
-        deliveries.put(delivery.messageId(), DeliveryMapper.toAvro(delivery));
+        record(delivery, Context.root());
+    }
+
+    /** @param trace the trace of the message delivered; its record on notifier-deliveries carries it */
+    public void record(Delivery delivery, Context trace) {
+        deliveries.put(delivery.messageId(), DeliveryMapper.toAvro(delivery), TraceHeaders.of(trace));
     }
 
     /** Keeps the whole message of a failed delivery, then records the failure. */
-    public void recordFailed(Delivery delivery, OutboundMessage message) {
-        failed.put(message.getMessageId(), message);
-        record(delivery);
+    public void recordFailed(Delivery delivery, OutboundMessage message, Context trace) {
+        failed.put(message.getMessageId(), message, TraceHeaders.of(trace));
+        record(delivery, trace);
     }
 
     public Optional<OutboundMessage> failedMessage(String messageId) {

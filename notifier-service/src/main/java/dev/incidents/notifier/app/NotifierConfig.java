@@ -85,6 +85,14 @@ public interface NotifierConfig {
         @WithDefault("1000")
         int maxQueuedPerDestination();
 
+        /**
+         * How long the ledger keeps a settled delivery (delivered, failed or cancelled) after its last change; an
+         * hourly pass forgets older ones (and the whole message of a failed one). At least 8 days: longer than
+         * notifier-outbox keeps messages (7 days), or an outbox message read again would be sent again.
+         */
+        @WithDefault("30d")
+        Duration keepSettled();
+
         /** Waits between attempts; after the last, the message has failed. */
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")
         List<Duration> retrySchedule();

@@ -7,6 +7,7 @@ import dev.incidents.notifier.delivery.EmailLinks;
 import dev.incidents.notifier.wire.SecretSeal;
 import dev.incidents.notifier.wire.SubscriptionMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -21,8 +22,8 @@ public class NotifierSetup {
 
     @Produces
     Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions,
-                      MeterRegistry registry, NotifierConfig config) {
-        return PlannerTopology.build(serdes, renderer, subscriptions, registry, config.forgetBriefsAfter());
+                      MeterRegistry registry, NotifierConfig config, Tracer tracer) {
+        return PlannerTopology.build(serdes, renderer, subscriptions, registry, config.forgetBriefsAfter(), tracer);
     }
 
     @Produces

@@ -14,8 +14,13 @@ import dev.incidents.notifier.domain.RetrySchedule;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -41,6 +46,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,8 +71,10 @@ public class OutboxDispatch {
      * A message of the outbox and where it was read, so its offset can be settled.
      *
      * @param appendedAt the outbox record's timestamp: its event's append time, which Kafka Streams passes on
+     * @param trace      the trace context the outbox record carries (the planning of it, and back to the command)
      */
-    record Pending(OutboundMessage message, TopicPartition partition, long offset, Instant appendedAt) {
+    record Pending(OutboundMessage message, TopicPartition partition, long offset, Instant appendedAt,
+                   Context trace) {
     }
 
     private final KafkaClients clients;
@@ -83,13 +91,14 @@ public class OutboxDispatch {
     private final Supervisor.Timer timer;
     private final Backlog backlog;
     private final DeliveryMeters meters;
+    private final Tracer tracer;
     private Dispatcher<Pending> dispatcher;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Supervisor.Handle loop;
 
     OutboxDispatch(KafkaClients clients, Supervisor supervisor, NotifierConfig config,
                    SubscriptionStore subscriptions, DeliveryLedger ledger, EmailSender email, Clock clock,
-                   RegistryAvroSerdes serdes, NetworkPolicy network, MeterRegistry registry) {
+                   RegistryAvroSerdes serdes, NetworkPolicy network, MeterRegistry registry, Tracer tracer) {
         this.clients = clients;
         this.supervisor = supervisor;
         this.config = config;
@@ -102,6 +111,7 @@ public class OutboxDispatch {
         this.sender = new MessageSender(http, email, clock);
         this.deadLetters = new DeadLetters(clients, registry);
         this.meters = new DeliveryMeters(registry, clock);
+        this.tracer = tracer;
         this.timer = supervisor.timer("delivery-timer");
         this.backlog = new Backlog(config.delivery().maxQueuedPerDestination());
     }
@@ -196,7 +206,8 @@ public class OutboxDispatch {
         }
         Instant appendedAt = Instant.ofEpochMilli(record.timestamp());
         DeliveryJob<Pending> job = new DeliveryJob<>(message.getMessageId(), message.getSubscriptionId(),
-                new Pending(message, partition, record.offset(), appendedAt), known == null ? 0 : known.attempts());
+                new Pending(message, partition, record.offset(), appendedAt, TraceHeaders.extract(record.headers())),
+                known == null ? 0 : known.attempts());
         meters.taken(message.getMessageId(), appendedAt, known != null && known.attempts() > 0);
         backlog.taken(job.destination(), partition);
         Instant next = known == null ? null : known.nextAttemptAt();
@@ -207,16 +218,26 @@ public class OutboxDispatch {
         }
     }
 
+    /** One attempt, in a span of the message's trace that ends when the attempt does. */
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
         OutboundMessage message = job.message().message();
         MessageKind kind = MessageKind.valueOf(message.getKind().name());
+        Span span = tracer.spanBuilder("deliver").setParent(job.message().trace()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("messaging.message.id", message.getMessageId())
+                .setAttribute("incident.subscription.id", job.destination()).startSpan();
+        Optional<String> traceparent = TraceHeaders.traceparent(job.message().trace().with(span));
         return subscriptions.find(job.destination())
-                .map(subscription -> subscription.mayBeSent(kind) ? sender.send(message, subscription)
+                .map(subscription -> subscription.mayBeSent(kind) ? sender.send(message, subscription, traceparent)
                         : CompletableFuture.<AttemptOutcome>completedFuture(new AttemptOutcome.Dropped(
                                 subscription.awaitingConfirmation() ? "the address awaits confirmation"
                                         : "the address is confirmed already")))
                 .orElseGet(() -> CompletableFuture.completedFuture(
-                        new AttemptOutcome.Dropped("the subscription was deleted")));
+                        new AttemptOutcome.Dropped("the subscription was deleted")))
+                .whenComplete((outcome, error) -> {
+                    span.setAttribute("incident.delivery.outcome", outcome == null ? "error"
+                            : outcome.getClass().getSimpleName());
+                    span.end();
+                });
     }
 
     /** Stops reading partitions a destination has a full queue on, and reads again those drained meanwhile. */
@@ -276,7 +297,7 @@ public class OutboxDispatch {
         public void delivered(DeliveryJob<Pending> job, AttemptOutcome.Delivered outcome) {
             backlog.released(job.destination());
             write(job, Delivery.Status.DELIVERED,
-                    status -> ledger.record(entry(job, status, null, null, outcome.status())));
+                    status -> ledger.record(entry(job, status, null, null, outcome.status()), job.message().trace()));
         }
 
         @Override
@@ -284,7 +305,8 @@ public class OutboxDispatch {
             LOG.info("Message {} to subscription {}: attempt {} failed ({}); next at {}", job.messageId(),
                     job.destination(), job.attemptsMade(), outcome.reason(), next);
             write(job, Delivery.Status.RETRYING,
-                    status -> ledger.record(entry(job, status, next, outcome.reason(), outcome.status())));
+                    status -> ledger.record(entry(job, status, next, outcome.reason(), outcome.status()),
+                            job.message().trace()));
         }
 
         @Override
@@ -293,14 +315,14 @@ public class OutboxDispatch {
                     job.destination(), job.attemptsMade(), outcome.reason());
             backlog.released(job.destination());
             write(job, Delivery.Status.FAILED, status -> ledger.recordFailed(entry(job, status, null,
-                    outcome.reason(), outcome.status()), job.message().message()));
+                    outcome.reason(), outcome.status()), job.message().message(), job.message().trace()));
         }
 
         @Override
         public void dropped(DeliveryJob<Pending> job, AttemptOutcome.Dropped outcome) {
             backlog.released(job.destination());
             write(job, Delivery.Status.CANCELLED,
-                    status -> ledger.record(entry(job, status, null, outcome.reason(), 0)));
+                    status -> ledger.record(entry(job, status, null, outcome.reason(), 0), job.message().trace()));
         }
 
         /**

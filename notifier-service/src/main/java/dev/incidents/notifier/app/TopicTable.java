@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -19,11 +20,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -75,8 +78,18 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
         write(key, value);
     }
 
+    /** @param headers carried by the record (a trace context) */
+    void put(String key, A value, Headers headers) {
+        write(List.of(new ProducerRecord<>(topic, null, key, value, headers)));
+    }
+
     void delete(String key) {
         write(key, null);
+    }
+
+    /** Deletes every key with one wait for Kafka and the read-back, not one per key. */
+    void deleteAll(Collection<String> keys) {
+        write(keys.stream().map(key -> new ProducerRecord<String, A>(topic, key, null)).toList());
     }
 
     @Override
@@ -86,17 +99,26 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     }
 
     private void write(String key, A value) {
+        write(List.of(new ProducerRecord<>(topic, key, value)));
+    }
+
+    /** Returns once Kafka has every change and this instance has read them back. */
+    private void write(List<ProducerRecord<String, A>> changes) {
+        List<Future<RecordMetadata>> sends = changes.stream().map(producer::send).toList();
+        Map<TopicPartition, Long> written = new HashMap<>();
         try {
-            RecordMetadata written = producer.send(new ProducerRecord<>(topic, key, value))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            TopicPartition partition = new TopicPartition(written.topic(), written.partition());
-            if (!read.awaitRead(Map.of(partition, written.offset() + 1), timeout)) {
+            for (Future<RecordMetadata> send : sends) {
+                RecordMetadata metadata = send.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                written.merge(new TopicPartition(metadata.topic(), metadata.partition()), metadata.offset() + 1,
+                        Math::max);
+            }
+            if (!read.awaitRead(written, timeout)) {
                 throw new StoreUnavailableException("Kafka has the change to " + topic + ", but this instance has "
                         + "not read it back yet; it will show shortly.", null);
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new StoreUnavailableException("Kafka did not acknowledge the change to " + topic
-                    + "; nothing was stored.", e);
+                    + (changes.size() == 1 ? "; nothing was stored." : "; some of it may not be stored."), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreUnavailableException("Interrupted while storing a change to " + topic + ".", e);

@@ -6,7 +6,9 @@ import dev.incidents.notifier.domain.Subscription;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -25,12 +27,18 @@ public final class MessageSender {
         this.clock = clock;
     }
 
-    public CompletableFuture<AttemptOutcome> send(OutboundMessage message, Subscription subscription) {
+    /**
+     * @param traceparent the W3C trace context of the attempt: a webhook receiver gets it (Slack and mail do not,
+     *                    they are not ours to trace)
+     */
+    public CompletableFuture<AttemptOutcome> send(OutboundMessage message, Subscription subscription,
+                                                  Optional<String> traceparent) {
         return switch (subscription.channel()) {
             case WEBHOOK -> {
                 String body = Payloads.webhook(message);
-                Map<String, String> headers = SignedWebhook.headers(message.getMessageId(), clock.instant(), body,
-                        subscription.secrets());
+                Map<String, String> headers = new HashMap<>(SignedWebhook.headers(message.getMessageId(),
+                        clock.instant(), body, subscription.secrets()));
+                traceparent.ifPresent(value -> headers.put("traceparent", value));
                 yield http.post(URI.create(subscription.target()), body, headers);
             }
             case SLACK -> http.post(URI.create(subscription.target()), Payloads.slack(message), Map.of());

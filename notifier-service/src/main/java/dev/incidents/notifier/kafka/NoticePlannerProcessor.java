@@ -10,6 +10,10 @@ import dev.incidents.notifier.domain.NoticeRouter;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.wire.SubscriptionMapper;
+import dev.incidents.support.tracing.RecordSpan;
+import dev.incidents.support.tracing.TraceHeaders;
+import io.opentelemetry.api.trace.Tracer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
@@ -40,16 +44,18 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     private final Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues;
     private final SubscriptionMapper mapper;
     private final Duration forgetBriefsAfter;
+    private final Tracer tracer;
     private KeyValueStore<String, IncidentBrief> briefs;
     private KeyValueStore<String, byte[]> subscriptions;
 
     NoticePlannerProcessor(NoticeRenderer renderer,
                            Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues,
-                           SubscriptionMapper mapper, Duration forgetBriefsAfter) {
+                           SubscriptionMapper mapper, Duration forgetBriefsAfter, Tracer tracer) {
         this.renderer = renderer;
         this.subscriptionValues = subscriptionValues;
         this.mapper = mapper;
         this.forgetBriefsAfter = forgetBriefsAfter;
+        this.tracer = tracer;
     }
 
     @Override
@@ -73,23 +79,26 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
         settled.forEach(briefs::delete);
     }
 
+    /** In a span that continues the event's or detection's trace; every message planned carries it on. */
     @Override
     public void process(Record<String, Object> record) {
         Happening happening = record.value() instanceof IncidentEvent event ? HappeningMapper.of(event)
                 : HappeningMapper.of((IncidentDetection) record.value());
-        NoticePlanner.Planned planned = NoticePlanner.plan(briefs.get(happening.incidentId()), happening);
-        briefs.put(happening.incidentId(), planned.brief());
-        planned.notice().ifPresent(notice -> send(notice, record.timestamp()));
+        try (RecordSpan span = RecordSpan.start(tracer, "plan", record.headers())) {
+            NoticePlanner.Planned planned = NoticePlanner.plan(briefs.get(happening.incidentId()), happening);
+            briefs.put(happening.incidentId(), planned.brief());
+            planned.notice().ifPresent(notice -> send(notice, record.timestamp(), TraceHeaders.of(span.context())));
+        }
     }
 
-    private void send(Notice notice, long timestamp) {
+    private void send(Notice notice, long timestamp, Headers trace) {
         for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions())) {
             String messageId = NoticeRouter.messageId(notice, subscription);
             try {
                 NoticeRenderer.Rendered rendered = renderer.render(notice, subscription.locale(),
                         subscription.timeZone());
                 context().forward(new Record<String, Object>(subscription.id(),
-                        OutboxMapper.toAvro(messageId, subscription, notice, rendered), timestamp),
+                        OutboxMapper.toAvro(messageId, subscription, notice, rendered), timestamp, trace),
                         PlannerTopology.OUTBOX_SINK);
             } catch (RuntimeException e) {
                 LOG.error("Message {} ({} of incident {}) for subscription {} could not be written; the others go on",

@@ -12,6 +12,7 @@ import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -46,9 +47,10 @@ public final class PlannerTopology {
     /**
      * @param registry          where the count of dead letters goes
      * @param forgetBriefsAfter how long after its RCA is published a resolved incident's brief is kept
+     * @param tracer            makes the span of planning each event or detection
      */
     public static Topology build(AvroSerdes avro, NoticeRenderer renderer, SubscriptionMapper subscriptions,
-                                 MeterRegistry registry, Duration forgetBriefsAfter) {
+                                 MeterRegistry registry, Duration forgetBriefsAfter, Tracer tracer) {
         Serde<String> keys = Serdes.String();
         Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.NOTIFIER_DLQ.topicName());
         Topology topology = new Topology();
@@ -71,7 +73,8 @@ public final class PlannerTopology {
 
         // plan
         topology.addProcessor(PLANNER, () -> new NoticePlannerProcessor(renderer,
-                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions, forgetBriefsAfter),
+                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions, forgetBriefsAfter,
+                        tracer),
                 EVENT_DECODER, DETECTION_DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BRIEF_STORE), keys,
                 new JsonSerde<>(IncidentBrief.class)), PLANNER);

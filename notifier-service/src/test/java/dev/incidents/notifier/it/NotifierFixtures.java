@@ -6,6 +6,7 @@ import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.testing.Await;
@@ -17,8 +18,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -67,7 +70,15 @@ final class NotifierFixtures {
         return id;
     }
 
-    /** A SEV1 "Checkout down" declared at {@code at}, its next update due 15 minutes later, as the decider writes it. */
+    /** The trace id each declaration of these fixtures carries: derived from the incident id, so tests know it. */
+    static String traceIdOf(String incidentId) {
+        return UUID.nameUUIDFromBytes(incidentId.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+    }
+
+    /**
+     * A SEV1 "Checkout down" declared at {@code at}, its next update due 15 minutes later, as the decider writes it,
+     * in the trace {@link #traceIdOf} names.
+     */
     static void declare(String incidentId, Instant at) {
         IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setIncidentId(incidentId).setSequence(1).setOccurredAt(at)
@@ -80,7 +91,9 @@ final class NotifierFixtures {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
                 .forValue(IncidentTopic.INCIDENT_EVENTS).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), incidentId, event)).get();
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), null, incidentId, event,
+                    new RecordHeaders().add(TraceHeaders.TRACEPARENT, ("00-" + traceIdOf(incidentId)
+                            + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

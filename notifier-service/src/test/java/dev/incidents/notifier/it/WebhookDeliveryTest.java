@@ -1,8 +1,11 @@
 package dev.incidents.notifier.it;
 
 import dev.incidents.testing.AlertRules;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.ScrapedMetrics;
+import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -46,6 +49,13 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
             assertThat(attempts).hasSize(3).allMatch(WebhookReceiver.Received::signatureValid)
                     .extracting(WebhookReceiver.Received::accepted).containsExactly(false, false, true);
             assertThat(attempts.get(0).body()).contains("\"type\":\"incident.declared\"").contains(incidentId);
+            String traceId = NotifierFixtures.traceIdOf(incidentId);
+            assertThat(attempts).extracting(WebhookReceiver.Received::traceparent)
+                    .allSatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+            assertThat(TopicReader.readAll(IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
+                    record -> record.key().equals(delivery.getString("messageId"))))
+                    .isNotEmpty().allSatisfy(record -> assertThat(TraceHeaders.traceId(record.headers()))
+                            .as("the trace on the delivery record").hasValue(traceId));
             assertThat(ScrapedMetrics.value(DELIVERED)).isPositive();
             assertThat(ScrapedMetrics.value(RETRYING)).isGreaterThanOrEqualTo(2);
             assertThat(ScrapedMetrics.value("notifier_delivery_seconds_count")).isPositive();

@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received: its message id, whether its signature was valid, its body, and if it got a 2xx. */
-    record Received(String messageId, boolean signatureValid, String body, boolean accepted) {
+    /**
+     * One request as received: its message id, whether its signature was valid, its body, if it got a 2xx, and
+     * the W3C trace context it carried.
+     */
+    record Received(String messageId, boolean signatureValid, String body, boolean accepted, String traceparent) {
     }
 
     private final HttpServer server;
@@ -48,7 +51,8 @@ final class WebhookReceiver implements AutoCloseable {
                     .incrementAndGet();
             boolean fail = failuresLeft.getAndDecrement() > 0 || attempt <= failedAttemptsOfEach;
             int status = fail ? failureStatus : 204;
-            received.add(new Received(id, valid, body, status == 204));
+            received.add(new Received(id, valid, body, status == 204,
+                    exchange.getRequestHeaders().getFirst("traceparent")));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });

@@ -25,6 +25,7 @@ import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
@@ -69,7 +70,8 @@ class PlannerTopologyTest {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "planner-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper, meters, Duration.ofDays(30)), config, T0);
+        driver = new TopologyTestDriver(PlannerTopology.build(avro, renderer, mapper, meters, Duration.ofDays(30),
+                OpenTelemetry.noop().getTracer("test")), config, T0);
         events = input(IncidentTopic.INCIDENT_EVENTS);
         detections = input(IncidentTopic.INCIDENT_DETECTIONS);
         subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);

@@ -235,7 +235,13 @@ public final class Supervisor implements AutoCloseable {
 
         /** Runs {@code task} now and then again {@code interval} after each run ends, until the timer stops. */
         public void every(Duration interval, Runnable task) {
-            executor.scheduleWithFixedDelay(() -> guarded(task), 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            every(Duration.ZERO, interval, task);
+        }
+
+        /** Runs {@code task} after {@code first}, then again {@code interval} after each run ends. */
+        public void every(Duration first, Duration interval, Runnable task) {
+            executor.scheduleWithFixedDelay(() -> guarded(task), first.toMillis(), interval.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         private void guarded(Runnable task) {

@@ -5,6 +5,7 @@ import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.apache.kafka.streams.Topology;
@@ -15,11 +16,11 @@ import org.apache.kafka.streams.Topology;
 public class ProjectionSetup {
 
     @Produces
-    Topology topology(ProjectionConfig config, RegistryAvroSerdes serdes, MeterRegistry registry) {
+    Topology topology(ProjectionConfig config, RegistryAvroSerdes serdes, MeterRegistry registry, Tracer tracer) {
         ProjectionConfig.Detection detection = config.detection();
         Projection projection = new Projection(new DetectionPolicy(detection.dueSoonLead(),
                 detection.stillOverdueInterval().orElse(null)));
         return ProjectionTopology.build(projection,
-                new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry);
+                new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry, tracer);
     }
 }

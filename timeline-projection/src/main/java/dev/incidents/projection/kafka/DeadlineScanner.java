@@ -3,6 +3,10 @@ package dev.incidents.projection.kafka;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Timer;
+import dev.incidents.projection.kafka.ProjectionStores.DueTimer;
+import dev.incidents.support.tracing.RecordSpan;
+import io.opentelemetry.api.trace.Tracer;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,13 +30,16 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
 
     private final Projection projection;
     private final ProjectionMeters meters;
+    private final Tracer tracer;
     private final Duration scanInterval;
     private final Duration settleTime;
     private ProjectionStores stores;
 
-    DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime, ProjectionMeters meters) {
+    DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime, ProjectionMeters meters,
+                    Tracer tracer) {
         this.projection = projection;
         this.meters = meters;
+        this.tracer = tracer;
         this.scanInterval = scanInterval;
         this.settleTime = settleTime;
     }
@@ -58,13 +65,21 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         Instant eventsRead = Instant.ofEpochMilli(streamTime).minus(settleTime);
         Instant firingUpTo = now.isBefore(eventsRead) ? now : eventsRead;
-        for (List<Timer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
-            for (Timer timer : due) {
-                stores.remove(timer);
-                IncidentView before = stores.view(timer.incidentId());
-                projection.fire(before, timer, now).ifPresent(fired ->
-                        stores.save(before, fired.view(), fired.detections(), now.toEpochMilli()));
+        for (List<DueTimer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
+            for (DueTimer dueTimer : due) {
+                fire(dueTimer, now);
             }
+        }
+    }
+
+    /** In a span of the trace that set the timer: the detection belongs to the promise it watches. */
+    private void fire(DueTimer due, Instant now) {
+        Timer timer = due.timer();
+        stores.remove(timer);
+        try (RecordSpan span = RecordSpan.start(tracer, "detect", due.trace(), new RecordHeaders())) {
+            IncidentView before = stores.view(timer.incidentId());
+            projection.fire(before, timer, now).ifPresent(fired ->
+                    stores.save(before, fired.view(), fired.detections(), now.toEpochMilli(), span.headers()));
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Projection.Outcome;
 import dev.incidents.projection.domain.RecordedFact;
 import dev.incidents.projection.domain.TimelineEntry;
+import dev.incidents.support.tracing.RecordSpan;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,12 +22,14 @@ final class IncidentProjector extends ContextualProcessor<String, IncidentEvent,
 
     private final Projection projection;
     private final ProjectionMeters meters;
+    private final Tracer tracer;
     private ProjectionStores stores;
     private KeyValueStore<String, TimelineEntry> timelines;
 
-    IncidentProjector(Projection projection, ProjectionMeters meters) {
+    IncidentProjector(Projection projection, ProjectionMeters meters, Tracer tracer) {
         this.projection = projection;
         this.meters = meters;
+        this.tracer = tracer;
     }
 
     @Override
@@ -35,16 +39,20 @@ final class IncidentProjector extends ContextualProcessor<String, IncidentEvent,
         timelines = context.getStateStore(ProjectionTopology.TIMELINE_STORE);
     }
 
+    /** In a span that continues the event's trace; the state, detections and timers it writes carry it on. */
     @Override
     public void process(Record<String, IncidentEvent> record) {
         RecordedFact fact = FactMapper.toFact(record.value());
-        IncidentView before = stores.view(fact.incidentId());
-        switch (projection.apply(before, fact)) {
-            case Outcome.Skipped skipped -> LOG.warn("Event {} of incident {} not applied ({}): {}", fact.sequence(),
-                    fact.incidentId(), skipped.reason(), skipped.detail());
-            case Outcome.Applied applied -> {
-                timelines.put(ProjectionTopology.timelineKey(fact.incidentId(), fact.sequence()), applied.entry());
-                stores.save(before, applied.view(), applied.detections(), record.timestamp());
+        try (RecordSpan span = RecordSpan.start(tracer, "project", record.headers())) {
+            IncidentView before = stores.view(fact.incidentId());
+            switch (projection.apply(before, fact)) {
+                case Outcome.Skipped skipped -> LOG.warn("Event {} of incident {} not applied ({}): {}",
+                        fact.sequence(), fact.incidentId(), skipped.reason(), skipped.detail());
+                case Outcome.Applied applied -> {
+                    timelines.put(ProjectionTopology.timelineKey(fact.incidentId(), fact.sequence()),
+                            applied.entry());
+                    stores.save(before, applied.view(), applied.detections(), record.timestamp(), span.headers());
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -46,8 +47,12 @@ public final class ProjectionTopology {
     public record Scan(Duration interval, Duration settleTime) {
     }
 
-    /** @param registry where the projection's own meters and the dead-letter count go */
-    public static Topology build(Projection projection, Scan scan, AvroSerdes avro, MeterRegistry registry) {
+    /**
+     * @param registry where the projection's own meters and the dead-letter count go
+     * @param tracer   makes the spans of projecting an event and of firing a deadline
+     */
+    public static Topology build(Projection projection, Scan scan, AvroSerdes avro, MeterRegistry registry,
+                                 Tracer tracer) {
         ProjectionMeters meters = new ProjectionMeters(registry);
         Counter deadLetters = DeadLetterMeter.counter(registry, DEAD_LETTER_TOPIC);
         Serde<String> keys = Serdes.String();
@@ -65,8 +70,9 @@ public final class ProjectionTopology {
                 IncidentTopic.INCIDENT_CLOCK_TICKS.topicName());
 
         // project
-        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, meters), DECODER);
-        topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime(), meters),
+        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, meters, tracer), DECODER);
+        topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime(), meters,
+                tracer),
                 CLOCK_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys,
                 new JsonSerde<>(IncidentView.class)), PROJECTOR, SCANNER);

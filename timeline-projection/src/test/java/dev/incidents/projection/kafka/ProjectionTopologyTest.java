@@ -17,14 +17,18 @@ import dev.incidents.avro.UpdatePosted;
 import dev.incidents.projection.domain.DetectionPolicy;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.ContractDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +71,8 @@ class ProjectionTopologyTest {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "projection-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(SCAN, settleTime), avro, meters), config, T0);
+                new ProjectionTopology.Scan(SCAN, settleTime), avro, meters,
+                OpenTelemetry.noop().getTracer("test")), config, T0);
         events = driver.createInputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         clockTicks = driver.createInputTopic(IncidentTopic.INCIDENT_CLOCK_TICKS.topicName(),
@@ -118,6 +124,24 @@ class ProjectionTopologyTest {
         assertThat(meters.get("incident.promises").tags("outcome", "missed", "severity", "SEV2").counter().count())
                 .isEqualTo(1);
         assertThat(count("incident.detections", "kind", "UPDATE_OVERDUE_CLEARED")).isEqualTo(1);
+    }
+
+    @Test
+    void the_state_and_the_detection_of_a_missed_promise_carry_the_trace_of_the_event_that_made_it() {
+        IncidentEvent declared = event("inc-1", 1, T0, declaredPayload(T0));
+        sequences.put("inc-1", 1L);
+        events.pipeInput(new TestRecord<>("inc-1", avro.forValue(IncidentTopic.INCIDENT_EVENTS).serializer()
+                .serialize("t", declared), new RecordHeaders().add(TraceHeaders.TRACEPARENT,
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01".getBytes(StandardCharsets.UTF_8)), T0));
+
+        wallClockTo(T0.plus(SEV2).plusSeconds(1));
+
+        assertThat(states.readRecordsToList()).extracting(record -> TraceHeaders.traceId(record.headers()))
+                .isNotEmpty().containsOnly(Optional.of("4bf92f3577b34da6a3ce929d0e0e4736"));
+        assertThat(detections.readRecordsToList()).singleElement().satisfies(record -> {
+            assertThat(record.value().getKind()).isEqualTo(DetectionKind.UPDATE_OVERDUE);
+            assertThat(TraceHeaders.traceId(record.headers())).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
+        });
     }
 
     @Test
