@@ -95,6 +95,7 @@ public final class TopicFollower implements AutoCloseable {
                         endAtStart.get(partition) - share)));
             }
         }
+        partitions.forEach(partition -> resumeAt.put(partition, first.position(partition)));
         this.consumer = first;
         this.loop = supervisor.start(clientId, this::poll, this::wake);
     }
