@@ -5,6 +5,7 @@ import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
+import dev.incidents.support.http.InvalidParameter;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
@@ -63,12 +64,8 @@ public class IncidentQueryResource {
                          @QueryParam("declaredFrom") String declaredFrom, @QueryParam("declaredTo") String declaredTo,
                          @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                          @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
-        Predicate<IncidentView> filter;
-        try {
-            filter = filter(status, severity, overdue, component).and(declared(declaredFrom, declaredTo));
-        } catch (InvalidFilter e) {
-            return QueryProblems.invalid(e.field, e.getMessage());
-        }
+        Predicate<IncidentView> filter = filter(status, severity, overdue, component)
+                .and(declared(declaredFrom, declaredTo));
         Paging.Request page = Paging.Request.of(limit, after, AllIncidents.DEFAULT_LIMIT, AllIncidents.MAX_LIMIT);
         return allIncidents.page(filter, page, peers.localOnly(localOnly),
                         uri.getRequestUri().getRawPath() + query(uri))
@@ -137,7 +134,7 @@ public class IncidentQueryResource {
         Predicate<IncidentView> filter = view -> true;
         if (status != null) {
             if (!status.equals("open") && !status.equals("resolved")) {
-                throw new InvalidFilter("status", "status must be open or resolved");
+                throw new InvalidParameter("status", "status must be open or resolved");
             }
             boolean open = status.equals("open");
             filter = filter.and(view -> view.open() == open);
@@ -147,13 +144,13 @@ public class IncidentQueryResource {
             try {
                 wanted = Severity.valueOf(severity);
             } catch (IllegalArgumentException e) {
-                throw new InvalidFilter("severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
+                throw new InvalidParameter("severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
             }
             filter = filter.and(view -> view.severity() == wanted);
         }
         if (overdue != null) {
             if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw new InvalidFilter("overdue", "overdue must be true or false");
+                throw new InvalidParameter("overdue", "overdue must be true or false");
             }
             boolean wanted = overdue.equals("true");
             filter = filter.and(view -> view.overdue() == wanted);
@@ -179,17 +176,7 @@ public class IncidentQueryResource {
         try {
             return value == null ? null : QueryTimes.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidFilter(field, field + " is " + QueryTimes.EXPECTED);
-        }
-    }
-
-    /** A filter no list can be made from; 400 naming it. */
-    private static final class InvalidFilter extends IllegalArgumentException {
-        private final String field;
-
-        InvalidFilter(String field, String message) {
-            super(message);
-            this.field = field;
+            throw new InvalidParameter(field, field + " is " + QueryTimes.EXPECTED);
         }
     }
 
