@@ -2,7 +2,6 @@ package dev.incidents.support.tracing;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -43,12 +42,6 @@ public final class RecordSpan implements AutoCloseable {
 
     public Context context() {
         return Context.current().with(span);
-    }
-
-    /** Marks the span failed with {@code error}. */
-    public void failed(Throwable error) {
-        span.recordException(error);
-        span.setStatus(StatusCode.ERROR, error.toString());
     }
 
     @Override
