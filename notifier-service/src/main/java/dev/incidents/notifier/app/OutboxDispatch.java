@@ -220,24 +220,32 @@ public class OutboxDispatch {
 
     /** One attempt, in a span of the message's trace that ends when the attempt does. */
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
+        Span span = tracer.spanBuilder("deliver").setParent(job.message().trace()).setSpanKind(SpanKind.CLIENT)
+                .setAttribute("messaging.message.id", job.messageId())
+                .setAttribute("incident.subscription.id", job.destination()).startSpan();
+        try {
+            return send(job, TraceHeaders.traceparent(job.message().trace().with(span)))
+                    .whenComplete((outcome, error) -> {
+                        span.setAttribute("incident.delivery.outcome", outcome == null ? "error"
+                                : outcome.getClass().getSimpleName());
+                        span.end();
+                    });
+        } catch (RuntimeException e) {
+            span.end();
+            throw e;
+        }
+    }
+
+    private CompletableFuture<AttemptOutcome> send(DeliveryJob<Pending> job, Optional<String> traceparent) {
         OutboundMessage message = job.message().message();
         MessageKind kind = MessageKind.valueOf(message.getKind().name());
-        Span span = tracer.spanBuilder("deliver").setParent(job.message().trace()).setSpanKind(SpanKind.CLIENT)
-                .setAttribute("messaging.message.id", message.getMessageId())
-                .setAttribute("incident.subscription.id", job.destination()).startSpan();
-        Optional<String> traceparent = TraceHeaders.traceparent(job.message().trace().with(span));
         return subscriptions.find(job.destination())
                 .map(subscription -> subscription.mayBeSent(kind) ? sender.send(message, subscription, traceparent)
                         : CompletableFuture.<AttemptOutcome>completedFuture(new AttemptOutcome.Dropped(
                                 subscription.awaitingConfirmation() ? "the address awaits confirmation"
                                         : "the address is confirmed already")))
                 .orElseGet(() -> CompletableFuture.completedFuture(
-                        new AttemptOutcome.Dropped("the subscription was deleted")))
-                .whenComplete((outcome, error) -> {
-                    span.setAttribute("incident.delivery.outcome", outcome == null ? "error"
-                            : outcome.getClass().getSimpleName());
-                    span.end();
-                });
+                        new AttemptOutcome.Dropped("the subscription was deleted")));
     }
 
     /** Stops reading partitions a destination has a full queue on, and reads again those drained meanwhile. */
