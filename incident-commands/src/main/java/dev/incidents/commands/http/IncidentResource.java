@@ -2,6 +2,7 @@ package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.support.http.IncidentIds;
+import dev.incidents.support.http.InvalidField;
 import dev.incidents.support.security.Roles;
 import dev.incidents.support.security.SignedInCaller;
 import io.quarkus.security.ForbiddenException;
@@ -109,7 +110,7 @@ public class IncidentResource {
 
     private static <T> T required(T body) {
         if (body == null) {
-            throw new InvalidFieldException("body", "A JSON request body is required.");
+            throw new InvalidField("body", "A JSON request body is required.");
         }
         return body;
     }

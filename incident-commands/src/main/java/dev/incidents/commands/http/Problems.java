@@ -33,11 +33,6 @@ public class Problems {
     }
 
     @ServerExceptionMapper
-    public Response invalidField(InvalidFieldException e) {
-        return Problem.of("invalid-field", "Invalid request field", 400, e.getMessage(), e.field()).response();
-    }
-
-    @ServerExceptionMapper
     public Response notAccepted(CommandGateway.CommandNotAcceptedException e) {
         LOG.warn("Command not acknowledged by Kafka", e);
         return Problem.of("unavailable", "Commands cannot be received right now", 503,

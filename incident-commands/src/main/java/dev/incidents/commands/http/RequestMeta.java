@@ -1,6 +1,7 @@
 package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Actor;
+import dev.incidents.support.http.InvalidField;
 import dev.incidents.support.security.Caller;
 
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,7 @@ record RequestMeta(Caller caller, Long expectedVersion, String idempotencyKey) {
         }
         var matcher = VERSION.matcher(ifMatch.trim());
         if (!matcher.matches()) {
-            throw new InvalidFieldException("If-Match", "If-Match must be an incident version such as \"3\".");
+            throw new InvalidField("If-Match", "If-Match must be an incident version such as \"3\".");
         }
         return Long.parseLong(matcher.group(2));
     }
@@ -57,7 +58,7 @@ record RequestMeta(Caller caller, Long expectedVersion, String idempotencyKey) {
         }
         // a Structured Field string, as the IETF Idempotency-Key header defines it: printable ASCII only
         if (key.isBlank() || key.length() > IDEMPOTENCY_KEY_MAX || key.chars().anyMatch(c -> c < 0x20 || c > 0x7E)) {
-            throw new InvalidFieldException("Idempotency-Key",
+            throw new InvalidField("Idempotency-Key",
                     "Idempotency-Key must be 1 to " + IDEMPOTENCY_KEY_MAX + " printable ASCII characters.");
         }
         return key;

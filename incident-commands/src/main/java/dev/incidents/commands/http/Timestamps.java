@@ -1,5 +1,7 @@
 package dev.incidents.commands.http;
 
+import dev.incidents.support.http.InvalidField;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,11 +26,11 @@ final class Timestamps {
         try {
             time = OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldException(field, field + " must be an ISO-8601 timestamp with an offset, such as "
+            throw new InvalidField(field, field + " must be an ISO-8601 timestamp with an offset, such as "
                     + "2026-11-23T10:15:00Z; got '" + abbreviate(value) + "'.");
         }
         if (time.isBefore(FIRST) || time.isAfter(LAST)) {
-            throw new InvalidFieldException(field, field + " must be a time between the years 1 and 9999.");
+            throw new InvalidField(field, field + " must be a time between the years 1 and 9999.");
         }
         return time;
     }

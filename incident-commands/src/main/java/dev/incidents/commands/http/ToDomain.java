@@ -3,6 +3,7 @@ package dev.incidents.commands.http;
 import dev.incidents.commands.domain.CorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand;
 import dev.incidents.commands.domain.ThirdPartyCause;
+import dev.incidents.support.http.InvalidField;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ToDomain {
         if (r.correctiveActions() != null) {
             for (Requests.CorrectiveAction a : r.correctiveActions()) {
                 if (a == null) {
-                    throw new InvalidFieldException("correctiveActions", "correctiveActions must not contain null.");
+                    throw new InvalidField("correctiveActions", "correctiveActions must not contain null.");
                 }
                 actions.add(new CorrectiveAction(a.description(), a.owner(),
                         optional("correctiveActions.dueAt", a.dueAt())));

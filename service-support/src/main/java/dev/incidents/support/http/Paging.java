@@ -48,17 +48,17 @@ public final class Paging {
     public record Request(int limit, Optional<Position> after) {
 
         /**
-         * @throws InvalidParameter naming the parameter, for a limit out of 1..max or a cursor this API did not make
+         * @throws InvalidField naming the parameter, for a limit out of 1..max or a cursor this API did not make
          */
         public static Request of(Integer limit, String after, int defaultLimit, int maxLimit) {
             if (limit != null && (limit < 1 || limit > maxLimit)) {
-                throw new InvalidParameter("limit", "limit must be between 1 and " + maxLimit + ".");
+                throw new InvalidField("limit", "limit must be between 1 and " + maxLimit + ".");
             }
             Optional<Position> position;
             try {
                 position = after == null ? Optional.empty() : Optional.of(Position.decode(after));
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameter("after", "after must be a cursor from a Link header of this list.");
+                throw new InvalidField("after", "after must be a cursor from a Link header of this list.");
             }
             return new Request(limit == null ? defaultLimit : limit, position);
         }

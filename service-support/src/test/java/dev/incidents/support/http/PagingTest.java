@@ -61,11 +61,11 @@ class PagingTest {
     @Test
     void a_limit_out_of_range_or_a_cursor_not_made_here_is_refused_naming_the_parameter() {
         assertThatThrownBy(() -> Paging.Request.of(0, null, 100, 500)).isInstanceOfSatisfying(
-                InvalidParameter.class, e -> assertThat(e.field()).isEqualTo("limit"));
-        assertThatThrownBy(() -> Paging.Request.of(501, null, 100, 500)).isInstanceOf(InvalidParameter.class);
+                InvalidField.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        assertThatThrownBy(() -> Paging.Request.of(501, null, 100, 500)).isInstanceOf(InvalidField.class);
         for (String cursor : List.of("not base64!", "bm8tYmFy", "eHxpZA")) {
             assertThatThrownBy(() -> Paging.Request.of(10, cursor, 100, 500)).as(cursor).isInstanceOfSatisfying(
-                    InvalidParameter.class, e -> assertThat(e.field()).isEqualTo("after"));
+                    InvalidField.class, e -> assertThat(e.field()).isEqualTo("after"));
         }
         assertThat(Paging.Request.of(null, null, 100, 500).limit()).isEqualTo(100);
     }

@@ -5,7 +5,7 @@ import dev.incidents.projection.app.QueryResult;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
-import dev.incidents.support.http.InvalidParameter;
+import dev.incidents.support.http.InvalidField;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
@@ -134,7 +134,7 @@ public class IncidentQueryResource {
         Predicate<IncidentView> filter = view -> true;
         if (status != null) {
             if (!status.equals("open") && !status.equals("resolved")) {
-                throw new InvalidParameter("status", "status must be open or resolved");
+                throw new InvalidField("status", "status must be open or resolved");
             }
             boolean open = status.equals("open");
             filter = filter.and(view -> view.open() == open);
@@ -144,13 +144,13 @@ public class IncidentQueryResource {
             try {
                 wanted = Severity.valueOf(severity);
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameter("severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
+                throw new InvalidField("severity", "severity must be one of SEV1, SEV2, SEV3, SEV4");
             }
             filter = filter.and(view -> view.severity() == wanted);
         }
         if (overdue != null) {
             if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw new InvalidParameter("overdue", "overdue must be true or false");
+                throw new InvalidField("overdue", "overdue must be true or false");
             }
             boolean wanted = overdue.equals("true");
             filter = filter.and(view -> view.overdue() == wanted);
@@ -176,7 +176,7 @@ public class IncidentQueryResource {
         try {
             return value == null ? null : QueryTimes.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameter(field, field + " is " + QueryTimes.EXPECTED);
+            throw new InvalidField(field, field + " is " + QueryTimes.EXPECTED);
         }
     }
 
