@@ -17,6 +17,11 @@ public interface BackgroundConfig {
     @WithDefault("1m")
     Duration longestRestartDelay();
 
+    /** The restart backoff these settings describe, for the loops and for Kafka Streams' threads alike. */
+    default Supervisor.Backoff backoff() {
+        return new Supervisor.Backoff(firstRestartDelay(), longestRestartDelay());
+    }
+
     /** How long Kafka Streams may rebalance (or restore) before readiness says DOWN. */
     @WithDefault("2m")
     Duration streamsRebalanceGrace();

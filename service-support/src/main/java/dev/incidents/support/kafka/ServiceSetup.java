@@ -37,7 +37,7 @@ public class ServiceSetup {
     @Produces
     @Singleton
     Supervisor supervisor(Clock clock, BackgroundConfig config) {
-        return new Supervisor(clock, new Supervisor.Backoff(config.firstRestartDelay(), config.longestRestartDelay()));
+        return new Supervisor(clock, config.backoff());
     }
 
     void stopLoops(@Disposes Supervisor supervisor) throws InterruptedException {

@@ -39,7 +39,7 @@ public class StreamsSupervision implements KafkaStreams.StateListener, StreamsUn
     StreamsSupervision(Clock clock, BackgroundConfig config) {
         this.clock = clock;
         this.grace = config.streamsRebalanceGrace();
-        this.backoff = new Supervisor.Backoff(config.firstRestartDelay(), config.longestRestartDelay());
+        this.backoff = config.backoff();
         this.since = clock.instant();
     }
 
