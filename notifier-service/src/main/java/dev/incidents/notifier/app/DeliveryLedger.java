@@ -17,20 +17,21 @@ import jakarta.enterprise.event.Observes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * The delivery ledger (notifier-deliveries, compacted, by message id) and the failed messages kept whole
- * (notifier-failed), both held in memory by every instance: a restart never resends what was delivered, and any
- * instance answers GET /deliveries. An hourly pass forgets settled deliveries older than
- * {@code incidents.delivery.keep-settled} (tombstones; every instance may write the same, which is harmless), so
- * neither the topics nor the memory grow with all deliveries ever made.
+ * (notifier-failed), both held by every instance on its local disk ({@code incidents.delivery.ledger-dir}), none of
+ * it in the heap: a restart never resends what was delivered, and any instance answers GET /deliveries. An hourly
+ * pass forgets settled deliveries older than {@code incidents.delivery.keep-settled} (tombstones; every instance may
+ * write the same, which is harmless), so the topics and the disk do not grow with all deliveries ever made.
  */
 @ApplicationScoped
 public class DeliveryLedger {
@@ -66,18 +67,23 @@ public class DeliveryLedger {
     }
 
     void start(@Observes StartupEvent event) {
-        deliveries = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_DELIVERIES.topicName(),
-                serdes.forValue(IncidentTopic.NOTIFIER_DELIVERIES), DeliveryMapper::toDomain, config.writeTimeout());
-        failed = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_FAILED.topicName(),
-                serdes.forValue(IncidentTopic.NOTIFIER_FAILED), Function.identity(), config.writeTimeout());
+        Path dir = config.delivery().ledgerDir();
+        deliveries = TopicTable.onDisk(dir.resolve("deliveries"), clients, supervisor,
+                IncidentTopic.NOTIFIER_DELIVERIES.topicName(), serdes.forValue(IncidentTopic.NOTIFIER_DELIVERIES),
+                DeliveryMapper::toDomain, config.writeTimeout());
+        failed = TopicTable.onDisk(dir.resolve("failed"), clients, supervisor,
+                IncidentTopic.NOTIFIER_FAILED.topicName(), serdes.forValue(IncidentTopic.NOTIFIER_FAILED),
+                Function.identity(), config.writeTimeout());
         pruner.every(PRUNE_EVERY, PRUNE_EVERY, this::forgetSettled);
     }
 
     /** Forgets settled deliveries whose last change is older than the configured age. */
     void forgetSettled() {
         Instant cutoff = clock.instant().minus(config.delivery().keepSettled());
-        List<Delivery> old = deliveries.values().stream()
-                .filter(delivery -> delivery.settled() && delivery.updatedAt().isBefore(cutoff)).toList();
+        List<Delivery> old;
+        try (Stream<Delivery> all = deliveries.values()) {
+            old = all.filter(delivery -> delivery.settled() && delivery.updatedAt().isBefore(cutoff)).toList();
+        }
         if (old.isEmpty()) {
             return;
         }
@@ -99,7 +105,8 @@ public class DeliveryLedger {
         return deliveries.get(messageId);
     }
 
-    public Collection<Delivery> all() {
+    /** Every delivery the ledger holds, in no particular order; close the stream when done. */
+    public Stream<Delivery> all() {
         return deliveries.values();
     }
 

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,13 @@ public interface NotifierConfig {
          */
         @WithDefault("30d")
         Duration keepSettled();
+
+        /**
+         * Where this instance keeps its copy of the delivery ledger (a RocksDB database per topic, emptied and read
+         * again from the topics at each start). Each instance needs its own.
+         */
+        @WithDefault("${kafka-streams.state.dir}/notifier-ledger")
+        Path ledgerDir();
 
         /** Waits between attempts; after the last, the message has failed. */
         @WithDefault("5s,5m,30m,2h,5h,10h,10h")

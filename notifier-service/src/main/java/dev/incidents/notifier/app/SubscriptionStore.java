@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Subscriptions kept in the compacted notifier-subscriptions topic and nowhere else; a change returns once this
@@ -51,7 +52,7 @@ public class SubscriptionStore {
     }
 
     void start(@Observes StartupEvent event) {
-        table = new TopicTable<>(clients, supervisor, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
+        table = TopicTable.inHeap(clients, supervisor, IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName(),
                 serdes.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS), this::read, config.writeTimeout());
         resealer.schedule(Duration.ZERO, this::resealAll);
     }
@@ -68,12 +69,16 @@ public class SubscriptionStore {
     }
 
     public List<Subscription> all() {
-        return table.values().stream().sorted(Comparator.comparing(Subscription::createdAt)
-                .thenComparing(Subscription::id)).toList();
+        try (Stream<Subscription> subscriptions = table.values()) {
+            return subscriptions.sorted(Comparator.comparing(Subscription::createdAt)
+                    .thenComparing(Subscription::id)).toList();
+        }
     }
 
     public int count() {
-        return table.values().size();
+        try (Stream<Subscription> subscriptions = table.values()) {
+            return (int) subscriptions.count();
+        }
     }
 
     public Subscription save(Subscription subscription) {
@@ -98,7 +103,7 @@ public class SubscriptionStore {
     private void resealAll() {
         try {
             int resealed = 0;
-            table.values(); // waits until what the topic held at start is loaded
+            table.awaitLoaded();
             for (String id : List.copyOf(toReseal)) {
                 Optional<Subscription> subscription = find(id);
                 if (subscription.isPresent()) {

@@ -19,41 +19,56 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
- * A compacted topic held whole in this instance's memory, by key: it reads the topic from the start, reads wait
- * until what the topic held at start is loaded, and a write returns once Kafka has it and this instance has read it
- * back. The notifier keeps its state in such topics and nowhere else.
+ * A compacted topic held whole by this instance, by key, in its heap or on its local disk: it reads the topic from
+ * the start, reads wait until what the topic held at start is loaded, and a write returns once Kafka has it and this
+ * instance has read it back. The notifier keeps its state in such topics and nowhere else.
  */
 final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
 
     private final String topic;
     private final Duration timeout;
-    private final Serde<A> serde;
-    private final Function<A, D> toDomain;
     private final KafkaProducer<String, A> producer;
-    private final Map<String, D> byKey = new ConcurrentHashMap<>();
+    private final TableRows<D> rows;
     private final PositionTracker read = new PositionTracker();
     private final Map<TopicPartition, Long> endAtStart;
     private final TopicFollower follower;
 
-    TopicTable(KafkaClients clients, Supervisor supervisor, String topic, Serde<A> serde, Function<A, D> toDomain,
-               Duration timeout) {
+    /** A table whose rows are decoded once and held in the heap: for a topic with a bound on its keys. */
+    static <A extends SpecificRecord, D> TopicTable<A, D> inHeap(KafkaClients clients, Supervisor supervisor,
+                                                                  String topic, Serde<A> serde,
+                                                                  Function<A, D> toDomain, Duration timeout) {
+        return new TopicTable<>(clients, supervisor, topic, serde, new HeapRows<>(decoder(topic, serde, toDomain)),
+                timeout);
+    }
+
+    /** A table whose rows stay on local disk in {@code dir} (emptied first): for a topic that grows with traffic. */
+    static <A extends SpecificRecord, D> TopicTable<A, D> onDisk(Path dir, KafkaClients clients,
+                                                                  Supervisor supervisor, String topic,
+                                                                  Serde<A> serde, Function<A, D> toDomain,
+                                                                  Duration timeout) {
+        return new TopicTable<>(clients, supervisor, topic, serde,
+                new DiskRows<>(dir, decoder(topic, serde, toDomain)), timeout);
+    }
+
+    private TopicTable(KafkaClients clients, Supervisor supervisor, String topic, Serde<A> serde, TableRows<D> rows,
+                       Duration timeout) {
         this.topic = topic;
         this.timeout = timeout;
-        this.serde = serde;
-        this.toDomain = toDomain;
+        this.rows = rows;
         this.producer = clients.producer(topic + "-table-writer", Map.of(
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
@@ -66,12 +81,13 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
 
     Optional<D> get(String key) {
         awaitLoaded();
-        return Optional.ofNullable(byKey.get(key));
+        return rows.get(key);
     }
 
-    Collection<D> values() {
+    /** Every row, in no particular order; close the stream when done. */
+    Stream<D> values() {
         awaitLoaded();
-        return byKey.values();
+        return rows.values();
     }
 
     void put(String key, A value) {
@@ -96,6 +112,7 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     public void close() throws InterruptedException {
         producer.close(Duration.ofSeconds(5));
         follower.close();
+        rows.close();
     }
 
     private void write(String key, A value) {
@@ -127,14 +144,20 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
 
     private void apply(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
-            byKey.remove(record.key());
+            rows.delete(record.key());
         } else {
-            byKey.put(record.key(), toDomain.apply(serde.deserializer().deserialize(record.topic(), record.headers(),
-                    record.value())));
+            rows.put(record.key(), record.value());
         }
     }
 
-    private void awaitLoaded() {
+    /** Values in the Confluent wire format carry their schema id, so the topic is all a decoder needs. */
+    private static <A extends SpecificRecord, D> Function<byte[], D> decoder(String topic, Serde<A> serde,
+                                                                             Function<A, D> toDomain) {
+        return value -> toDomain.apply(serde.deserializer().deserialize(topic, value));
+    }
+
+    /** Returns once what the topic held when this instance started is loaded. */
+    void awaitLoaded() {
         try {
             if (!read.awaitRead(endAtStart, timeout)) {
                 throw new StoreUnavailableException(topic + " is still loading.", null);

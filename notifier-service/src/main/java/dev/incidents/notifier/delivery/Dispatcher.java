@@ -59,10 +59,13 @@ public final class Dispatcher<M> {
     }
 
     public void submit(DeliveryJob<M> job) {
-        Destination<M> destination = destinations.computeIfAbsent(job.destination(), key -> new Destination<>());
-        synchronized (destination) {
-            destination.queue.add(job);
-        }
+        Destination<M> destination = destinations.compute(job.destination(), (key, known) -> {
+            Destination<M> d = known == null ? new Destination<>() : known;
+            synchronized (d) {
+                d.queue.add(job);
+            }
+            return d;
+        });
         pump(destination);
     }
 
@@ -121,6 +124,23 @@ public final class Dispatcher<M> {
             }
         }
         pump(destination);
+        forgetIfIdle(job.destination());
+    }
+
+    /** A destination with nothing queued, under way or paused is dropped, so deleted subscriptions leave nothing. */
+    private void forgetIfIdle(String key) {
+        Instant now = clock.instant();
+        destinations.computeIfPresent(key, (k, d) -> {
+            synchronized (d) {
+                boolean paused = d.pausedUntil != null && now.isBefore(d.pausedUntil);
+                return d.queue.isEmpty() && d.inFlight == 0 && !paused ? null : d;
+            }
+        });
+    }
+
+    /** How many destinations are held (with something queued, under way or paused), for tests. */
+    int destinationsHeld() {
+        return destinations.size();
     }
 
     private void report(Destination<M> destination, DeliveryJob<M> job, AttemptOutcome outcome) {

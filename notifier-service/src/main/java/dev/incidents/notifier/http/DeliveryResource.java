@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The delivery ledger: where each message stands per subscription, and sending a failed one again. */
 @Path("/deliveries")
@@ -47,12 +48,14 @@ public class DeliveryResource {
                          @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
         Delivery.Status wanted = status(status);
         Paging.Request page = Paging.Request.of(limit, after, DEFAULT_LIMIT, MAX_LIMIT);
-        return Paging.page(ledger.all().stream()
-                        .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
-                        .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
-                        .filter(d -> wanted == null || d.status() == wanted),
-                d -> new Paging.Position(d.updatedAt(), d.messageId()), Paging.Position.NEWEST_FIRST, page)
-                .response(uri);
+        try (Stream<Delivery> all = ledger.all()) {
+            return Paging.page(all
+                            .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
+                            .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
+                            .filter(d -> wanted == null || d.status() == wanted),
+                    d -> new Paging.Position(d.updatedAt(), d.messageId()), Paging.Position.NEWEST_FIRST, page)
+                    .response(uri);
+        }
     }
 
     @GET

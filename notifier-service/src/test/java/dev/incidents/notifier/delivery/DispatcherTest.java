@@ -65,6 +65,19 @@ class DispatcherTest {
     }
 
     @Test
+    void destinations_with_nothing_left_to_do_are_forgotten_and_a_waiting_one_is_kept() {
+        for (int i = 0; i < 100; i++) {
+            dispatcher.submit(job("m" + i, "receiver-" + i));
+        }
+        attempts.values().forEach(sent -> sent.getFirst().complete(new AttemptOutcome.Delivered(200)));
+        dispatcher.submit(job("slow", "paused-receiver"));
+        attempts.get("paused-receiver").getFirst()
+                .complete(new AttemptOutcome.Failed("HTTP 429", 429, Duration.ofMinutes(1)));
+
+        assertThat(dispatcher.destinationsHeld()).as("only the receiver that asked for a pause").isEqualTo(1);
+    }
+
+    @Test
     void a_failed_attempt_is_tried_again_on_schedule_and_then_delivered() {
         dispatcher.submit(job("m1", "r"));
         attempts.get("r").get(0).complete(new AttemptOutcome.Failed("HTTP 500", 500, null));

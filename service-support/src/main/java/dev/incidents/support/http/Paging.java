@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -86,12 +87,25 @@ public final class Paging {
         return merge(List.of(part(items, position, order, request)), position, order, request);
     }
 
-    /** This instance's share of a page: at most {@code limit} items after the cursor, in order. */
+    /**
+     * This instance's share of a page: at most {@code limit} items after the cursor, in order. Holds no more than
+     * {@code limit} + 1 items at a time, however many the stream has.
+     */
     public static <T> List<T> part(Stream<T> items, Function<T, Position> position, Comparator<Position> order,
                                    Request request) {
-        return items.filter(item -> request.after().map(after -> order.compare(position.apply(item), after) > 0)
+        Comparator<T> inOrder = Comparator.comparing(position, order);
+        PriorityQueue<T> firstOnes = new PriorityQueue<>(inOrder.reversed());
+        items.filter(item -> request.after().map(after -> order.compare(position.apply(item), after) > 0)
                         .orElse(true))
-                .sorted(Comparator.comparing(position, order)).limit(request.limit()).toList();
+                .forEach(item -> {
+                    firstOnes.add(item);
+                    if (firstOnes.size() > request.limit()) {
+                        firstOnes.poll();
+                    }
+                });
+        List<T> part = new ArrayList<>(firstOnes);
+        part.sort(inOrder);
+        return List.copyOf(part);
     }
 
     /**
