@@ -69,17 +69,19 @@ subscribed=$(curl -s -o "$data/subscribe.json" -w '%{http_code}' -X POST http://
   -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"channel":"WEBHOOK","target":"http://127.0.0.1:9000/hook",
   "audience":"PUBLIC","locale":"en","timeZone":"UTC","secrets":["whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"]}')
 [ "$subscribed" = 201 ] || fail "subscribe answered $subscribed: $(cat "$data/subscribe.json")"
+trace=4bf92f3577b34da6a3ce929d0e0e47ab  # one trace, from the declare's HTTP request to the webhook the receiver gets
 for attempt in $(seq 1 20); do  # the subscription applies once the planner has read it: declare until one arrives
   curl -s -o /dev/null -X POST http://127.0.0.1:8080/incidents -H 'Content-Type: application/json' \
-    -H "Authorization: Bearer $token" \
+    -H "Authorization: Bearer $token" -H "traceparent: 00-$trace-00f067aa0ba902b7-01" \
     -d "{\"title\":\"Smoke test $attempt\",\"severity\":\"SEV2\",\"summary\":\"Checking delivery\"}"
   for _ in $(seq 1 10); do grep -q 'incident.declared' "$data/receiver.out" && break 2; sleep 0.5; done
 done
 grep -q 'incident.declared.*signature valid' "$data/receiver.out" || fail "no signed webhook reached the receiver"
+grep -q "traceparent 00-$trace-" "$data/receiver.out" || fail "the webhook did not carry the declare's trace $trace"
 kill -TERM "$stack" "$receiver"
 wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: a stop while starting left nothing behind; stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver, stopped with nothing left behind"
+echo "smoke test: a stop while starting left nothing behind; stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver in the declare's trace, stopped with nothing left behind"
 rm -rf "$data"

@@ -49,10 +49,11 @@ public final class DemoReceiver {
                 exchange.getRequestHeaders().getFirst("webhook-signature"));
         exchange.sendResponseHeaders(valid ? 204 : 401, -1);
         exchange.close();
-        print(id, valid, body);
+        print(id, valid, body, exchange.getRequestHeaders().getFirst("traceparent"));
     }
 
-    private synchronized void print(String id, boolean valid, String body) throws IOException {
+    /** @param traceparent the W3C trace context the sender passed on, if any: the trace of the command behind it */
+    private synchronized void print(String id, boolean valid, String body, String traceparent) throws IOException {
         if (!valid) {
             out.println("[demo-receiver] REFUSED " + id + ": the signature does not match the secret");
             return;
@@ -66,5 +67,8 @@ public final class DemoReceiver {
         out.println("=== " + event.path("type").asText() + "  (" + id + ", signature valid)");
         out.println(event.at("/data/subject").asText());
         out.println(event.at("/data/text").asText().strip());
+        if (traceparent != null) {
+            out.println("(traceparent " + traceparent + ")");
+        }
     }
 }
