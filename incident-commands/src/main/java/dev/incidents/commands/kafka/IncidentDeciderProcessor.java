@@ -18,13 +18,13 @@ import dev.incidents.commands.wire.CommandMapper;
 import dev.incidents.commands.wire.EventMapper;
 import dev.incidents.commands.wire.RecordedEvent;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.kafka.StoreSweep;
 import dev.incidents.support.tracing.RecordSpan;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.nio.charset.StandardCharsets;
@@ -74,15 +74,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
     /** A full pass over the store: one an hour, against hours of commands, costs little. */
     private void forgetOldDecisions() {
         Instant before = clock.instant().minus(REMEMBER_DECIDED);
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, CommandResult> all = decidedCommands.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.getDecidedAt().isBefore(before)) {
-                    old.add(entry.key);
-                }
-            });
-        }
-        old.forEach(decidedCommands::delete);
+        StoreSweep.deleteWhere(decidedCommands, decided -> decided.getDecidedAt().isBefore(before));
     }
 
     /** In a span that continues the command's trace; the events, state and result written carry it on. */

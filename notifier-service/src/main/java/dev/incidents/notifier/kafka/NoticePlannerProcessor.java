@@ -10,6 +10,7 @@ import dev.incidents.notifier.domain.NoticeRouter;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.wire.SubscriptionMapper;
+import dev.incidents.support.kafka.StoreSweep;
 import dev.incidents.support.tracing.RecordSpan;
 import dev.incidents.support.tracing.TraceHeaders;
 import io.opentelemetry.api.trace.Tracer;
@@ -68,15 +69,7 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     }
 
     private void forgetSettledBriefs(Instant cutoff) {
-        List<String> settled = new ArrayList<>();
-        try (KeyValueIterator<String, IncidentBrief> all = briefs.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.settledBefore(cutoff)) {
-                    settled.add(entry.key);
-                }
-            });
-        }
-        settled.forEach(briefs::delete);
+        StoreSweep.deleteWhere(briefs, brief -> brief.settledBefore(cutoff));
     }
 
     /** In a span that continues the event's or detection's trace; every message planned carries it on. */
@@ -110,7 +103,7 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     private List<Subscription> subscriptions() {
         List<Subscription> all = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> iterator = subscriptions.all()) {
-            iterator.forEachRemaining(entry -> all.add(mapper.toDomain(subscriptionValues.deserialize(
+            iterator.forEachRemaining(entry -> all.add(mapper.toDomainWithoutSecrets(subscriptionValues.deserialize(
                     PlannerTopology.SUBSCRIPTIONS_TOPIC, entry.value))));
         }
         return all;

@@ -8,6 +8,7 @@ import dev.incidents.notifier.domain.SigningSecret;
 import dev.incidents.notifier.domain.Subscription;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,6 +45,15 @@ public final class SubscriptionMapper {
     }
 
     public Subscription toDomain(dev.incidents.avro.notifier.Subscription s) {
+        return toDomain(s, s.getSigningSecrets().stream().map(v -> opened(v, s.getSubscriptionId())).toList());
+    }
+
+    /** The subscription with no secrets, none of them unsealed: all that routing a notice needs. */
+    public Subscription toDomainWithoutSecrets(dev.incidents.avro.notifier.Subscription s) {
+        return toDomain(s, List.of());
+    }
+
+    private static Subscription toDomain(dev.incidents.avro.notifier.Subscription s, List<SigningSecret> secrets) {
         return new Subscription(s.getSubscriptionId(), s.getVersion(), Channel.valueOf(s.getChannel().name()),
                 s.getTarget(), Audience.valueOf(s.getAudience().name()),
                 s.getSeverities().stream().map(v -> Severity.valueOf(v.name())).collect(Collectors.toSet()),
@@ -51,8 +61,7 @@ public final class SubscriptionMapper {
                 s.getMessageKinds().stream().map(v -> MessageKind.valueOf(v.name())).collect(Collectors.toSet()),
                 Locale.forLanguageTag(s.getLocale()), ZoneId.of(s.getTimeZone()), s.getCommander(),
                 s.getEscalationLevel(),
-                s.getSigningSecrets().stream().map(v -> opened(v, s.getSubscriptionId())).toList(),
-                s.getAwaitingConfirmation(), s.getConfirmedAt(), s.getCreatedAt(), s.getUpdatedAt());
+                secrets, s.getAwaitingConfirmation(), s.getConfirmedAt(), s.getCreatedAt(), s.getUpdatedAt());
     }
 
     public String activeKeyId() {
