@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.function.Predicate;
 
 /**
@@ -163,21 +162,13 @@ public class IncidentQueryResource {
 
     /** Declared in [from, to); either end may be left open. */
     static Predicate<IncidentView> declared(String from, String to) {
-        return declared(time("declaredFrom", from), time("declaredTo", to));
+        return declared(QueryTimes.parameter("declaredFrom", from), QueryTimes.parameter("declaredTo", to));
     }
 
     /** Declared in [start, end); a null end is left open. */
     static Predicate<IncidentView> declared(Instant start, Instant end) {
         return view -> (start == null || !view.declaredAt().isBefore(start))
                 && (end == null || view.declaredAt().isBefore(end));
-    }
-
-    private static Instant time(String field, String value) {
-        try {
-            return value == null ? null : QueryTimes.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidField(field, field + " is " + QueryTimes.EXPECTED);
-        }
     }
 
     private static String query(UriInfo uri) {

@@ -1,5 +1,7 @@
 package dev.incidents.projection.http;
 
+import dev.incidents.support.http.InvalidField;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,6 +18,19 @@ final class QueryTimes {
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     private QueryTimes() {
+    }
+
+    /**
+     * The time a query parameter names, or null if it is absent.
+     *
+     * @throws InvalidField naming the parameter, if it is not such a time
+     */
+    static Instant parameter(String name, String value) {
+        try {
+            return value == null ? null : parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidField(name, name + " is " + EXPECTED);
+        }
     }
 
     /** @throws DateTimeParseException if not such a time */

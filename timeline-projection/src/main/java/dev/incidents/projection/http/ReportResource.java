@@ -54,15 +54,9 @@ public class ReportResource {
             + "(an ISO-8601 duration of whole days, e.g. P7D) adds the same figures for each such part of the period")
     public Response communication(@QueryParam("from") String from, @QueryParam("to") String to,
                                   @QueryParam("bucket") String bucket) {
-        Instant end;
-        Instant start;
-        try {
-            end = to == null ? clock.instant() : QueryTimes.parse(to);
-            start = from == null ? end.minus(DEFAULT_PERIOD) : QueryTimes.parse(from);
-        } catch (DateTimeParseException e) {
-            return QueryProblems.invalid(from != null && !parses(from) ? "from" : "to",
-                    "from and to are " + QueryTimes.EXPECTED);
-        }
+        Instant end = Optional.ofNullable(QueryTimes.parameter("to", to)).orElseGet(clock::instant);
+        Instant start = Optional.ofNullable(QueryTimes.parameter("from", from))
+                .orElseGet(() -> end.minus(DEFAULT_PERIOD));
         if (!start.isBefore(end)) {
             return QueryProblems.invalid("from", "from must be before to.");
         }
@@ -113,13 +107,4 @@ public class ReportResource {
         return Optional.of(step);
     }
 
-
-    private static boolean parses(String value) {
-        try {
-            QueryTimes.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
-    }
 }
