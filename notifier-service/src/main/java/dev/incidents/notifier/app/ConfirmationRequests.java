@@ -13,13 +13,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,11 +42,8 @@ public class ConfirmationRequests {
         this.renderer = renderer;
         this.clock = clock;
         this.timeout = config.writeTimeout();
-        this.producer = clients.producer("notifier-confirmation-requests", Map.of(
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(),
+        this.producer = clients.producer("notifier-confirmation-requests",
+                AwaitedWrites.producerSettings(timeout), new StringSerializer(),
                 serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).serializer());
     }
 

@@ -9,13 +9,11 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -51,7 +49,7 @@ public class Redelivery {
         this.ledger = ledger;
         this.clock = clock;
         this.timeout = config.writeTimeout();
-        this.producer = clients.producer("notifier-redelivery", Map.of(ProducerConfig.ACKS_CONFIG, "all"),
+        this.producer = clients.producer("notifier-redelivery", AwaitedWrites.producerSettings(timeout),
                 new StringSerializer(),
                 serdes.forValue(IncidentTopic.NOTIFIER_OUTBOX).serializer());
     }

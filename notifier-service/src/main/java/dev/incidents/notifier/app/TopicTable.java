@@ -8,7 +8,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -69,11 +68,8 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
         this.topic = topic;
         this.timeout = timeout;
         this.rows = rows;
-        this.producer = clients.producer(topic + "-table-writer", Map.of(
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), serde.serializer());
+        this.producer = clients.producer(topic + "-table-writer", AwaitedWrites.producerSettings(timeout),
+                new StringSerializer(), serde.serializer());
         this.endAtStart = endOffsets(clients, topic);
         this.follower = new TopicFollower(clients, supervisor, topic + "-table", List.of(topic),
                 TopicFollower.Start.BEGINNING, this::apply, read::reached);
