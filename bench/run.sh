@@ -4,6 +4,7 @@
 #   ./bench/run.sh projection   the projection (scan cost by open incidents, overdue lateness, 1M-event rebuild)
 #   ./bench/run.sh delivery     the notifier (100 webhook receivers, then 10 of them hanging)
 #   ./bench/run.sh status       the public status answers (summary.json, incidents.json, feed) by incidents held
+#   ./bench/run.sh memory       the three services' heap after GC as 100k incidents pass through
 # Options go through as system properties, e.g. BENCH_OPTS="-Dbench.seconds=30".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,8 @@ case "${1:-commands}" in
   projection) main=dev.incidents.bench.ProjectionBenchmark ;;
   delivery) main=dev.incidents.bench.DeliveryBenchmark ;;
   status) main=dev.incidents.bench.StatusPageBenchmark ;;
-  *) echo "usage: $0 [commands|projection|delivery|status]" >&2; exit 2 ;;
+  memory) main=dev.incidents.bench.MemoryBenchmark ;;
+  *) echo "usage: $0 [commands|projection|delivery|status|memory]" >&2; exit 2 ;;
 esac
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl bench exec:java -Dbench.main="$main" ${BENCH_OPTS:-}

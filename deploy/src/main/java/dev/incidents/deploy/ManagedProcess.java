@@ -112,6 +112,11 @@ public final class ManagedProcess implements AutoCloseable {
         return name;
     }
 
+    /** The process id: the program's own, since setsid runs it in place rather than as a child. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
