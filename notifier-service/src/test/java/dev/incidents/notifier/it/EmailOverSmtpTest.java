@@ -65,7 +65,7 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
                 "oncall@example.com", Audience.PUBLIC, null, null, null, "de", "UTC", null, null, null),
                 Instant.now()).confirm(Instant.now());
 
-        sender.send(message, subscription).await().atMost(Duration.ofSeconds(10));
+        sender.send(message, subscription).await().atMost(Duration.ofSeconds(30)); // a bound for a loaded machine
 
         MimeMessage received = mailTo("oncall@example.com", "[SEV1] Update: Checkout down");
         assertThat(received.getMessageID()).isEqualTo("<" + messageId + "@incident-timeline>");
