@@ -7,7 +7,6 @@ import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.testing.EmbeddedKafka;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -33,13 +32,7 @@ public final class CommandPathBenchmark {
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
 
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(CommandPathBenchmark.class).error("Benchmark failed", e);
-            System.exit(1);
-        }
+        BenchmarkRun.exitAfter(CommandPathBenchmark.class, CommandPathBenchmark::run);
     }
 
     private static void run() throws Exception {

@@ -9,7 +9,6 @@ import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.testing.EmbeddedKafka;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,16 +34,8 @@ import java.util.stream.IntStream;
  */
 public final class DeliveryBenchmark {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(DeliveryBenchmark.class).error("Benchmark failed", e);
-            System.exit(1);
-        }
+        BenchmarkRun.exitAfter(DeliveryBenchmark.class, DeliveryBenchmark::run);
     }
 
     private record Phase(String name, int receivers, int events, double seconds, Histogram latencyMillis) {
@@ -82,7 +73,7 @@ public final class DeliveryBenchmark {
             String authorization = "Bearer " + keycloak.tokens().of("notifier-admin");
             awaitUp(baseUrl, authorization);
             for (int i = 0; i < subscriptions; i++) {
-                subscribe(baseUrl, authorization, receivers.url(i));
+                WebhookSubscriptions.subscribe(baseUrl, authorization, receivers.url(i));
             }
             warmUp(writer, receivers, subscriptions);
             phase("warm-up (JIT), not counted", writer, receivers, events,
@@ -160,18 +151,6 @@ public final class DeliveryBenchmark {
         settings.add("quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
         settings.add(ServiceProcess.LOOPBACK_DELIVERIES);
         return settings.toArray(String[]::new);
-    }
-
-    private static void subscribe(String baseUrl, String authorization, String target) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(baseUrl + "/subscriptions")).header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEBHOOK\",\"target\":\"" + target
-                        + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\",\"secrets\":[\""
-                        + SECRET + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("Subscribe failed: " + response.statusCode() + " " + response.body());
-        }
     }
 
     private static void awaitUp(String baseUrl, String authorization) throws Exception {

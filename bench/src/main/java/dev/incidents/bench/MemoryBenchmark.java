@@ -40,7 +40,6 @@ import java.util.regex.Pattern;
 public final class MemoryBenchmark {
 
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final double MB = 1024 * 1024;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -56,13 +55,7 @@ public final class MemoryBenchmark {
     }
 
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(MemoryBenchmark.class).error("Benchmark failed", e);
-            System.exit(1);
-        }
+        BenchmarkRun.exitAfter(MemoryBenchmark.class, MemoryBenchmark::run);
     }
 
     private static void run() throws Exception {
@@ -102,7 +95,7 @@ public final class MemoryBenchmark {
                 services.put(name, service);
                 ports.put(name, port);
             }
-            subscribe("http://127.0.0.1:" + ports.get("notifier-service"), "Bearer "
+            WebhookSubscriptions.subscribe("http://127.0.0.1:" + ports.get("notifier-service"), "Bearer "
                     + keycloak.tokens().of("notifier-admin"), receiver.url(0));
             MemoryBenchmark bench = new MemoryBenchmark("http://127.0.0.1:" + ports.get("incident-commands"),
                     "Bearer " + keycloak.tokens().of("commander"), concurrency);
@@ -202,27 +195,6 @@ public final class MemoryBenchmark {
                         + " messages after 10 minutes (is bench.messages-per-incident right?)");
             }
             Thread.sleep(50);
-        }
-    }
-
-    private static void subscribe(String notifierUrl, String authorization, String target) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(notifierUrl
-                            + "/subscriptions")).header("Content-Type", "application/json")
-                    .header("Authorization", authorization)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"channel\":\"WEBHOOK\",\"target\":\"" + target
-                            + "\",\"audience\":\"PUBLIC\",\"locale\":\"en\",\"timeZone\":\"UTC\",\"secrets\":[\""
-                            + SECRET + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 201) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Subscribe failed: " + response.statusCode() + " "
-                        + response.body());
-            }
-            Thread.sleep(500);
         }
     }
 

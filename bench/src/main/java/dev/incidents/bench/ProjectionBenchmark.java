@@ -8,7 +8,6 @@ import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.testing.EmbeddedKafka;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,13 +28,7 @@ public final class ProjectionBenchmark {
     private static final Duration CATCH_UP = Duration.ofMinutes(30);
 
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(ProjectionBenchmark.class).error("Benchmark failed", e);
-            System.exit(1);
-        }
+        BenchmarkRun.exitAfter(ProjectionBenchmark.class, ProjectionBenchmark::run);
     }
 
     private static void run() throws Exception {

@@ -9,7 +9,6 @@ import dev.incidents.deploy.Tokens;
 import dev.incidents.testing.EmbeddedKafka;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,13 +41,7 @@ public final class StatusPageBenchmark {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) {
-        try {
-            run();
-            System.exit(0);
-        } catch (Exception e) {
-            LoggerFactory.getLogger(StatusPageBenchmark.class).error("Benchmark failed", e);
-            System.exit(1);
-        }
+        BenchmarkRun.exitAfter(StatusPageBenchmark.class, StatusPageBenchmark::run);
     }
 
     private record Figures(int incidents, String path, int requests, double seconds, Histogram micros, int bytes) {
