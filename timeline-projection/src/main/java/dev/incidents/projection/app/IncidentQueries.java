@@ -15,7 +15,6 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
@@ -37,10 +36,9 @@ public class IncidentQueries {
     private final KafkaStreams streams;
     private final HostInfo self;
 
-    IncidentQueries(KafkaStreams streams,
-                    @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+    IncidentQueries(KafkaStreams streams, AdvertisedAddress address) {
         this.streams = streams;
-        this.self = HostInfo.buildFromEndpoint(applicationServer);
+        this.self = address.hostInfo();
     }
 
     public QueryResult<IncidentView> incident(String incidentId) {

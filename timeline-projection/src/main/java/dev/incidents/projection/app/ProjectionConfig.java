@@ -12,6 +12,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "incidents")
 public interface ProjectionConfig {
 
+    /**
+     * The host other instances reach this one at, for forwarded queries (its port is {@code quarkus.http.port}).
+     * Default: {@code quarkus.http.host}, which will not do when that is a wildcard such as 0.0.0.0.
+     */
+    Optional<String> advertisedHost();
+
     Detection detection();
 
     StatusPage statusPage();

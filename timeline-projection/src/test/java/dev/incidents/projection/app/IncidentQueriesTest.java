@@ -34,7 +34,7 @@ class IncidentQueriesTest {
                 StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9", StreamsConfig.STATE_DIR_CONFIG, state.toString(),
                 StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8082"));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), config)) {
-            IncidentQueries queries = new IncidentQueries(streams, "127.0.0.1:8082");
+            IncidentQueries queries = new IncidentQueries(streams, new AdvertisedAddress("127.0.0.1:8082"));
 
             assertThat(queries.incident("inc-1")).isInstanceOf(QueryResult.Unavailable.class);
             assertThat(queries.timeline("inc-1")).isInstanceOf(QueryResult.Unavailable.class);
