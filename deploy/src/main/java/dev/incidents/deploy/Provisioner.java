@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ReleasedSchemas;
+import dev.incidents.schemas.ServiceAccess;
 import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -35,11 +37,16 @@ public final class Provisioner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String bootstrapServers;
+    private final Map<String, Object> adminSettings;
     private final String confluentApiUrl;
 
     public Provisioner(String bootstrapServers, String confluentApiUrl) {
-        this.bootstrapServers = bootstrapServers;
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), confluentApiUrl);
+    }
+
+    /** @param adminSettings the admin client's settings: where Kafka is and, on a secured cluster, how to sign in */
+    public Provisioner(Map<String, Object> adminSettings, String confluentApiUrl) {
+        this.adminSettings = Map.copyOf(adminSettings);
         this.confluentApiUrl = confluentApiUrl;
     }
 
@@ -52,9 +59,25 @@ public final class Provisioner {
         }
     }
 
+    /**
+     * Grants each service's principal the ACLs {@link KafkaAcls} makes from its {@link ServiceAccess}; needs a
+     * principal that may alter ACLs. Safe to run again: an ACL that exists is left as it is.
+     *
+     * @param principals each service's principal, such as {@code User:incident-commands}
+     */
+    public void grantAccess(Map<ServiceAccess, String> principals) throws InterruptedException {
+        List<AclBinding> acls = principals.entrySet().stream()
+                .flatMap(entry -> KafkaAcls.of(entry.getKey(), entry.getValue()).stream()).toList();
+        try (Admin admin = Admin.create(adminSettings)) {
+            admin.createAcls(acls).all().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create the services' ACLs", e.getCause());
+        }
+    }
+
     /** Creates missing topics and brings the settings of existing ones up to date (partition counts stay). */
-    private void createTopics(int partitions, short replicationFactor) throws InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public void createTopics(int partitions, short replicationFactor) throws InterruptedException {
+        try (Admin admin = Admin.create(adminSettings)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = IncidentTopic.values().stream()
                     .filter(topic -> !existing.contains(topic.topicName()))

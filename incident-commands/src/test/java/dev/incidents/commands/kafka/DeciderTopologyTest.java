@@ -1,5 +1,7 @@
 package dev.incidents.commands.kafka;
 
+import dev.incidents.testing.GrantedAccess;
+import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.CommandOutcome;
@@ -285,5 +287,12 @@ class DeciderTopologyTest {
         String commandId = "cmd-" + (++commandCounter);
         return IncidentCommand.newBuilder().setCommandId(commandId).setIncidentId(incidentId).setActor(ALICE)
                 .setRequestFingerprint("fp-" + commandId).setCommand(payload).build();
+    }
+
+    @Test
+    void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
+        GrantedAccess.assertTopologyWithin(DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
+                OpenTelemetry.noop().getTracer("test")), ServiceAccess.INCIDENT_COMMANDS_SERVICE);
+        GrantedAccess.assertApplicationId(ServiceAccess.INCIDENT_COMMANDS_SERVICE);
     }
 }

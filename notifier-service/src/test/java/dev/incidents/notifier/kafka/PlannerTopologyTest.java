@@ -1,5 +1,7 @@
 package dev.incidents.notifier.kafka;
 
+import dev.incidents.testing.GrantedAccess;
+import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
@@ -217,5 +219,12 @@ class PlannerTopologyTest {
         return IncidentEvent.newBuilder().setEventId(incidentId + "-" + sequence).setIncidentId(incidentId)
                 .setSequence(sequence).setOccurredAt(T0).setActor(new Actor("alice", ActorKind.PERSON))
                 .setCausingCommandId("cmd").setPayload(payload).build();
+    }
+
+    @Test
+    void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
+        GrantedAccess.assertTopologyWithin(PlannerTopology.build(avro, renderer, mapper, meters, Duration.ofDays(30),
+                OpenTelemetry.noop().getTracer("test")), ServiceAccess.NOTIFIER_SERVICE);
+        GrantedAccess.assertApplicationId(ServiceAccess.NOTIFIER_SERVICE);
     }
 }

@@ -1,5 +1,7 @@
 package dev.incidents.projection.kafka;
 
+import dev.incidents.testing.GrantedAccess;
+import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
@@ -331,5 +333,12 @@ class ProjectionTopologyTest {
     private IncidentState lastState() {
         List<IncidentState> all = states.readValuesToList();
         return all.get(all.size() - 1);
+    }
+
+    @Test
+    void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
+        GrantedAccess.assertTopologyWithin(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
+                new ProjectionTopology.Scan(SCAN, Duration.ofMillis(250)), avro, meters, OpenTelemetry.noop().getTracer("test")), ServiceAccess.TIMELINE_PROJECTION_SERVICE);
+        GrantedAccess.assertApplicationId(ServiceAccess.TIMELINE_PROJECTION_SERVICE);
     }
 }

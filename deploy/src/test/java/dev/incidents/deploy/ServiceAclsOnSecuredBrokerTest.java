@@ -1,0 +1,180 @@
+package dev.incidents.deploy;
+
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.ServiceAccess;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ACLs provisioning grants, on a broker that authenticates every client (SASL) and authorizes with KRaft's
+ * StandardAuthorizer, allowing nothing without an ACL: each service may do what its {@link ServiceAccess} says and
+ * is refused the rest.
+ */
+class ServiceAclsOnSecuredBrokerTest {
+
+    private static final String ADMIN = "admin";
+    private static KafkaClusterTestKit kafka;
+
+    @BeforeAll
+    static void startSecuredBroker() throws Exception {
+        StringBuilder users = new StringBuilder("user_" + ADMIN + "=\"" + password(ADMIN) + "\"");
+        ServiceAccess.values().forEach(access -> users.append(" user_").append(access.service()).append("=\"")
+                .append(password(access.service())).append("\""));
+        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
+                .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
+                .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build())
+                .setConfigProp("sasl.enabled.mechanisms", "PLAIN")
+                .setConfigProp("listener.name.external.plain.sasl.jaas.config", jaas(ADMIN) + " " + users + ";")
+                .setConfigProp("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
+                .setConfigProp("allow.everyone.if.no.acl.found", "false")
+                // the test kit's controller listener is unauthenticated (ANONYMOUS); clients use the SASL one
+                .setConfigProp("super.users", "User:" + ADMIN + ";User:ANONYMOUS")
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .build();
+        kafka.format();
+        kafka.startup();
+        kafka.waitForReadyBrokers();
+        Provisioner provisioner = new Provisioner(signedIn(ADMIN), "http://127.0.0.1:9/unused");
+        provisioner.createTopics(1, (short) 1);
+        provisioner.grantAccess(ServiceAccess.values().stream()
+                .collect(Collectors.toMap(Function.identity(), KafkaAcls::principal)));
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void each_service_writes_the_topics_it_writes_and_is_refused_every_other() throws Exception {
+        for (ServiceAccess access : ServiceAccess.values()) {
+            try (KafkaProducer<String, String> producer = producer(access, Map.of())) {
+                for (IncidentTopic<?> topic : IncidentTopic.values()) {
+                    ProducerRecord<String, String> record = new ProducerRecord<>(topic.topicName(), "k", "v");
+                    if (access.writes().contains(topic)) {
+                        assertThat(producer.send(record).get().topic()).isEqualTo(topic.topicName());
+                    } else {
+                        assertThatThrownBy(() -> producer.send(record).get()).as("%s writing %s", access.service(),
+                                topic).hasCauseInstanceOf(TopicAuthorizationException.class);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void each_service_reads_its_topics_in_its_groups_and_is_refused_other_topics() {
+        for (ServiceAccess access : ServiceAccess.values()) {
+            for (String group : groups(access)) {
+                try (KafkaConsumer<String, String> consumer = consumer(access, group)) {
+                    consumer.subscribe(access.readTopicNames());
+                    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                    while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                        consumer.poll(Duration.ofMillis(200));
+                    }
+                    assertThat(consumer.assignment()).as("%s joined group %s", access.service(), group)
+                            .hasSize(access.reads().size());
+                    consumer.commitSync();
+                }
+            }
+            IncidentTopic<?> unread = IncidentTopic.values().stream().filter(t -> !access.reads().contains(t))
+                    .findFirst().orElseThrow();
+            try (KafkaConsumer<String, String> consumer = consumer(access, access.streamsApplicationId())) {
+                consumer.subscribe(List.of(unread.topicName()));
+                assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(5))).as("%s reading %s",
+                        access.service(), unread).isInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    @Test
+    void a_streams_app_may_use_transactions_and_internal_topics_under_its_application_id_only() throws Exception {
+        for (ServiceAccess access : ServiceAccess.values()) {
+            String app = access.streamsApplicationId();
+            try (KafkaProducer<String, String> own = producer(access,
+                    Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, app + "-0_1"))) {
+                own.initTransactions();
+            }
+            try (KafkaProducer<String, String> other = producer(access,
+                    Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "somebody-else-0_1"))) {
+                assertThatThrownBy(other::initTransactions).isInstanceOf(TransactionalIdAuthorizationException.class);
+            }
+            try (Admin admin = Admin.create(signedIn(access.service()))) {
+                admin.createTopics(List.of(new NewTopic(app + "-store-changelog", 1, (short) 1))).all().get();
+                assertThatThrownBy(() -> admin.createTopics(List.of(new NewTopic("not-" + app + "-changelog", 1,
+                        (short) 1))).all().get()).isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(TopicAuthorizationException.class);
+            }
+        }
+    }
+
+    private static List<String> groups(ServiceAccess access) {
+        return Stream.concat(Stream.of(access.streamsApplicationId()), access.groups().stream()).toList();
+    }
+
+    private static KafkaProducer<String, String> producer(ServiceAccess access, Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(signedIn(access.service()));
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10_000);
+        settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        settings.putAll(extra);
+        return new KafkaProducer<>(settings, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, String> consumer(ServiceAccess access, String group) {
+        Map<String, Object> settings = new HashMap<>(signedIn(access.service()));
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static Map<String, Object> signedIn(String user) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN", SaslConfigs.SASL_JAAS_CONFIG, jaas(user) + ";");
+    }
+
+    private static String jaas(String user) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password(user) + "\"";
+    }
+
+    private static String password(String user) {
+        return user + "-secret";
+    }
+}
