@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -21,7 +22,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,8 @@ import java.util.stream.Collectors;
 public final class Provisioner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ACLS_SHOWN_WITHIN = Duration.ofSeconds(30);
+    private static final Duration ACLS_POLL = Duration.ofMillis(100);
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Object> adminSettings;
     private final String confluentApiUrl;
@@ -61,7 +66,9 @@ public final class Provisioner {
 
     /**
      * Grants each service's principal the ACLs {@link KafkaAcls} makes from its {@link ServiceAccess}; needs a
-     * principal that may alter ACLs. Safe to run again: an ACL that exists is left as it is.
+     * principal that may alter ACLs. Safe to run again: an ACL that exists is left as it is. Returns once the
+     * broker answering shows every ACL: a broker applies new ACLs from the metadata log a moment after the controller
+     * accepted them, and a service started in between would be refused.
      *
      * @param principals each service's principal, such as {@code User:incident-commands}
      */
@@ -70,8 +77,26 @@ public final class Provisioner {
                 .flatMap(entry -> KafkaAcls.of(entry.getKey(), entry.getValue()).stream()).toList();
         try (Admin admin = Admin.create(adminSettings)) {
             admin.createAcls(acls).all().get();
+            awaitShown(admin, acls);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create the services' ACLs", e.getCause());
+        }
+    }
+
+    private static void awaitShown(Admin admin, List<AclBinding> acls)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + ACLS_SHOWN_WITHIN.toNanos();
+        Set<AclBinding> missing = new HashSet<>(acls);
+        while (true) {
+            missing.removeAll(admin.describeAcls(AclBindingFilter.ANY).values().get());
+            if (missing.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The broker does not show " + missing.size() + " of the ACLs granted "
+                        + ACLS_SHOWN_WITHIN.toSeconds() + " s after they were accepted, such as " + missing.iterator().next());
+            }
+            Thread.sleep(ACLS_POLL.toMillis());
         }
     }
 
