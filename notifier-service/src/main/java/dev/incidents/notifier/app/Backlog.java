@@ -2,9 +2,9 @@ package dev.incidents.notifier.app;
 
 import org.apache.kafka.common.TopicPartition;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -16,40 +16,45 @@ import java.util.stream.Collectors;
  */
 final class Backlog {
 
+    /** What one destination holds, and the outbox partition its messages come from. */
+    private record Held(TopicPartition home, int count) {
+    }
+
     private final int max;
-    private final Map<String, Integer> held = new HashMap<>();
-    private final Map<String, TopicPartition> home = new HashMap<>();
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
 
     Backlog(int max) {
         this.max = max;
     }
 
-    synchronized void taken(String destination, TopicPartition partition) {
-        home.put(destination, partition);
-        held.merge(destination, 1, Integer::sum);
+    void taken(String destination, TopicPartition partition) {
+        held.merge(destination, new Held(partition, 1), (known, one) -> new Held(partition, known.count() + 1));
     }
 
     /** The dispatcher is done with one of the destination's messages (delivered, failed for good or dropped). */
-    synchronized void released(String destination) {
-        if (held.computeIfPresent(destination, (key, count) -> count > 1 ? count - 1 : null) == null) {
-            home.remove(destination);
-        }
+    void released(String destination) {
+        held.computeIfPresent(destination, (key, known) -> known.count() > 1
+                ? new Held(known.home(), known.count() - 1) : null);
     }
 
-    synchronized int held(String destination) {
-        return held.getOrDefault(destination, 0);
+    int held(String destination) {
+        Held known = held.get(destination);
+        return known == null ? 0 : known.count();
     }
 
     /** The partitions of destinations holding {@code max} or more. */
-    synchronized Set<TopicPartition> full() {
-        return held.entrySet().stream().filter(entry -> entry.getValue() >= max)
-                .map(entry -> home.get(entry.getKey())).collect(Collectors.toSet());
+    Set<TopicPartition> full() {
+        return holdingAtLeast(max);
     }
 
     /** Of the paused partitions, those none of whose destinations holds half of {@code max} or more. */
-    synchronized Set<TopicPartition> drained(Set<TopicPartition> paused) {
-        Set<TopicPartition> busy = held.entrySet().stream().filter(entry -> entry.getValue() >= (max + 1) / 2)
-                .map(entry -> home.get(entry.getKey())).collect(Collectors.toSet());
+    Set<TopicPartition> drained(Set<TopicPartition> paused) {
+        Set<TopicPartition> busy = holdingAtLeast((max + 1) / 2);
         return paused.stream().filter(partition -> !busy.contains(partition)).collect(Collectors.toSet());
+    }
+
+    private Set<TopicPartition> holdingAtLeast(int count) {
+        return held.values().stream().filter(known -> known.count() >= count).map(Held::home)
+                .collect(Collectors.toSet());
     }
 }

@@ -51,7 +51,7 @@ public class RequestProblems {
     }
 
     @ServerExceptionMapper
-    public Response invalidParameter(InvalidField e) {
+    public Response invalidField(InvalidField e) {
         return Problem.of("invalid-field", "Invalid request field", 400, e.getMessage(), e.field()).response();
     }
 
