@@ -11,6 +11,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.ConfigResource;
@@ -39,8 +43,9 @@ import java.util.stream.Collectors;
 public final class Provisioner {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration ACLS_SHOWN_WITHIN = Duration.ofSeconds(30);
-    private static final Duration ACLS_POLL = Duration.ofMillis(100);
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(30);
+    private static final Duration SHOWN_POLL = Duration.ofMillis(100);
+    private static final int SCRAM_ITERATIONS = 8192;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Object> adminSettings;
     private final String confluentApiUrl;
@@ -73,8 +78,12 @@ public final class Provisioner {
      * @param principals each service's principal, such as {@code User:incident-commands}
      */
     public void grantAccess(Map<ServiceAccess, String> principals) throws InterruptedException {
-        List<AclBinding> acls = principals.entrySet().stream()
-                .flatMap(entry -> KafkaAcls.of(entry.getKey(), entry.getValue()).stream()).toList();
+        grant(principals.entrySet().stream()
+                .flatMap(entry -> KafkaAcls.of(entry.getKey(), entry.getValue()).stream()).toList());
+    }
+
+    /** Creates the ACLs and returns once the broker answering shows them all. */
+    public void grant(List<AclBinding> acls) throws InterruptedException {
         try (Admin admin = Admin.create(adminSettings)) {
             admin.createAcls(acls).all().get();
             awaitShown(admin, acls);
@@ -83,9 +92,34 @@ public final class Provisioner {
         }
     }
 
+    /**
+     * Creates or updates each user's SCRAM-SHA-512 credential (what Strimzi's user operator does for a
+     * {@code KafkaUser}), and returns once the broker answering knows them all.
+     *
+     * @param passwords each user's password, by user name
+     */
+    public void upsertScramUsers(Map<String, String> passwords) throws InterruptedException {
+        try (Admin admin = Admin.create(adminSettings)) {
+            admin.alterUserScramCredentials(passwords.entrySet().stream()
+                    .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.getKey(),
+                            new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), user.getValue()))
+                    .toList()).all().get();
+            long deadline = System.nanoTime() + SHOWN_WITHIN.toNanos();
+            while (!admin.describeUserScramCredentials().users().get().containsAll(passwords.keySet())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The broker does not know the users " + passwords.keySet()
+                            + " " + SHOWN_WITHIN.toSeconds() + " s after they were created");
+                }
+                Thread.sleep(SHOWN_POLL.toMillis());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create the users' SCRAM credentials", e.getCause());
+        }
+    }
+
     private static void awaitShown(Admin admin, List<AclBinding> acls)
             throws ExecutionException, InterruptedException {
-        long deadline = System.nanoTime() + ACLS_SHOWN_WITHIN.toNanos();
+        long deadline = System.nanoTime() + SHOWN_WITHIN.toNanos();
         Set<AclBinding> missing = new HashSet<>(acls);
         while (true) {
             missing.removeAll(admin.describeAcls(AclBindingFilter.ANY).values().get());
@@ -94,9 +128,9 @@ public final class Provisioner {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The broker does not show " + missing.size() + " of the ACLs granted "
-                        + ACLS_SHOWN_WITHIN.toSeconds() + " s after they were accepted, such as " + missing.iterator().next());
+                        + SHOWN_WITHIN.toSeconds() + " s after they were accepted, such as " + missing.iterator().next());
             }
-            Thread.sleep(ACLS_POLL.toMillis());
+            Thread.sleep(SHOWN_POLL.toMillis());
         }
     }
 

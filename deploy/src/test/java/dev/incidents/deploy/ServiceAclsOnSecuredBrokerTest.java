@@ -11,19 +11,17 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TransactionalIdAuthorizationException;
-import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -35,49 +33,44 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The ACLs provisioning grants, on a broker that authenticates every client (SASL) and authorizes with KRaft's
- * StandardAuthorizer, allowing nothing without an ACL: each service may do what its {@link ServiceAccess} says and
- * is refused the rest.
+ * The ACLs provisioning grants, on a broker secured as production is (SCRAM-SHA-512 over TLS, KRaft's
+ * StandardAuthorizer allowing nothing without an ACL): each service signs in as its own user, may do what its
+ * {@link ServiceAccess} says and is refused the rest; a client without the right credentials gets nothing.
  */
 class ServiceAclsOnSecuredBrokerTest {
 
-    private static final String ADMIN = "admin";
-    private static KafkaClusterTestKit kafka;
+    private static KafkaBroker kafka;
 
     @BeforeAll
     static void startSecuredBroker() throws Exception {
-        StringBuilder users = new StringBuilder("user_" + ADMIN + "=\"" + password(ADMIN) + "\"");
-        ServiceAccess.values().forEach(access -> users.append(" user_").append(access.service()).append("=\"")
-                .append(password(access.service())).append("\""));
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1)
-                .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction()).build())
-                .setConfigProp("sasl.enabled.mechanisms", "PLAIN")
-                .setConfigProp("listener.name.external.plain.sasl.jaas.config", jaas(ADMIN) + " " + users + ";")
-                .setConfigProp("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
-                .setConfigProp("allow.everyone.if.no.acl.found", "false")
-                // the test kit's controller listener is unauthenticated (ANONYMOUS); clients use the SASL one
-                .setConfigProp("super.users", "User:" + ADMIN + ";User:ANONYMOUS")
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        Provisioner provisioner = new Provisioner(signedIn(ADMIN), "http://127.0.0.1:9/unused");
+        kafka = KafkaBroker.startSecured(Files.createTempDirectory("secured-kafka"),
+                Files.createDirectories(Path.of("target", "it-logs")).resolve("secured-kafka.log"),
+                password(KafkaBroker.ADMIN));
+        Provisioner provisioner = new Provisioner(kafka.adminSettings(), "http://127.0.0.1:9/unused");
         provisioner.createTopics(1, (short) 1);
+        provisioner.upsertScramUsers(ServiceAccess.values().stream()
+                .collect(Collectors.toMap(ServiceAccess::service, access -> password(access.service()))));
         provisioner.grantAccess(ServiceAccess.values().stream()
                 .collect(Collectors.toMap(Function.identity(), KafkaAcls::principal)));
     }
 
     @AfterAll
-    static void stopBroker() throws Exception {
+    static void stopBroker() {
         kafka.close();
+    }
+
+    @Test
+    void a_client_without_the_right_password_or_without_tls_is_refused() {
+        assertThatThrownBy(() -> listTopics(kafka.clientSettings("incident-commands", "guessed"))).hasCauseInstanceOf(SaslAuthenticationException.class);
+
+        Map<String, Object> plaintext = new HashMap<>(signedIn("incident-commands"));
+        plaintext.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+        assertThatThrownBy(() -> listTopics(plaintext)).isInstanceOf(ExecutionException.class);
+
+        assertThat(catchThrowable(() -> listTopics(signedIn("incident-commands")))).isNull();
     }
 
     @Test
@@ -163,15 +156,17 @@ class ServiceAclsOnSecuredBrokerTest {
         return new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
     }
 
-    private static Map<String, Object> signedIn(String user) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
-                SaslConfigs.SASL_MECHANISM, "PLAIN", SaslConfigs.SASL_JAAS_CONFIG, jaas(user) + ";");
+    private static void listTopics(Map<String, Object> settings) throws Exception {
+        Map<String, Object> quick = new HashMap<>(settings);
+        quick.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000);
+        quick.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        try (Admin admin = Admin.create(quick)) {
+            admin.listTopics().names().get();
+        }
     }
 
-    private static String jaas(String user) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
-                + "\" password=\"" + password(user) + "\"";
+    private static Map<String, Object> signedIn(String user) {
+        return kafka.clientSettings(user, password(user));
     }
 
     private static String password(String user) {
