@@ -4,6 +4,7 @@ import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.kafka.DeciderTopology;
+import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -18,6 +19,13 @@ import java.util.Map;
 /** Wires the plain-Java decider and its topology into Quarkus; Quarkus runs the Kafka Streams app it produces. */
 @ApplicationScoped
 public class DeciderSetup {
+
+    /** What this service may do on Kafka; readiness checks its principal holds these ACLs. */
+    @Produces
+    @Singleton
+    ServiceAccess access() {
+        return ServiceAccess.INCIDENT_COMMANDS_SERVICE;
+    }
 
     @Produces
     @Singleton

@@ -1,11 +1,12 @@
 package dev.incidents.notifier.app;
 
+import dev.incidents.notifier.delivery.EmailLinks;
 import dev.incidents.notifier.kafka.PlannerTopology;
 import dev.incidents.notifier.render.MessageRenderer;
-import dev.incidents.support.wire.RegistryAvroSerdes;
-import dev.incidents.notifier.delivery.EmailLinks;
 import dev.incidents.notifier.wire.SecretSeal;
 import dev.incidents.notifier.wire.SubscriptionMapper;
+import dev.incidents.schemas.ServiceAccess;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,13 @@ import java.time.Clock;
 /** Wires the plain-Java parts of the notifier into Quarkus. */
 @ApplicationScoped
 public class NotifierSetup {
+
+    /** What this service may do on Kafka; readiness checks its principal holds these ACLs. */
+    @Produces
+    @Singleton
+    ServiceAccess access() {
+        return ServiceAccess.NOTIFIER_SERVICE;
+    }
 
     @Produces
     Topology topology(RegistryAvroSerdes serdes, MessageRenderer renderer, SubscriptionMapper subscriptions,

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -108,9 +109,17 @@ final class NotifierFixtures {
      * the id of the incident that arrived.
      */
     static String declareUntil(String prefix, Instant at, Predicate<String> arrived) throws InterruptedException {
-        for (int attempt = 0; attempt < 20; attempt++) {
+        return declareUntil(() -> {
             String incidentId = prefix + UUID.randomUUID();
             declare(incidentId, at);
+            return incidentId;
+        }, arrived);
+    }
+
+    /** As above, each incident declared by {@code declareOne}, which returns its id. */
+    static String declareUntil(Supplier<String> declareOne, Predicate<String> arrived) throws InterruptedException {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String incidentId = declareOne.get();
             if (Await.latest(Duration.ofSeconds(3), () -> arrived.test(incidentId), Boolean::booleanValue)) {
                 return incidentId;
             }
