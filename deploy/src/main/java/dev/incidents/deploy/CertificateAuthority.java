@@ -1,8 +1,13 @@
 package dev.incidents.deploy;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +71,26 @@ public final class CertificateAuthority {
     /** The trust store (PKCS12) that trusts every certificate this authority issued. */
     public Path truststore() {
         return dir.resolve("truststore.p12");
+    }
+
+    /** TLS that trusts what this authority issued, for HTTP clients of servers it certified (the registry). */
+    public SSLContext sslContext() {
+        return trusting(truststore(), password, "PKCS12");
+    }
+
+    /** TLS that trusts the certificates of a trust store (JKS or PKCS12). */
+    public static SSLContext trusting(Path truststore, String password, String type) {
+        try (InputStream in = Files.newInputStream(truststore)) {
+            KeyStore trusted = KeyStore.getInstance(type);
+            trusted.load(in, password.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the trust store " + truststore, e);
+        }
     }
 
     /** The authority's own certificate (PEM). */

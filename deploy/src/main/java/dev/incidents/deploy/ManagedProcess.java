@@ -96,8 +96,13 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     public static boolean answers200(String url) {
+        return answers200(HTTP, url);
+    }
+
+    /** As {@link #answers200(String)}, through {@code http} (one that trusts a server's private certificate). */
+    public static boolean answers200(HttpClient http, String url) {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -22,8 +22,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,9 +44,8 @@ public final class Provisioner {
     private static final Duration SHOWN_WITHIN = Duration.ofSeconds(30);
     private static final Duration SHOWN_POLL = Duration.ofMillis(100);
     private static final int SCRAM_ITERATIONS = 8192;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Object> adminSettings;
-    private final String confluentApiUrl;
+    private final RegistryEndpoint registry;
 
     public Provisioner(String bootstrapServers, String confluentApiUrl) {
         this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), confluentApiUrl);
@@ -56,12 +53,22 @@ public final class Provisioner {
 
     /** @param adminSettings the admin client's settings: where Kafka is and, on a secured cluster, how to sign in */
     public Provisioner(Map<String, Object> adminSettings, String confluentApiUrl) {
+        this(adminSettings, RegistryEndpoint.open(confluentApiUrl));
+    }
+
+    /** @param registry where the registry is and, when it is secured, how to reach it */
+    public Provisioner(Map<String, Object> adminSettings, RegistryEndpoint registry) {
         this.adminSettings = Map.copyOf(adminSettings);
-        this.confluentApiUrl = confluentApiUrl;
+        this.registry = registry;
     }
 
     public void provision(int partitions, short replicationFactor) throws IOException, InterruptedException {
         createTopics(partitions, replicationFactor);
+        registerSchemas();
+    }
+
+    /** Registers every released schema version under its subject, and sets each subject's compatibility mode. */
+    public void registerSchemas() throws IOException, InterruptedException {
         for (IncidentTopic<?> topic : IncidentTopic.values()) {
             if (topic.valueSubject().isPresent()) {
                 registerSubject(topic);
@@ -188,20 +195,20 @@ public final class Provisioner {
 
     private void register(String subject, Schema schema) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("schema", schema.toString()));
-        send(HttpRequest.newBuilder(URI.create(confluentApiUrl + "/subjects/" + subject + "/versions"))
+        send(registry.request("/subjects/" + subject + "/versions")
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), "register " + subject);
     }
 
     private void setCompatibility(String subject, String mode) throws IOException, InterruptedException {
         String body = JSON.writeValueAsString(Map.of("compatibility", mode));
-        send(HttpRequest.newBuilder(URI.create(confluentApiUrl + "/config/" + subject))
+        send(registry.request("/config/" + subject)
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), "set compatibility of " + subject);
     }
 
     private JsonNode send(HttpRequest request, String what) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = registry.http().send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("Registry refused to " + what + ": HTTP " + response.statusCode() + " "
                     + response.body());

@@ -20,10 +20,10 @@ import java.util.stream.Collectors;
 public final class Tokens {
 
     public static final String EMITTER_CLIENT = "incident-emitter";
-    private static final String EMITTER_SECRET = "incident-emitter-local-secret";
+    private static final String EMITTER_SECRET = localSecret(EMITTER_CLIENT);
     /** The client the projection's instances sign in with to ask each other. */
     public static final String PEER_CLIENT = "timeline-projection";
-    private static final String PEER_SECRET = "timeline-projection-local-secret";
+    private static final String PEER_SECRET = localSecret(PEER_CLIENT);
     /** The setting a projection instance needs to ask its peers on the local realm. */
     public static final String PEER_SECRET_SETTING = "quarkus.oidc-client.credentials.secret=" + PEER_SECRET;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -61,6 +61,24 @@ public final class Tokens {
     /** An access token of a projection instance asking its peers. */
     public String ofPeer() {
         return ofClient(PEER_CLIENT, PEER_SECRET);
+    }
+
+    /**
+     * An access token of a machine client of the local realm, whose secret is its id followed by
+     * {@code -local-secret} (the services' registry clients, the provisioner).
+     */
+    public String ofClient(String clientId) {
+        return ofClient(clientId, localSecret(clientId));
+    }
+
+    /** An access token of machine client {@code clientId} (client credentials) from {@code tokenEndpoint}. */
+    public static String clientCredentials(String tokenEndpoint, String clientId, String secret) {
+        return new Tokens(tokenEndpoint).ofClient(clientId, secret);
+    }
+
+    /** The local realm's secret of machine client {@code clientId}. */
+    public static String localSecret(String clientId) {
+        return clientId + "-local-secret";
     }
 
     private String ofClient(String clientId, String secret) {

@@ -84,6 +84,21 @@ class IdentityProviderTest {
     }
 
     @Test
+    void registry_clients_get_tokens_for_the_registry_alone_the_services_to_read_the_provisioner_to_write()
+            throws Exception {
+        Map<String, String> roles = Map.of("incident-commands-registry", "sr-readonly",
+                "timeline-projection-registry", "sr-readonly", "notifier-service-registry", "sr-readonly",
+                "incidents-provisioner", "sr-developer");
+
+        for (var client : roles.entrySet()) {
+            JsonNode claims = claims(keycloak.tokens().ofClient(client.getKey()));
+
+            assertThat(claims.path("aud").asText()).as(client.getKey()).isEqualTo(RegistryServer.AUDIENCE);
+            assertThat(realmRoles(claims)).as(client.getKey()).containsExactly(client.getValue());
+        }
+    }
+
+    @Test
     void the_token_endpoint_lets_only_an_allowed_dashboard_origin_read_its_answers() throws Exception {
         String dashboard = "http://127.0.0.1:" + ManagedProcess.freePort();
 

@@ -1,10 +1,13 @@
 package dev.incidents.notifier.it;
 
+import dev.incidents.deploy.CertificateAuthority;
 import dev.incidents.deploy.KafkaAcls;
 import dev.incidents.deploy.KafkaBroker;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.NotifierKeys;
+import dev.incidents.deploy.Provision;
 import dev.incidents.deploy.Provisioner;
+import dev.incidents.deploy.RegistryServer;
 import dev.incidents.deploy.ScramOverTls;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.Tokens;
@@ -20,27 +23,35 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The three services on a broker secured as production is (SASL SCRAM-SHA-512 over TLS, StandardAuthorizer with
- * nothing allowed without an ACL), each signed in as its own user holding only the ACLs provisioning grants it: an
+ * nothing allowed without an ACL) and a registry that takes only HTTPS and bearer tokens, each service signed in as
+ * its own Kafka user holding only the ACLs provisioning grants it, and as its own OAuth2 client at the registry: an
  * incident declared over HTTP reaches the projection and a subscribed webhook; and a service whose principal loses
  * an ACL is not ready, naming it, until it is granted again.
  */
 class SecuredClusterIT {
 
     private static final List<ManagedProcess> STARTED = new ArrayList<>();
+    private static CertificateAuthority authority;
     private static KafkaBroker kafka;
+    private static RegistryServer registry;
     private static Provisioner provisioner;
     private static int commandsPort;
     private static int projectionPort;
@@ -51,13 +62,13 @@ class SecuredClusterIT {
         TestStack.start();
         Path dir = Files.createTempDirectory("secured-cluster-it");
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
-        kafka = KafkaBroker.startSecured(dir, logs.resolve("secured-kafka.log"), password(KafkaBroker.ADMIN));
-        provisioner = new Provisioner(kafka.adminSettings(), TestStack.confluentApiUrl());
-        provisioner.provision(2, (short) 1);
-        provisioner.upsertScramUsers(ServiceAccess.values().stream()
-                .collect(Collectors.toMap(ServiceAccess::service, access -> password(access.service()))));
-        provisioner.grantAccess(ServiceAccess.values().stream()
-                .collect(Collectors.toMap(Function.identity(), KafkaAcls::principal)));
+        authority = CertificateAuthority.create(dir.resolve("tls"), "store-" + UUID.randomUUID());
+        kafka = KafkaBroker.startSecured(dir.resolve("kafka"), ManagedProcess.freePort(), ManagedProcess.freePort(),
+                logs.resolve("secured-kafka.log"), authority, password(KafkaBroker.ADMIN));
+        registry = RegistryServer.startSecured(Path.of(System.getProperty("apicurio.home")),
+                ManagedProcess.freePort(), logs.resolve("secured-registry.log"), authority, TestStack.issuerUrl());
+        new Provision(provisioning()).run();
+        provisioner = new Provisioner(kafka.adminSettings(), registry.confluentApiUrl());
 
         ScramOverTls security = kafka.security().orElseThrow();
         commandsPort = ManagedProcess.freePort();
@@ -74,6 +85,9 @@ class SecuredClusterIT {
     @AfterAll
     static void stopAll() {
         STARTED.reversed().forEach(ManagedProcess::close);
+        if (registry != null) {
+            registry.close();
+        }
         if (kafka != null) {
             kafka.close();
         }
@@ -100,6 +114,28 @@ class SecuredClusterIT {
     }
 
     @Test
+    void the_registry_answers_only_over_tls_to_a_caller_with_a_token_and_lets_services_only_read() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(authority.sslContext()).build();
+        HttpRequest.Builder subjects = HttpRequest.newBuilder(URI.create(registry.confluentApiUrl() + "/subjects"));
+
+        assertThat(http.send(subjects.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        String serviceToken = TestStack.tokens().ofClient("notifier-service-registry");
+        HttpResponse<String> signedIn = http.send(subjects.header("Authorization", "Bearer " + serviceToken).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("incident-events-value");
+        HttpResponse<String> write = http.send(HttpRequest.newBuilder(URI.create(registry.confluentApiUrl()
+                        + "/subjects/somebody-value/versions")).header("Authorization", "Bearer " + serviceToken)
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"schema\":\"\\\"string\\\"\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).as("a service registering a schema").isEqualTo(403);
+        assertThatThrownBy(() -> HttpClient.newHttpClient().send(subjects.build(),
+                HttpResponse.BodyHandlers.ofString())).as("a client that does not trust the cluster's CA")
+                .isInstanceOf(IOException.class);
+    }
+
+    @Test
     void a_service_missing_an_acl_is_not_ready_and_names_it_until_the_acl_is_granted() throws Exception {
         AclBinding dlqWrite = KafkaAcls.of(ServiceAccess.NOTIFIER_SERVICE,
                         KafkaAcls.principal(ServiceAccess.NOTIFIER_SERVICE)).stream()
@@ -120,6 +156,23 @@ class SecuredClusterIT {
                 status -> status == 200);
     }
 
+    /** What an operator writes in provision.properties for this cluster (README, "Running on a cluster"). */
+    private static Properties provisioning() {
+        Properties settings = new Properties();
+        kafka.adminSettings().forEach((key, value) -> settings.setProperty("kafka." + key, String.valueOf(value)));
+        settings.setProperty("topics.partitions", "2");
+        settings.setProperty("topics.replication-factor", "1");
+        ServiceAccess.values().forEach(access -> settings.setProperty("scram-password." + access.service(),
+                password(access.service())));
+        settings.setProperty("registry.url", registry.confluentApiUrl());
+        settings.setProperty("registry.token-endpoint", TestStack.issuerUrl() + "/protocol/openid-connect/token");
+        settings.setProperty("registry.client-id", "incidents-provisioner");
+        settings.setProperty("registry.client-secret", Tokens.localSecret("incidents-provisioner"));
+        settings.setProperty("registry.truststore.location", authority.truststore().toString());
+        settings.setProperty("registry.truststore.password", authority.password());
+        return settings;
+    }
+
     private static String declare() {
         return as("commander", commandsPort).contentType(ContentType.JSON)
                 .body("{\"title\":\"Checkout down\",\"severity\":\"SEV1\",\"summary\":\"Customers cannot pay\"}")
@@ -134,11 +187,17 @@ class SecuredClusterIT {
                               Path logs, List<String> own) throws Exception {
         List<String> settings = new ArrayList<>(security.serviceSettings(access.service(),
                 password(access.service())));
+        settings.addAll(List.of("incidents.registry.truststore-location=" + authority.truststore().toAbsolutePath(),
+                "incidents.registry.truststore-password=" + authority.password(),
+                "incidents.registry.truststore-type=PKCS12",
+                "incidents.registry.token-endpoint=" + TestStack.issuerUrl() + "/protocol/openid-connect/token",
+                "incidents.registry.client-id=" + access.service() + "-registry",
+                "incidents.registry.client-secret=" + Tokens.localSecret(access.service() + "-registry")));
         settings.add(TestStack.identitySetting());
         settings.add("incidents.kafka.access-check-interval=1s");
         settings.addAll(own);
         STARTED.add(ServiceProcess.start(access.service(), Path.of(System.getProperty(jarProperty)), port,
-                kafka.bootstrapServers(), TestStack.nativeApiUrl(), dir.resolve(access.service()),
+                kafka.bootstrapServers(), registry.nativeApiUrl(), dir.resolve(access.service()),
                 logs.resolve("secured-" + access.service() + ".log"), "384m", settings.toArray(String[]::new)));
     }
 
