@@ -1,0 +1,261 @@
+package dev.incidents.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.kafka.KafkaAuthorizationSimple;
+import io.strimzi.api.kafka.model.kafka.listener.KafkaListenerAuthenticationScramSha512;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kubernetes manifests under deploy/kubernetes/base, read through Kubernetes' own model (Fabric8) and Strimzi's:
+ * every resource is of a known kind and version with no field its schema lacks, and they hold what running this
+ * system needs (probes, sizes, disruption budgets, zone spread, secrets only by reference, a public ingress that
+ * exposes only the public paths, peers-only access to the projection, a rack-aware KRaft cluster that authorizes).
+ */
+class KubernetesManifestsTest {
+
+    private static final Path BASE = Path.of("kubernetes", "base");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Map<String, Kind> KINDS = Map.of(
+            "ConfigMap", new Kind("v1", ConfigMap.class),
+            "Service", new Kind("v1", Service.class),
+            "Deployment", new Kind("apps/v1", Deployment.class),
+            "PodDisruptionBudget", new Kind("policy/v1", PodDisruptionBudget.class),
+            "NetworkPolicy", new Kind("networking.k8s.io/v1", NetworkPolicy.class),
+            "Ingress", new Kind("networking.k8s.io/v1", Ingress.class),
+            "Kafka", new Kind("kafka.strimzi.io/v1beta2", Kafka.class),
+            "KafkaNodePool", new Kind("kafka.strimzi.io/v1beta2", KafkaNodePool.class),
+            "KafkaTopic", new Kind("kafka.strimzi.io/v1beta2", KafkaTopic.class),
+            "KafkaUser", new Kind("kafka.strimzi.io/v1beta2", KafkaUser.class));
+    private static final List<String> SERVICES = List.of("incident-commands", "timeline-projection",
+            "notifier-service");
+
+    private record Kind(String apiVersion, Class<?> model) {
+    }
+
+    @Test
+    void the_kustomization_lists_every_manifest_of_the_base_and_nothing_else() throws IOException {
+        JsonNode kustomization = YAML.readTree(BASE.resolve("kustomization.yaml").toFile());
+        List<String> listed = new ArrayList<>();
+        kustomization.path("resources").forEach(resource -> listed.add(resource.asText()));
+
+        try (Stream<Path> files = Files.list(BASE)) {
+            assertThat(listed).containsExactlyInAnyOrderElementsOf(files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".yaml") && !name.equals("kustomization.yaml")).toList());
+        }
+    }
+
+    @Test
+    void every_resource_is_of_a_known_kind_and_version_with_no_field_its_schema_lacks() throws Exception {
+        for (JsonNode resource : all()) {
+            String kind = resource.path("kind").asText();
+            String name = kind + "/" + resource.path("metadata").path("name").asText();
+            assertThat(KINDS).as(name).containsKey(kind);
+            assertThat(resource.path("apiVersion").asText()).as(name).isEqualTo(KINDS.get(kind).apiVersion());
+            assertThat(unknownFields(YAML.treeToValue(resource, KINDS.get(kind).model()), name).stream().distinct())
+                    .isEmpty();
+        }
+    }
+
+    /** Needs kubectl (its built-in kustomize) on the PATH; reported as skipped where there is none. */
+    @ParameterizedTest
+    @ValueSource(strings = {"local", "production"})
+    void each_overlay_builds_into_resources_known_to_their_schemas(String overlay) throws Exception {
+        Assumptions.assumeTrue(onPath("kubectl"), "kubectl is not installed");
+        Process build = new ProcessBuilder("kubectl", "kustomize", Path.of("kubernetes", "overlays", overlay)
+                .toString()).redirectErrorStream(true).start();
+        String built = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(build.waitFor()).as(built).isZero();
+
+        List<JsonNode> resources = documents(YAML.readerFor(JsonNode.class).readValues(built));
+        assertThat(resources).hasSizeGreaterThan(30);
+        for (JsonNode resource : resources) {
+            String name = resource.path("kind").asText() + "/" + resource.path("metadata").path("name").asText();
+            assertThat(unknownFields(YAML.treeToValue(resource, KINDS.get(resource.path("kind").asText()).model()),
+                    overlay + ": " + name).stream().distinct()).isEmpty();
+        }
+    }
+
+    @Test
+    void each_service_has_probes_a_fixed_memory_size_a_zone_spread_and_a_disruption_budget() throws IOException {
+        List<PodDisruptionBudget> budgets = of(PodDisruptionBudget.class);
+        for (Deployment deployment : of(Deployment.class)) {
+            String name = deployment.getMetadata().getName();
+            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).endsWith("/health/ready");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).as(name).endsWith("/health/live");
+            assertThat(container.getResources().getLimits().get("memory")).as(name)
+                    .isEqualTo(container.getResources().getRequests().get("memory"));
+            assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).as(name)
+                    .anyMatch(spread -> spread.getTopologyKey().equals("topology.kubernetes.io/zone"));
+            assertThat(budgets).as(name + "'s disruption budget").anyMatch(budget -> deployment.getSpec()
+                    .getTemplate().getMetadata().getLabels().entrySet().containsAll(
+                            budget.getSpec().getSelector().getMatchLabels().entrySet()));
+            assertThat(container.getEnv()).as(name + ": secrets only by reference")
+                    .filteredOn(env -> env.getName().matches(".*(PASSWORD|SECRET|JAAS).*"))
+                    .allMatch(env -> env.getValue() == null && env.getValueFrom() != null);
+        }
+        assertThat(of(Deployment.class).stream().map(deployment -> deployment.getMetadata().getName()))
+                .containsAll(SERVICES);
+    }
+
+    @Test
+    void the_public_ingress_exposes_only_the_projections_public_paths() throws IOException {
+        List<HTTPIngressPath> paths = of(Ingress.class).stream().flatMap(ingress -> ingress.getSpec().getRules()
+                .stream()).flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
+
+        assertThat(paths).extracting(HTTPIngressPath::getPath).containsExactlyInAnyOrder("/status/", "/shared/",
+                "/public/", "/api/v2/", "/history.atom");
+        assertThat(paths).allMatch(path -> path.getBackend().getService().getName().equals("timeline-projection"));
+    }
+
+    @Test
+    void only_peers_the_ingress_controller_and_prometheus_reach_the_projection() throws IOException {
+        NetworkPolicy projection = of(NetworkPolicy.class).stream().filter(policy -> "timeline-projection".equals(
+                policy.getSpec().getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))).findFirst()
+                .orElseThrow();
+
+        assertThat(projection.getSpec().getIngress()).hasSize(1);
+        assertThat(projection.getSpec().getIngress().getFirst().getFrom()).extracting(peer -> peer.getPodSelector()
+                        == null ? "namespace " + peer.getNamespaceSelector().getMatchLabels().values()
+                        : "pods " + peer.getPodSelector().getMatchLabels().values())
+                .containsExactlyInAnyOrder("pods [timeline-projection]", "namespace [ingress-nginx]",
+                        "namespace [monitoring]");
+    }
+
+    @Test
+    void the_kafka_cluster_is_kraft_rack_aware_replicated_and_authorizes_scram_users_over_tls() throws IOException {
+        KafkaNodePool pool = of(KafkaNodePool.class).getFirst();
+        Kafka kafka = of(Kafka.class).getFirst();
+
+        assertThat(pool.getSpec().getReplicas()).isEqualTo(3);
+        assertThat(pool.getSpec().getRoles()).containsExactlyInAnyOrder(ProcessRoles.CONTROLLER, ProcessRoles.BROKER);
+        assertThat(kafka.getMetadata().getAnnotations()).containsEntry("strimzi.io/kraft", "enabled")
+                .containsEntry("strimzi.io/node-pools", "enabled");
+        assertThat(kafka.getMetadata().getName()).isEqualTo(StrimziResources.CLUSTER);
+        assertThat(kafka.getSpec().getKafka().getListeners()).allMatch(listener -> listener.isTls()
+                && listener.getAuth() instanceof KafkaListenerAuthenticationScramSha512);
+        assertThat(kafka.getSpec().getKafka().getAuthorization()).isInstanceOf(KafkaAuthorizationSimple.class);
+        assertThat(kafka.getSpec().getKafka().getRack().getTopologyKey()).isEqualTo("topology.kubernetes.io/zone");
+        assertThat(kafka.getSpec().getKafka().getConfig()).containsEntry("min.insync.replicas", 2)
+                .containsEntry("default.replication.factor", 3);
+    }
+
+    private static <T> List<T> of(Class<T> model) throws IOException {
+        String kind = model.getSimpleName();
+        List<T> found = new ArrayList<>();
+        for (JsonNode resource : all()) {
+            if (resource.path("kind").asText().equals(kind)) {
+                found.add(YAML.treeToValue(resource, model));
+            }
+        }
+        return found;
+    }
+
+    private static List<JsonNode> all() throws IOException {
+        List<JsonNode> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(BASE)) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".yaml")
+                    && !file.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+                resources.addAll(documents(YAML.readerFor(JsonNode.class).readValues(file.toFile())));
+            }
+        }
+        return resources;
+    }
+
+    private static List<JsonNode> documents(MappingIterator<JsonNode> yaml) throws IOException {
+        try (yaml) {
+            return yaml.readAll().stream().filter(document -> !document.isEmpty()).toList();
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
+    }
+
+    /**
+     * Where a model object holds fields its schema does not define: Fabric8's and Strimzi's models keep those in
+     * {@code additionalProperties} instead of refusing them.
+     */
+    private static List<String> unknownFields(Object model, String path) throws ReflectiveOperationException {
+        List<String> unknown = new ArrayList<>();
+        if (model instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                unknown.addAll(unknownFields(item, path + "[" + i++ + "]"));
+            }
+        } else if (model instanceof Map<?, ?> entries) {
+            for (Map.Entry<?, ?> entry : entries.entrySet()) {
+                unknown.addAll(unknownFields(entry.getValue(), path + "." + entry.getKey()));
+            }
+        } else if (model != null && isModel(model.getClass())) {
+            for (Method getter : model.getClass().getMethods()) {
+                if (!isGetter(getter)) {
+                    continue;
+                }
+                Object value = invoke(getter, model);
+                if (getter.getName().equals("getAdditionalProperties")) {
+                    if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
+                        unknown.add(path + ": " + extra.keySet());
+                    }
+                } else {
+                    unknown.addAll(unknownFields(value, path + "." + getter.getName().substring(3)));
+                }
+            }
+        }
+        return unknown;
+    }
+
+    private static boolean isModel(Class<?> type) {
+        String name = type.getName();
+        return !type.isEnum() && (name.startsWith("io.fabric8.kubernetes.api.model")
+                || name.startsWith("io.strimzi.api.kafka.model"));
+    }
+
+    private static boolean isGetter(Method method) {
+        return method.getName().startsWith("get") && method.getParameterCount() == 0
+                && !Modifier.isStatic(method.getModifiers()) && !method.getName().equals("getClass");
+    }
+
+    private static Object invoke(Method getter, Object model) throws IllegalAccessException {
+        try {
+            return getter.invoke(model);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException(getter + " failed", e.getCause());
+        }
+    }
+}
