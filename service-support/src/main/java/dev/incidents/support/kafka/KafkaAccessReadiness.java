@@ -35,6 +35,7 @@ public class KafkaAccessReadiness implements HealthCheck {
     private final Supervisor supervisor;
     private final Duration interval;
     private Admin admin;
+    private Supervisor.Timer timer;
     private volatile HealthCheckResponse latest = HealthCheckResponse.named(NAME).down()
             .withData("state", "not asked yet").build();
 
@@ -47,12 +48,22 @@ public class KafkaAccessReadiness implements HealthCheck {
 
     void start(@Observes StartupEvent started) {
         admin = clients.admin(access.service() + "-access-probe");
-        supervisor.timer("kafka-access-probe").every(interval, this::ask);
+        timer = supervisor.timer("kafka-access-probe");
+        timer.every(interval, this::ask);
     }
 
+    /** The timer stops before the admin client it uses closes. */
     void stop(@Observes ShutdownEvent stopping) {
-        if (admin != null) {
-            admin.close(Duration.ofSeconds(5));
+        try {
+            if (timer != null) {
+                timer.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (admin != null) {
+                admin.close(Duration.ofSeconds(5));
+            }
         }
     }
 
