@@ -94,7 +94,7 @@ public final class CertificateAuthority {
     }
 
     /** The authority's own certificate (PEM). */
-    public Path caCertificate() {
+    private Path caCertificate() {
         return dir.resolve(CA + ".crt");
     }
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -93,7 +94,11 @@ public final class Provisioner {
     public void grant(List<AclBinding> acls) throws InterruptedException {
         try (Admin admin = Admin.create(adminSettings)) {
             admin.createAcls(acls).all().get();
-            awaitShown(admin, acls);
+            Set<AclBinding> missing = new HashSet<>(acls);
+            awaitShown(() -> missing.size() + " of the ACLs granted, such as " + missing.iterator().next(), () -> {
+                missing.removeAll(admin.describeAcls(AclBindingFilter.ANY).values().get());
+                return missing.isEmpty();
+            });
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create the services' ACLs", e.getCause());
         }
@@ -111,31 +116,29 @@ public final class Provisioner {
                     .<UserScramCredentialAlteration>map(user -> new UserScramCredentialUpsertion(user.getKey(),
                             new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), user.getValue()))
                     .toList()).all().get();
-            long deadline = System.nanoTime() + SHOWN_WITHIN.toNanos();
-            while (!admin.describeUserScramCredentials().users().get().containsAll(passwords.keySet())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The broker does not know the users " + passwords.keySet()
-                            + " " + SHOWN_WITHIN.toSeconds() + " s after they were created");
-                }
-                Thread.sleep(SHOWN_POLL.toMillis());
-            }
+            awaitShown(() -> "the users " + passwords.keySet(),
+                    () -> admin.describeUserScramCredentials().users().get().containsAll(passwords.keySet()));
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create the users' SCRAM credentials", e.getCause());
         }
     }
 
-    private static void awaitShown(Admin admin, List<AclBinding> acls)
+    /** A question to the broker answering: has it applied what the controller accepted? */
+    private interface Shown {
+        boolean yet() throws ExecutionException, InterruptedException;
+    }
+
+    /**
+     * Returns once the broker answering shows {@code what}: a broker applies users and ACLs from the metadata log a
+     * moment after the controller accepted them.
+     */
+    private static void awaitShown(Supplier<String> what, Shown shown)
             throws ExecutionException, InterruptedException {
         long deadline = System.nanoTime() + SHOWN_WITHIN.toNanos();
-        Set<AclBinding> missing = new HashSet<>(acls);
-        while (true) {
-            missing.removeAll(admin.describeAcls(AclBindingFilter.ANY).values().get());
-            if (missing.isEmpty()) {
-                return;
-            }
+        while (!shown.yet()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("The broker does not show " + missing.size() + " of the ACLs granted "
-                        + SHOWN_WITHIN.toSeconds() + " s after they were accepted, such as " + missing.iterator().next());
+                throw new IllegalStateException("The broker does not show " + what.get() + " "
+                        + SHOWN_WITHIN.toSeconds() + " s after they were accepted");
             }
             Thread.sleep(SHOWN_POLL.toMillis());
         }

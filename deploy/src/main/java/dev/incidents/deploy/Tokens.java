@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 public final class Tokens {
 
     public static final String EMITTER_CLIENT = "incident-emitter";
-    private static final String EMITTER_SECRET = localSecret(EMITTER_CLIENT);
     /** The client the projection's instances sign in with to ask each other. */
     public static final String PEER_CLIENT = "timeline-projection";
     private static final String PEER_SECRET = localSecret(PEER_CLIENT);
@@ -55,17 +54,17 @@ public final class Tokens {
 
     /** An access token of the incident-emitter machine client. */
     public String ofEmitter() {
-        return ofClient(EMITTER_CLIENT, EMITTER_SECRET);
+        return ofClient(EMITTER_CLIENT);
     }
 
     /** An access token of a projection instance asking its peers. */
     public String ofPeer() {
-        return ofClient(PEER_CLIENT, PEER_SECRET);
+        return ofClient(PEER_CLIENT);
     }
 
     /**
      * An access token of a machine client of the local realm, whose secret is its id followed by
-     * {@code -local-secret} (the services' registry clients, the provisioner).
+     * {@code -local-secret}.
      */
     public String ofClient(String clientId) {
         return ofClient(clientId, localSecret(clientId));

@@ -1,9 +1,7 @@
 package dev.incidents.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Service;
@@ -25,14 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KubernetesManifestsTest {
 
     private static final Path BASE = Path.of("kubernetes", "base");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper YAML = KubernetesYaml.YAML;
     private static final Map<String, Kind> KINDS = Map.of(
             "ConfigMap", new Kind("v1", ConfigMap.class),
             "Service", new Kind("v1", Service.class),
@@ -85,7 +79,7 @@ class KubernetesManifestsTest {
             String name = kind + "/" + resource.path("metadata").path("name").asText();
             assertThat(KINDS).as(name).containsKey(kind);
             assertThat(resource.path("apiVersion").asText()).as(name).isEqualTo(KINDS.get(kind).apiVersion());
-            assertThat(unknownFields(YAML.treeToValue(resource, KINDS.get(kind).model()), name).stream().distinct())
+            assertThat(KubernetesYaml.unknownFields(YAML.treeToValue(resource, KINDS.get(kind).model()), name))
                     .isEmpty();
         }
     }
@@ -100,19 +94,20 @@ class KubernetesManifestsTest {
         String built = new String(build.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(build.waitFor()).as(built).isZero();
 
-        List<JsonNode> resources = documents(YAML.readerFor(JsonNode.class).readValues(built));
+        List<JsonNode> resources = KubernetesYaml.documents(built);
         assertThat(resources).hasSizeGreaterThan(30);
         for (JsonNode resource : resources) {
             String name = resource.path("kind").asText() + "/" + resource.path("metadata").path("name").asText();
-            assertThat(unknownFields(YAML.treeToValue(resource, KINDS.get(resource.path("kind").asText()).model()),
-                    overlay + ": " + name).stream().distinct()).isEmpty();
+            assertThat(KubernetesYaml.unknownFields(YAML.treeToValue(resource,
+                    KINDS.get(resource.path("kind").asText()).model()), overlay + ": " + name)).isEmpty();
         }
     }
 
     @Test
     void each_service_has_probes_a_fixed_memory_size_a_zone_spread_and_a_disruption_budget() throws IOException {
         List<PodDisruptionBudget> budgets = of(PodDisruptionBudget.class);
-        for (Deployment deployment : of(Deployment.class)) {
+        List<Deployment> deployments = of(Deployment.class);
+        for (Deployment deployment : deployments) {
             String name = deployment.getMetadata().getName();
             Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).as(name).endsWith("/health/ready");
@@ -128,7 +123,7 @@ class KubernetesManifestsTest {
                     .filteredOn(env -> env.getName().matches(".*(PASSWORD|SECRET|JAAS).*"))
                     .allMatch(env -> env.getValue() == null && env.getValueFrom() != null);
         }
-        assertThat(of(Deployment.class).stream().map(deployment -> deployment.getMetadata().getName()))
+        assertThat(deployments.stream().map(deployment -> deployment.getMetadata().getName()))
                 .containsAll(SERVICES);
     }
 
@@ -190,72 +185,14 @@ class KubernetesManifestsTest {
         try (Stream<Path> files = Files.list(BASE)) {
             for (Path file : files.filter(file -> file.toString().endsWith(".yaml")
                     && !file.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
-                resources.addAll(documents(YAML.readerFor(JsonNode.class).readValues(file.toFile())));
+                resources.addAll(KubernetesYaml.documents(file));
             }
         }
         return resources;
     }
 
-    private static List<JsonNode> documents(MappingIterator<JsonNode> yaml) throws IOException {
-        try (yaml) {
-            return yaml.readAll().stream().filter(document -> !document.isEmpty()).toList();
-        }
-    }
-
     private static boolean onPath(String command) {
         return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
                 .anyMatch(folder -> Files.isExecutable(Path.of(folder, command)));
-    }
-
-    /**
-     * Where a model object holds fields its schema does not define: Fabric8's and Strimzi's models keep those in
-     * {@code additionalProperties} instead of refusing them.
-     */
-    private static List<String> unknownFields(Object model, String path) throws ReflectiveOperationException {
-        List<String> unknown = new ArrayList<>();
-        if (model instanceof Collection<?> items) {
-            int i = 0;
-            for (Object item : items) {
-                unknown.addAll(unknownFields(item, path + "[" + i++ + "]"));
-            }
-        } else if (model instanceof Map<?, ?> entries) {
-            for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                unknown.addAll(unknownFields(entry.getValue(), path + "." + entry.getKey()));
-            }
-        } else if (model != null && isModel(model.getClass())) {
-            for (Method getter : model.getClass().getMethods()) {
-                if (!isGetter(getter)) {
-                    continue;
-                }
-                Object value = invoke(getter, model);
-                if (getter.getName().equals("getAdditionalProperties")) {
-                    if (value instanceof Map<?, ?> extra && !extra.isEmpty()) {
-                        unknown.add(path + ": " + extra.keySet());
-                    }
-                } else {
-                    unknown.addAll(unknownFields(value, path + "." + getter.getName().substring(3)));
-                }
-            }
-        }
-        return unknown;
-    }
-
-    private static boolean isModel(Class<?> type) {
-        String name = type.getName();
-        return !type.isEnum() && (name.startsWith("io.fabric8.kubernetes.api.model")
-                || name.startsWith("io.strimzi.api.kafka.model"));
-    }
-
-    private static boolean isGetter(Method method) {
-        return method.getName().startsWith("get") && method.getParameterCount() == 0
-                && !Modifier.isStatic(method.getModifiers()) && !method.getName().equals("getClass");
-    }
-
-    private static Object invoke(Method getter, Object model) throws IllegalAccessException {
-        try {
-            return getter.invoke(model);
-        } catch (InvocationTargetException e) {
-            throw new IllegalStateException(getter + " failed", e.getCause());
-        }
     }
 }

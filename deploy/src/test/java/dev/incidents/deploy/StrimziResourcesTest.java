@@ -1,11 +1,9 @@
 package dev.incidents.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ServiceAccess;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
@@ -34,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrimziResourcesTest {
 
     private static final Path BASE = Path.of("kubernetes", "base");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String REGENERATE = "the catalogs changed: run deploy/kubernetes/generate.sh and commit";
 
     @Test
@@ -46,16 +43,16 @@ class StrimziResourcesTest {
     }
 
     @Test
-    void every_topic_of_the_catalog_has_its_kafka_topic_with_its_settings() throws IOException {
-        Map<String, KafkaTopic> topics = read("kafka-topics.yaml", KafkaTopic.class).stream()
-                .collect(Collectors.toMap(topic -> topic.getMetadata().getName(), Function.identity()));
+    void every_topic_of_the_catalog_has_its_kafka_topic_with_its_settings() throws Exception {
+        Map<String, KafkaTopic> topics = byName(KubernetesYaml.read(BASE.resolve("kafka-topics.yaml"),
+                KafkaTopic.class));
 
         assertThat(topics.keySet()).containsExactlyInAnyOrderElementsOf(
                 IncidentTopic.values().stream().map(IncidentTopic::topicName).toList());
         for (IncidentTopic<?> topic : IncidentTopic.values()) {
             KafkaTopic resource = topics.get(topic.topicName());
-            assertThat(resource.getSpec().getAdditionalProperties()).as("fields Strimzi does not know")
-                    .isNullOrEmpty();
+            assertThat(KubernetesYaml.unknownFields(resource, topic.topicName())).as("fields Strimzi does not know")
+                    .isEmpty();
             assertThat(resource.getMetadata().getLabels()).containsEntry("strimzi.io/cluster",
                     StrimziResources.CLUSTER);
             assertThat(resource.getSpec().getReplicas()).isEqualTo(StrimziResources.REPLICAS);
@@ -66,15 +63,16 @@ class StrimziResourcesTest {
     }
 
     @Test
-    void every_service_has_a_scram_user_with_exactly_the_acls_provisioning_grants() throws IOException {
-        Map<String, KafkaUser> users = read("kafka-users.yaml", KafkaUser.class).stream()
-                .collect(Collectors.toMap(user -> user.getMetadata().getName(), Function.identity()));
+    void every_service_has_a_scram_user_with_exactly_the_acls_provisioning_grants() throws Exception {
+        Map<String, KafkaUser> users = byName(KubernetesYaml.read(BASE.resolve("kafka-users.yaml"),
+                KafkaUser.class));
 
         assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(
                 ServiceAccess.values().stream().map(ServiceAccess::service).toList());
         for (ServiceAccess access : ServiceAccess.values()) {
             KafkaUser user = users.get(access.service());
-            assertThat(user.getSpec().getAdditionalProperties()).as("fields Strimzi does not know").isNullOrEmpty();
+            assertThat(KubernetesYaml.unknownFields(user, access.service())).as("fields Strimzi does not know")
+                    .isEmpty();
             assertThat(user.getSpec().getAuthentication()).isInstanceOf(KafkaUserScramSha512ClientAuthentication.class);
             List<AclRule> rules = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
             assertThat(rules.stream().flatMap(StrimziResourcesTest::asKafka).toList()).as(access.service())
@@ -85,12 +83,10 @@ class StrimziResourcesTest {
 
     /** A Strimzi rule as the ACLs it stands for, each as "type name patternType Operation" (literal by default). */
     private static Stream<String> asKafka(AclRule rule) {
-        JsonNode resource = YAML.valueToTree(rule.getResource());
-        assertThat(rule.getAdditionalProperties()).as("fields Strimzi does not know").isNullOrEmpty();
-        assertThat(rule.getResource().getAdditionalProperties()).as("fields Strimzi does not know").isNullOrEmpty();
+        JsonNode resource = KubernetesYaml.YAML.valueToTree(rule.getResource());
         return rule.getOperations().stream().map(operation -> resource.path("type").asText() + " "
                 + resource.path("name").asText() + " " + resource.path("patternType").asText("literal") + " "
-                + YAML.valueToTree(operation).asText());
+                + KubernetesYaml.YAML.valueToTree(operation).asText());
     }
 
     private static String describe(AclBinding acl) {
@@ -99,9 +95,8 @@ class StrimziResourcesTest {
                 + StrimziResources.operation(acl.entry().operation());
     }
 
-    private static <T> List<T> read(String file, Class<T> type) throws IOException {
-        try (MappingIterator<T> resources = YAML.readerFor(type).readValues(BASE.resolve(file).toFile())) {
-            return resources.readAll();
-        }
+    private static <T extends HasMetadata> Map<String, T> byName(List<T> resources) {
+        return resources.stream().collect(Collectors.toMap(resource -> resource.getMetadata().getName(),
+                Function.identity()));
     }
 }

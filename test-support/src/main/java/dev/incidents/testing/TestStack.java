@@ -108,6 +108,11 @@ public final class TestStack {
         return keycloak.issuerUrl();
     }
 
+    /** Where machines of the local realm get tokens (client credentials). */
+    public static String tokenUrl() {
+        return keycloak.tokenUrl();
+    }
+
     /** Lets the dashboard served at {@code origin} sign people in at the test Keycloak (its CORS answers). */
     public static void allowDashboardOrigin(String origin) {
         keycloak.allowDashboardOrigin(origin);

@@ -165,7 +165,7 @@ class SecuredClusterIT {
         ServiceAccess.values().forEach(access -> settings.setProperty("scram-password." + access.service(),
                 password(access.service())));
         settings.setProperty("registry.url", registry.confluentApiUrl());
-        settings.setProperty("registry.token-endpoint", TestStack.issuerUrl() + "/protocol/openid-connect/token");
+        settings.setProperty("registry.token-endpoint", TestStack.tokenUrl());
         settings.setProperty("registry.client-id", "incidents-provisioner");
         settings.setProperty("registry.client-secret", Tokens.localSecret("incidents-provisioner"));
         settings.setProperty("registry.truststore.location", authority.truststore().toString());
@@ -190,7 +190,7 @@ class SecuredClusterIT {
         settings.addAll(List.of("incidents.registry.truststore-location=" + authority.truststore().toAbsolutePath(),
                 "incidents.registry.truststore-password=" + authority.password(),
                 "incidents.registry.truststore-type=PKCS12",
-                "incidents.registry.token-endpoint=" + TestStack.issuerUrl() + "/protocol/openid-connect/token",
+                "incidents.registry.token-endpoint=" + TestStack.tokenUrl(),
                 "incidents.registry.client-id=" + access.service() + "-registry",
                 "incidents.registry.client-secret=" + Tokens.localSecret(access.service() + "-registry")));
         settings.add(TestStack.identitySetting());
