@@ -36,14 +36,22 @@ public final class IdentityProvider implements AutoCloseable {
     private static final Duration START_PATIENCE = Duration.ofSeconds(180);
 
     private final ManagedProcess process;
+    private final Host host;
     private final int port;
 
-    private IdentityProvider(ManagedProcess process, int port) {
+    private IdentityProvider(ManagedProcess process, Host host, int port) {
         this.process = process;
+        this.host = host;
         this.port = port;
     }
 
     public static IdentityProvider start(Path keycloakHome, int port, Path dataDir, Path log)
+            throws IOException, InterruptedException {
+        return start(Host.LOOPBACK, keycloakHome, port, dataDir, log);
+    }
+
+    /** Keycloak on {@code host}: tokens name the address it is reached at as their issuer. */
+    public static IdentityProvider start(Host host, Path keycloakHome, int port, Path dataDir, Path log)
             throws IOException, InterruptedException {
         Path launcher = keycloakHome.resolve("bin/kc.sh");
         if (!Files.isExecutable(launcher)) {
@@ -56,7 +64,7 @@ public final class IdentityProvider implements AutoCloseable {
         Files.createDirectories(keycloakHome.resolve("data/import"));
         Files.write(keycloakHome.resolve("data/import/incidents-realm.json"), realm);
         List<String> command = List.of(launcher.toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-host=" + host.address(), "--http-port=" + port,
                 "--db=dev-file", "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloak")
                         + ";NON_KEYWORDS=VALUE",
                 "--import-realm", "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO");
@@ -66,8 +74,8 @@ public final class IdentityProvider implements AutoCloseable {
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        ManagedProcess process = ManagedProcess.start("keycloak", command, environment, keycloakHome, log);
-        IdentityProvider provider = new IdentityProvider(process, port);
+        ManagedProcess process = ManagedProcess.start("keycloak", host.run(command), environment, keycloakHome, log);
+        IdentityProvider provider = new IdentityProvider(process, host, port);
         try {
             process.awaitReady(() -> ManagedProcess.answers200(provider.discoveryUrl()), START_PATIENCE);
             Files.writeString(dataDir.resolve(IMPORTED_REALM_HASH), sha256(realm));
@@ -134,7 +142,7 @@ public final class IdentityProvider implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return host.url(port);
     }
 
     /** The issuer the services trust: tokens name it in {@code iss}. */

@@ -28,23 +28,56 @@ public final class KafkaBroker implements AutoCloseable {
     public static final String ADMIN = "admin";
 
     private final ManagedProcess process;
+    private final Host host;
     private final int port;
     private final Optional<ScramOverTls> security;
     private final Map<String, Object> adminSettings;
 
-    private KafkaBroker(ManagedProcess process, int port, Optional<ScramOverTls> security, String adminPassword) {
+    private KafkaBroker(ManagedProcess process, Host host, int port, Optional<ScramOverTls> security,
+                        String adminPassword) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.security = security;
         this.adminSettings = security.isPresent() ? clientSettings(ADMIN, adminPassword)
                 : Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     }
 
+    /**
+     * One node of a KRaft cluster in which every node is both broker and controller.
+     *
+     * @param id the node id, unique in the cluster
+     */
+    public record Node(int id, Host host, int port, int controllerPort) {
+        String voter() {
+            return id + "@" + host.address() + ":" + controllerPort;
+        }
+
+        public String bootstrapServer() {
+            return host.address() + ":" + port;
+        }
+    }
+
     /** An open broker: PLAINTEXT, no sign-in, no authorizer. */
     public static KafkaBroker start(Path dataDir, int port, int controllerPort, Path log)
             throws IOException, InterruptedException {
-        return start(dataDir, serverProperties(dataDir.resolve("log"), port, controllerPort, "PLAINTEXT"), List.of(),
-                port, Optional.empty(), "", log);
+        Node node = new Node(1, Host.LOOPBACK, port, controllerPort);
+        KafkaBroker broker = launch(dataDir, serverProperties(dataDir.resolve("log"), node, List.of(node),
+                "PLAINTEXT"), List.of(), node, Uuid.randomUuid().toString(), Optional.empty(), "", log);
+        return broker.awaitAnswering();
+    }
+
+    /**
+     * An open node of a cluster, started without waiting for it: a node answers only once a majority of the voters
+     * runs, so every node is started before any is awaited ({@link #awaitAnswering}). Topics default to three
+     * replicas, two of them in sync for a write to count, when the cluster has three nodes or more.
+     *
+     * @param clusterId the same for every node; used only to format a data folder met for the first time
+     */
+    public static KafkaBroker launchNode(Path dataDir, Node node, List<Node> voters, String clusterId, Path log)
+            throws IOException, InterruptedException {
+        return launch(dataDir, serverProperties(dataDir.resolve("log"), node, voters, "PLAINTEXT"), List.of(), node,
+                clusterId, Optional.empty(), "", log);
     }
 
     /**
@@ -68,16 +101,18 @@ public final class KafkaBroker implements AutoCloseable {
                                            CertificateAuthority authority, String adminPassword)
             throws IOException, InterruptedException {
         Path keystore = authority.issue("kafka-" + port, List.of("127.0.0.1"));
-        String properties = serverProperties(dataDir.resolve("log"), port, controllerPort, "SASL_SSL")
+        Node node = new Node(1, Host.LOOPBACK, port, controllerPort);
+        String properties = serverProperties(dataDir.resolve("log"), node, List.of(node), "SASL_SSL")
                 + securedProperties(keystore, authority, adminPassword);
-        return start(dataDir, properties, List.of("--add-scram",
-                        ScramOverTls.MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword + "]"), port,
-                Optional.of(new ScramOverTls(authority.truststore(), authority.password())), adminPassword, log);
+        return launch(dataDir, properties, List.of("--add-scram",
+                        ScramOverTls.MECHANISM + "=[name=" + ADMIN + ",password=" + adminPassword + "]"), node,
+                Uuid.randomUuid().toString(), Optional.of(new ScramOverTls(authority.truststore(),
+                        authority.password())), adminPassword, log).awaitAnswering();
     }
 
-    private static KafkaBroker start(Path dataDir, String properties, List<String> formatArguments, int port,
-                                     Optional<ScramOverTls> security, String adminPassword, Path log)
-            throws IOException, InterruptedException {
+    private static KafkaBroker launch(Path dataDir, String properties, List<String> formatArguments, Node node,
+                                      String clusterId, Optional<ScramOverTls> security, String adminPassword,
+                                      Path log) throws IOException, InterruptedException {
         Files.createDirectories(dataDir);
         Path config = dataDir.resolve("server.properties");
         Files.writeString(config, properties);
@@ -86,23 +121,32 @@ public final class KafkaBroker implements AutoCloseable {
                 + "appender.out.type=Console\nappender.out.name=out\nappender.out.layout.type=PatternLayout\n"
                 + "appender.out.layout.pattern=%d %p [%c] %m%n\n");
         if (!Files.exists(dataDir.resolve("log").resolve("meta.properties"))) {
-            format(config, formatArguments, dataDir, log);
+            format(config, clusterId, formatArguments, dataDir, log);
         }
-        ManagedProcess process = ManagedProcess.start("kafka", List.of(ManagedProcess.javaExecutable(), "-Xmx512m",
-                "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(), "-cp", classpath(), "kafka.Kafka",
-                config.toAbsolutePath().toString()), dataDir, log);
-        KafkaBroker broker = new KafkaBroker(process, port, security, adminPassword);
+        ManagedProcess process = ManagedProcess.start("kafka-" + node.id(), node.host().run(List.of(
+                ManagedProcess.javaExecutable(), "-Xmx512m", "-Dlog4j2.configurationFile=" + log4j.toAbsolutePath(),
+                "-cp", classpath(), "kafka.Kafka", config.toAbsolutePath().toString())), dataDir, log);
+        return new KafkaBroker(process, node.host(), node.port(), security, adminPassword);
+    }
+
+    /** This broker, once it answers; stopped if it does not within a minute. */
+    public KafkaBroker awaitAnswering() throws InterruptedException {
+        return awaitAnswering(Duration.ofSeconds(60));
+    }
+
+    /** This broker, once it answers; stopped if it does not within {@code patience}. */
+    public KafkaBroker awaitAnswering(Duration patience) throws InterruptedException {
         try {
-            process.awaitReady(broker::answers, Duration.ofSeconds(60));
+            process.awaitReady(this::answers, patience);
         } catch (RuntimeException | InterruptedException e) {
             process.close();
             throw e;
         }
-        return broker;
+        return this;
     }
 
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return host.address() + ":" + port;
     }
 
     /** An admin client's settings: where the broker is and, when secured, how the {@link #ADMIN} signs in. */
@@ -134,10 +178,10 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    private static void format(Path config, List<String> arguments, Path dataDir, Path log)
+    private static void format(Path config, String clusterId, List<String> arguments, Path dataDir, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-cp", classpath(),
-                "kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(), "-c",
+                "kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                 config.toAbsolutePath().toString()));
         command.addAll(arguments);
         Process format = new ProcessBuilder(command)
@@ -153,21 +197,27 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** @param protocol the security protocol of every listener: PLAINTEXT, or SASL_SSL on a secured broker */
-    static String serverProperties(Path logDir, int port, int controllerPort, String protocol) {
+    static String serverProperties(Path logDir, Node node, List<Node> voters, String protocol) {
+        int replicas = Math.min(3, voters.size());
+        int inSync = Math.max(1, replicas - 1);
+        String address = node.host().address();
         return String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=" + protocol + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=" + protocol + "://127.0.0.1:" + port,
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + String.join(",", voters.stream().map(Node::voter).toList()),
+                "listeners=" + protocol + "://" + address + ":" + node.port() + ",CONTROLLER://" + address + ":"
+                        + node.controllerPort(),
+                "advertised.listeners=" + protocol + "://" + address + ":" + node.port(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=" + protocol,
                 "listener.security.protocol.map=" + protocol + ":" + protocol + ",CONTROLLER:" + protocol,
                 "log.dirs=" + logDir.toAbsolutePath(),
                 "num.partitions=3",
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + inSync,
+                "offsets.topic.replication.factor=" + replicas,
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + inSync,
                 "group.initial.rebalance.delay.ms=0",
                 // A restart on existing data would otherwise wait ~13 s for the old registration to expire (dev only).
                 "broker.heartbeat.interval.ms=500",
@@ -196,6 +246,15 @@ public final class KafkaBroker implements AutoCloseable {
                 "allow.everyone.if.no.acl.found=false",
                 "super.users=User:" + ADMIN,
                 "");
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Ends the broker at once, as a crash would (SIGKILL). */
+    public void kill() throws InterruptedException {
+        process.kill();
     }
 
     @Override

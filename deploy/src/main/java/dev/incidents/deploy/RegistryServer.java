@@ -30,11 +30,17 @@ public final class RegistryServer implements AutoCloseable {
     /** An open registry: HTTP, no sign-in. */
     public static RegistryServer start(Path apicurioHome, int port, Path h2File, Path log)
             throws IOException, InterruptedException {
+        return start(Host.LOOPBACK, apicurioHome, port, h2File, log);
+    }
+
+    /** An open registry on {@code host}. */
+    public static RegistryServer start(Host host, Path apicurioHome, int port, Path h2File, Path log)
+            throws IOException, InterruptedException {
         List<String> settings = new ArrayList<>(List.of("-Dquarkus.http.port=" + port));
         if (h2File != null) {
             settings.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + h2File.toAbsolutePath());
         }
-        return start(apicurioHome, settings, "http://127.0.0.1:" + port, HttpClient.newHttpClient(), log);
+        return start(host, apicurioHome, settings, host.url(port), HttpClient.newHttpClient(), log);
     }
 
     /**
@@ -45,7 +51,7 @@ public final class RegistryServer implements AutoCloseable {
     public static RegistryServer startSecured(Path apicurioHome, int port, Path log, CertificateAuthority authority,
                                               String issuerUrl) throws IOException, InterruptedException {
         Path keystore = authority.issue("registry-" + port, List.of("127.0.0.1"));
-        return start(apicurioHome, List.of("-Dquarkus.http.ssl-port=" + port,
+        return start(Host.LOOPBACK, apicurioHome, List.of("-Dquarkus.http.ssl-port=" + port,
                         "-Dquarkus.http.port=" + ManagedProcess.freePort(),
                         "-Dquarkus.http.insecure-requests=disabled",
                         "-Dquarkus.http.ssl.certificate.key-store-file=" + keystore.toAbsolutePath(),
@@ -61,8 +67,8 @@ public final class RegistryServer implements AutoCloseable {
                 log);
     }
 
-    private static RegistryServer start(Path apicurioHome, List<String> settings, String baseUrl, HttpClient http,
-                                        Path log) throws IOException, InterruptedException {
+    private static RegistryServer start(Host host, Path apicurioHome, List<String> settings, String baseUrl,
+                                        HttpClient http, Path log) throws IOException, InterruptedException {
         Path runner = apicurioHome.resolve("apicurio-registry-app-2.6.13.Final-runner.jar");
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException("No Apicurio Registry at " + runner
@@ -70,10 +76,10 @@ public final class RegistryServer implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx256m",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.log.level=WARN"));
+                "-Dquarkus.http.host=" + host.address(), "-Dquarkus.log.level=WARN"));
         command.addAll(settings);
         command.addAll(List.of("-jar", runner.toString()));
-        ManagedProcess process = ManagedProcess.start("apicurio-registry", command, apicurioHome, log);
+        ManagedProcess process = ManagedProcess.start("apicurio-registry", host.run(command), apicurioHome, log);
         RegistryServer server = new RegistryServer(process, baseUrl);
         try {
             process.awaitReady(() -> ManagedProcess.answers200(http, server.baseUrl() + "/health/ready"),

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
  * Where the local stack keeps its data and which loopback ports it uses. Each can be changed with an environment
  * variable; the defaults are documented in the README.
  */
-record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
+public record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
                      int identityProviderPort, int commandsPort, int projectionPort, int notifierPort,
                      int partitions) {
 
@@ -34,11 +34,20 @@ record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerP
     }
 
     Path apicurioHome() {
+        return apicurioHome(repoRoot);
+    }
+
+    Path keycloakHome() throws IOException {
+        return keycloakHome(repoRoot);
+    }
+
+    /** The Apicurio Registry app this module's build unpacked. */
+    public static Path apicurioHome(Path repoRoot) {
         return repoRoot.resolve("deploy/target/apicurio");
     }
 
     /** The Keycloak distribution this module's build unpacked (target/keycloak/keycloak-VERSION). */
-    Path keycloakHome() throws IOException {
+    public static Path keycloakHome(Path repoRoot) throws IOException {
         Path unpacked = repoRoot.resolve("deploy/target/keycloak");
         if (!Files.isDirectory(unpacked)) {
             throw new IllegalStateException("No Keycloak under " + unpacked

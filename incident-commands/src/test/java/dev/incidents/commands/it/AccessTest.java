@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.ConfluentWireDecoder;
 import dev.incidents.testing.RouteMatrix;
 import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;

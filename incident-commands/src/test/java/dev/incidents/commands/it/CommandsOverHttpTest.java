@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.ConfluentWireDecoder;
 import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;

@@ -1,5 +1,6 @@
 package dev.incidents.commands.it;
 
+import dev.incidents.deploy.ConfluentWireDecoder;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.testing.Await;

@@ -1,4 +1,4 @@
-package dev.incidents.commands.it;
+package dev.incidents.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.avro.Schema;
@@ -18,20 +18,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a downstream team with only a Confluent client has: the wire format (magic byte 0, 4-byte big-endian
- * schema id, Avro binary) and the registry's Confluent-compatible API. Nothing of Apicurio, nothing of our classes.
+ * schema id, Avro binary) and the registry's Confluent-compatible API. Nothing of Apicurio, nothing of our classes:
+ * the tests and the cluster test read the topics as an outside reader would.
  */
-final class ConfluentWireDecoder {
+public final class ConfluentWireDecoder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String confluentApiUrl;
     private final Map<Integer, Schema> schemas = new ConcurrentHashMap<>();
 
-    ConfluentWireDecoder(String confluentApiUrl) {
+    public ConfluentWireDecoder(String confluentApiUrl) {
         this.confluentApiUrl = confluentApiUrl;
     }
 
-    GenericRecord decode(byte[] record) {
+    public GenericRecord decode(byte[] record) {
         ByteBuffer buffer = ByteBuffer.wrap(record);
         byte magic = buffer.get();
         if (magic != 0) {
