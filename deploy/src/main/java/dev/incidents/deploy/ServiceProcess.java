@@ -27,25 +27,30 @@ public final class ServiceProcess {
     public static ManagedProcess start(String name, Path jar, int port, String bootstrapServers, String registryUrl,
                                        Path stateDir, Path log, String maxHeap, String... settings)
             throws IOException, InterruptedException {
+        return start(Host.LOOPBACK, name, jar, port, bootstrapServers, registryUrl, stateDir, log, maxHeap, settings);
+    }
+
+    /** As {@link #start(String, Path, int, String, String, Path, Path, String, String...)}, bound on {@code host}. */
+    public static ManagedProcess start(Host host, String name, Path jar, int port, String bootstrapServers,
+                                       String registryUrl, Path stateDir, Path log, String maxHeap,
+                                       String... settings) throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build first (./mvnw install -DskipTests)");
         }
         Files.createDirectories(stateDir);
         List<String> command = new ArrayList<>(List.of(ManagedProcess.javaExecutable(), "-Xmx" + maxHeap,
+                "-Dquarkus.http.host=" + host.address(),
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dincidents.registry.url=" + registryUrl,
-                "-Dkafka-streams.state.dir=" + stateDir.resolve("kafka-streams").toAbsolutePath(),
-                // Streams members do not leave the group on close; a short session lets a restart rebalance fast.
-                "-Dkafka-streams.consumer.session.timeout.ms=6000",
-                "-Dkafka-streams.consumer.heartbeat.interval.ms=1500"));
+                "-Dkafka-streams.state.dir=" + stateDir.resolve("kafka-streams").toAbsolutePath()));
         for (String setting : settings) {
             command.add("-D" + setting);
         }
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
-        ManagedProcess process = ManagedProcess.start(name, command, stateDir, log);
+        ManagedProcess process = ManagedProcess.start(name, host.run(command), stateDir, log);
         try {
-            process.awaitReady(() -> ManagedProcess.answers200("http://127.0.0.1:" + port + "/q/health/ready"),
+            process.awaitReady(() -> ManagedProcess.answers200(host.url(port) + "/q/health/ready"),
                     Duration.ofSeconds(120));
         } catch (RuntimeException | InterruptedException e) {
             process.close();
