@@ -14,6 +14,8 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -123,6 +126,19 @@ public class DeliveryLedger {
     public void recordFailed(Delivery delivery, OutboundMessage message, Context trace) {
         failed.put(message.getMessageId(), message, TraceHeaders.of(trace));
         record(delivery, trace);
+    }
+
+    /**
+     * The ledger topic's end offsets now, as {@code consumer} (a read_committed one) is told them: what this
+     * instance's copy must have read to know every outcome recorded so far, by any instance.
+     */
+    Map<TopicPartition, Long> endOffsets(Consumer<?, ?> consumer, Duration patience) {
+        return consumer.endOffsets(deliveries.partitions(consumer, patience), patience);
+    }
+
+    /** Whether this instance's copy of the ledger has read every record below the given offsets. */
+    boolean hasRead(Map<TopicPartition, Long> offsets) {
+        return deliveries.hasRead(offsets);
     }
 
     public Optional<OutboundMessage> failedMessage(String messageId) {

@@ -32,6 +32,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -44,6 +45,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +53,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -60,12 +63,19 @@ import java.util.stream.Collectors;
  * settled, hands the rest to the dispatcher, records every outcome in the ledger, and commits an outbox offset only
  * once every message before it is settled (delivered, failed for good, or cancelled). A message whose next attempt
  * is hours away stays unsettled; after a restart it is read again and waits for the time the ledger recorded.
+ * Partitions move between instances without a message going twice where that can be helped: a partition is given
+ * up once its attempts under way are recorded, read by its new owner once that one's ledger copy has caught up, and
+ * a job whose partition has gone (lost, or after an outcome could not be recorded, possibly lost) is not attempted.
  */
 @ApplicationScoped
 public class OutboxDispatch {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatch.class);
     private static final String OUTBOX = IncidentTopic.NOTIFIER_OUTBOX.topicName();
+    private static final Duration LEDGER_END_PATIENCE = Duration.ofSeconds(5);
+    private static final Duration OWNERSHIP_CHECK_PATIENCE = Duration.ofSeconds(5);
+    /** Beyond the receiver's time to answer: how long recording an outcome may take. */
+    private static final Duration RECORDING_PATIENCE = Duration.ofSeconds(10);
 
     /**
      * A message of the outbox and where it was read, so its offset can be settled.
@@ -88,6 +98,12 @@ public class OutboxDispatch {
     private final MessageSender sender;
     private final DeadLetters deadLetters;
     private final Map<TopicPartition, PartitionProgress> progress = new ConcurrentHashMap<>();
+    /** Made anew at each start of the loop, with the consumer. */
+    private LedgerCatchUp catchUp = new LedgerCatchUp();
+    /** Attempts under way per outbox partition: a partition is given up only once its attempts are recorded. */
+    private final Map<TopicPartition, Integer> attempting = new HashMap<>();
+    /** Set when an outcome could not be recorded: this instance may have been cut off and lost its partitions. */
+    private final AtomicBoolean ownershipInDoubt = new AtomicBoolean();
     private final Supervisor.Timer timer;
     private final Backlog backlog;
     private final DeliveryMeters meters;
@@ -122,7 +138,8 @@ public class OutboxDispatch {
         dispatcher = new Dispatcher<>(this::attempt, new LedgerRecorder(),
                 new RetrySchedule(settings.retrySchedule(), settings.retryJitter()),
                 (when, task) -> timer.schedule(Duration.between(clock.instant(), when), task),
-                clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination());
+                clock, () -> ThreadLocalRandom.current().nextDouble(), settings.maxInFlightPerDestination(),
+                this::mayAttempt);
         loop = supervisor.start("outbox-dispatch", this::run, this::wake);
     }
 
@@ -159,6 +176,7 @@ public class OutboxDispatch {
      * and what was in flight but not settled is read and sent again (at least once, as after a crash).
      */
     private void run(BooleanSupplier running) {
+        catchUp = new LedgerCatchUp();
         consumer = open();
         try {
             consumer.subscribe(List.of(OUTBOX), new CommitOnRevoke());
@@ -174,6 +192,8 @@ public class OutboxDispatch {
     private void dispatch(BooleanSupplier running) {
         try {
             while (running.getAsBoolean()) {
+                confirmOwnership();
+                readCaughtUpPartitions();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     take(record);
                 }
@@ -218,6 +238,48 @@ public class OutboxDispatch {
         }
     }
 
+    /**
+     * A job is let go once its partition is no longer this instance's (another re-reads it from the last commit),
+     * and waits while this instance's ownership is in doubt.
+     */
+    private Dispatcher.Gate.Verdict mayAttempt(DeliveryJob<Pending> job) {
+        if (!progress.containsKey(job.message().partition())) {
+            return Dispatcher.Gate.Verdict.LET_GO;
+        }
+        if (ownershipInDoubt.get()) {
+            return Dispatcher.Gate.Verdict.WAIT;
+        }
+        synchronized (attempting) {
+            attempting.merge(job.message().partition(), 1, Integer::sum);
+        }
+        return Dispatcher.Gate.Verdict.SEND;
+    }
+
+    /**
+     * After an outcome could not be recorded, sends wait until a commit shows that this instance still owns its
+     * partitions: the group takes a commit only from a current member, and an instance cut off from Kafka for a
+     * session has lost them to another, which may have delivered their messages meanwhile.
+     */
+    private void confirmOwnership() {
+        if (!ownershipInDoubt.get()) {
+            return;
+        }
+        try {
+            Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+            consumer.committed(consumer.assignment(), OWNERSHIP_CHECK_PATIENCE).forEach((partition, offset) -> {
+                if (offset != null) {
+                    committed.put(partition, offset);
+                }
+            });
+            consumer.commitSync(committed, OWNERSHIP_CHECK_PATIENCE);
+            ownershipInDoubt.set(false);
+            LOG.info("This instance still owns outbox partitions {}; deliveries go on", consumer.assignment());
+        } catch (org.apache.kafka.common.errors.TimeoutException | RebalanceInProgressException e) {
+            LOG.warn("Deliveries wait: whether this instance still owns its outbox partitions is not known yet ({})",
+                    e.getMessage());
+        }
+    }
+
     /** One attempt, in a span of the message's trace that ends when the attempt does. */
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
         Span span = tracer.spanBuilder("deliver").setParent(job.message().trace()).setSpanKind(SpanKind.CLIENT)
@@ -248,6 +310,21 @@ public class OutboxDispatch {
                         new AttemptOutcome.Dropped("the subscription was deleted")));
     }
 
+    /** Starts reading the partitions that came to this instance once its ledger copy has caught up. */
+    private void readCaughtUpPartitions() {
+        try {
+            Set<TopicPartition> released = new HashSet<>(catchUp.release(
+                    () -> ledger.endOffsets(consumer, LEDGER_END_PATIENCE), ledger::hasRead));
+            released.retainAll(consumer.assignment());
+            if (!released.isEmpty()) {
+                consumer.resume(released.stream().filter(partition -> !backlog.full().contains(partition)).toList());
+            }
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            LOG.warn("The ledger's end is not known yet ({}); outbox partitions just given to this instance wait",
+                    e.getMessage());
+        }
+    }
+
     /** Stops reading partitions a destination has a full queue on, and reads again those drained meanwhile. */
     private void pauseOrResume() {
         Set<TopicPartition> assigned = consumer.assignment();
@@ -260,7 +337,7 @@ public class OutboxDispatch {
             consumer.pause(full);
         }
         Set<TopicPartition> drained = backlog.drained(paused).stream().filter(assigned::contains)
-                .collect(Collectors.toSet());
+                .filter(partition -> !catchUp.isWaiting(partition)).collect(Collectors.toSet());
         if (!drained.isEmpty()) {
             LOG.info("Reading outbox partitions {} again", drained);
             consumer.resume(drained);
@@ -277,10 +354,21 @@ public class OutboxDispatch {
                 offsets.put(partition, new OffsetAndMetadata(uncommitted));
             }
         }
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
-            offsets.forEach((partition, offset) -> progress.get(partition).committed(offset.offset()));
+        if (offsets.isEmpty()) {
+            return;
         }
+        try {
+            consumer.commitSync(offsets);
+        } catch (RebalanceInProgressException e) {
+            LOG.debug("Outbox offsets are committed after the rebalance under way: {}", e.getMessage());
+            return;
+        }
+        offsets.forEach((partition, offset) -> {
+            PartitionProgress committed = progress.get(partition);
+            if (committed != null) {
+                committed.committed(offset.offset());
+            }
+        });
     }
 
     private void settle(Pending pending) {
@@ -340,14 +428,70 @@ public class OutboxDispatch {
         private void write(DeliveryJob<Pending> job, Delivery.Status status, Consumer<Delivery.Status> recording) {
             meters.attempted(job.messageId(), subscriptions.find(job.destination())
                     .map(subscription -> subscription.channel().name()).orElse("UNKNOWN"), status);
-            try {
+            try (AttemptEnded ended = new AttemptEnded(job.message().partition())) {
                 recording.accept(status);
-                if (status != Delivery.Status.RETRYING) {
-                    settle(job.message());
-                }
+                settleUnlessRetrying(job, status);
             } catch (StoreUnavailableException e) {
-                LOG.error("The outcome of message {} could not be recorded; it stays unsettled and is sent again "
-                        + "after a restart", job.messageId(), e);
+                if (e.written()) {
+                    LOG.warn("The outcome of message {} is in the ledger, not yet read back here: {}",
+                            job.messageId(), e.getMessage());
+                    settleUnlessRetrying(job, status);
+                } else {
+                    ownershipInDoubt.set(true);
+                    LOG.error("The outcome of message {} could not be recorded; it stays unsettled and is sent again "
+                            + "after a restart", job.messageId(), e);
+                }
+            }
+        }
+
+        @Override
+        public void letGo(DeliveryJob<Pending> job) {
+            backlog.released(job.destination());
+        }
+
+        private void settleUnlessRetrying(DeliveryJob<Pending> job, Delivery.Status status) {
+            if (status != Delivery.Status.RETRYING) {
+                settle(job.message());
+            }
+        }
+    }
+
+    /** Marks the end of an attempt once its outcome is recorded (or could not be). */
+    private final class AttemptEnded implements AutoCloseable {
+        private final TopicPartition partition;
+
+        AttemptEnded(TopicPartition partition) {
+            this.partition = partition;
+        }
+
+        @Override
+        public void close() {
+            synchronized (attempting) {
+                attempting.computeIfPresent(partition, (key, count) -> count > 1 ? count - 1 : null);
+                attempting.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until the attempts under way on partitions being given up are recorded, so that the instance taking
+     * them over reads every outcome (its ledger copy catches up first) and sends none of them again.
+     */
+    private void awaitAttemptsRecorded(Collection<TopicPartition> partitions) {
+        long deadline = System.nanoTime() + config.delivery().timeout().plus(RECORDING_PATIENCE).toNanos();
+        synchronized (attempting) {
+            while (partitions.stream().anyMatch(attempting::containsKey)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.warn("Giving up outbox partitions {} with attempts still under way", partitions);
+                    return;
+                }
+                try {
+                    attempting.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -356,13 +500,26 @@ public class OutboxDispatch {
     private final class CommitOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            awaitAttemptsRecorded(partitions);
             commitSettled(partitions);
             partitions.forEach(progress::remove);
+            catchUp.forget(partitions);
         }
 
+        /** Lost, not given up: another has them already, so nothing is committed; their jobs are let go. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            LOG.warn("Outbox partitions {} were lost (this instance was out of the group); another delivers them",
+                    partitions);
+            partitions.forEach(progress::remove);
+            catchUp.forget(partitions);
+        }
+
+        /** Progress is created as records arrive; nothing is read before the ledger copy has caught up. */
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // progress is created as records arrive
+            consumer.pause(partitions);
+            catchUp.hold(partitions);
         }
     }
 }

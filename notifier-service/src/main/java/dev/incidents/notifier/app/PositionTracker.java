@@ -16,10 +16,14 @@ final class PositionTracker {
         notifyAll();
     }
 
+    synchronized boolean hasRead(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(o -> positions.getOrDefault(o.getKey(), 0L) >= o.getValue());
+    }
+
     /** True once every offset below {@code offsets}' values is read, false if that takes longer than the timeout. */
     synchronized boolean awaitRead(Map<TopicPartition, Long> offsets, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!offsets.entrySet().stream().allMatch(o -> positions.getOrDefault(o.getKey(), 0L) >= o.getValue())) {
+        while (!hasRead(offsets)) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;

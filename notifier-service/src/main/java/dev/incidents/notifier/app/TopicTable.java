@@ -4,6 +4,7 @@ import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
 import dev.incidents.support.wire.TopicFollower;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -126,8 +127,8 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
                         Math::max);
             }
             if (!read.awaitRead(written, timeout)) {
-                throw new StoreUnavailableException("Kafka has the change to " + topic + ", but this instance has "
-                        + "not read it back yet; it will show shortly.", null);
+                throw StoreUnavailableException.notReadBack("Kafka has the change to " + topic + ", but this "
+                        + "instance has not read it back yet; it will show shortly.");
             }
         } catch (ExecutionException | TimeoutException e) {
             throw new StoreUnavailableException("Kafka did not acknowledge the change to " + topic
@@ -150,6 +151,17 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     private static <A extends SpecificRecord, D> Function<byte[], D> decoder(String topic, Serde<A> serde,
                                                                              Function<A, D> toDomain) {
         return value -> toDomain.apply(serde.deserializer().deserialize(topic, value));
+    }
+
+    /** Whether this instance has read every record below the given offsets of the topic's partitions. */
+    boolean hasRead(Map<TopicPartition, Long> offsets) {
+        return read.hasRead(offsets);
+    }
+
+    /** The topic's partitions, as Kafka knows them. */
+    List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration patience) {
+        return consumer.partitionsFor(topic, patience).stream().map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
     }
 
     /** Returns once what the topic held when this instance started is loaded. */

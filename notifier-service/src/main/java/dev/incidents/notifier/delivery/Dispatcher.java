@@ -4,6 +4,7 @@ import dev.incidents.notifier.domain.AttemptOutcome;
 import dev.incidents.notifier.domain.RetrySchedule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -31,7 +32,22 @@ public final class Dispatcher<M> {
         void failed(DeliveryJob<M> job, AttemptOutcome.Failed outcome);
 
         void dropped(DeliveryJob<M> job, AttemptOutcome.Dropped outcome);
+
+        /** The job was not attempted: its source is another's now ({@link Gate.Verdict#LET_GO}); nothing to record. */
+        default void letGo(DeliveryJob<M> job) {
+        }
     }
+
+    /** Whether a job may be attempted now, asked before each attempt (a retry's included). */
+    public interface Gate<M> {
+        /** SEND it; WAIT and ask again in a moment; or LET_GO of it, as another now answers for it. */
+        enum Verdict { SEND, WAIT, LET_GO }
+
+        Verdict check(DeliveryJob<M> job);
+    }
+
+    /** How long a job told to wait waits before the gate is asked again. */
+    static final Duration GATE_RECHECK = Duration.ofSeconds(1);
 
     /** Runs a task at a given time; a scheduled executor in service, a hand-driven one in tests. */
     public interface Timer {
@@ -45,10 +61,19 @@ public final class Dispatcher<M> {
     private final Clock clock;
     private final DoubleSupplier random;
     private final int maxInFlight;
+    private final Gate<M> gate;
     private final Map<String, Destination<M>> destinations = new ConcurrentHashMap<>();
 
+    /** A dispatcher that attempts every job it is given. */
     public Dispatcher(Function<DeliveryJob<M>, CompletableFuture<AttemptOutcome>> sender, Listener<M> listener,
                       RetrySchedule schedule, Timer timer, Clock clock, DoubleSupplier random, int maxInFlight) {
+        this(sender, listener, schedule, timer, clock, random, maxInFlight, job -> Gate.Verdict.SEND);
+    }
+
+    public Dispatcher(Function<DeliveryJob<M>, CompletableFuture<AttemptOutcome>> sender, Listener<M> listener,
+                      RetrySchedule schedule, Timer timer, Clock clock, DoubleSupplier random, int maxInFlight,
+                      Gate<M> gate) {
+        this.gate = gate;
         this.sender = sender;
         this.listener = listener;
         this.schedule = schedule;
@@ -94,7 +119,20 @@ public final class Dispatcher<M> {
                 job = destination.queue.poll();
                 destination.inFlight++;
             }
-            attempt(destination, job);
+            Gate.Verdict verdict = gate.check(job);
+            if (verdict == Gate.Verdict.SEND) {
+                attempt(destination, job);
+                continue;
+            }
+            synchronized (destination) {
+                destination.inFlight--;
+            }
+            if (verdict == Gate.Verdict.WAIT) {
+                timer.at(clock.instant().plus(GATE_RECHECK), () -> submit(job));
+            } else {
+                listener.letGo(job);
+                forgetIfIdle(job.destination());
+            }
         }
     }
 

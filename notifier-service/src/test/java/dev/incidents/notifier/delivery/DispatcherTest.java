@@ -26,27 +26,8 @@ class DispatcherTest {
     final ManualTimer timer = new ManualTimer();
     final Map<String, List<CompletableFuture<AttemptOutcome>>> attempts = new HashMap<>();
     final List<String> log = new ArrayList<>();
-    final Dispatcher<String> dispatcher = new Dispatcher<>(this::attempt, new Dispatcher.Listener<>() {
-        @Override
-        public void delivered(DeliveryJob<String> job, AttemptOutcome.Delivered outcome) {
-            log.add("delivered " + job.messageId() + " after " + job.attemptsMade());
-        }
-
-        @Override
-        public void retrying(DeliveryJob<String> job, AttemptOutcome.Failed outcome, Instant next) {
-            log.add("retrying " + job.messageId() + " at " + next + " (" + outcome.reason() + ")");
-        }
-
-        @Override
-        public void failed(DeliveryJob<String> job, AttemptOutcome.Failed outcome) {
-            log.add("failed " + job.messageId() + " after " + job.attemptsMade());
-        }
-
-        @Override
-        public void dropped(DeliveryJob<String> job, AttemptOutcome.Dropped outcome) {
-            log.add("dropped " + job.messageId());
-        }
-    }, SCHEDULE, timer, clock, () -> 0.5, 2);
+    final Dispatcher<String> dispatcher = new Dispatcher<>(this::attempt, new LoggingListener(), SCHEDULE, timer,
+            clock, () -> 0.5, 2);
 
     @Test
     void a_hanging_receiver_holds_only_its_own_slots_and_the_others_are_all_attempted() {
@@ -151,6 +132,71 @@ class DispatcherTest {
         throwing.submit(job("m1", "r"));
 
         assertThat(log).containsExactly("retrying: could not be sent: no secret");
+    }
+
+    @Test
+    void a_job_is_held_while_the_gate_says_wait_and_attempted_once_it_opens() {
+        Map<String, Dispatcher.Gate.Verdict> verdicts = new HashMap<>(Map.of("m1", Dispatcher.Gate.Verdict.WAIT));
+        Dispatcher<String> gated = gated(verdicts);
+
+        gated.submit(job("m1", "r"));
+        assertThat(attempts.get("r")).isNull();
+
+        verdicts.put("m1", Dispatcher.Gate.Verdict.SEND);
+        clock.set(T0.plus(Dispatcher.GATE_RECHECK));
+        timer.runDue(clock.instant());
+
+        assertThat(attempts.get("r")).hasSize(1);
+    }
+
+    @Test
+    void a_retry_whose_source_went_to_another_instance_is_let_go_not_attempted_nor_recorded() {
+        Map<String, Dispatcher.Gate.Verdict> verdicts = new HashMap<>(Map.of("m1", Dispatcher.Gate.Verdict.SEND));
+        Dispatcher<String> gated = gated(verdicts);
+        gated.submit(job("m1", "r"));
+        attempts.get("r").getFirst().complete(new AttemptOutcome.Failed("HTTP 500", 500, null));
+
+        verdicts.put("m1", Dispatcher.Gate.Verdict.LET_GO);
+        clock.set(T0.plus(Duration.ofSeconds(5)));
+        timer.runDue(clock.instant());
+
+        assertThat(attempts.get("r")).hasSize(1);
+        assertThat(log).containsExactly("retrying m1 at " + T0.plus(Duration.ofSeconds(5)) + " (HTTP 500)",
+                "let go of m1");
+        assertThat(gated.inFlight("r")).isZero();
+    }
+
+    private Dispatcher<String> gated(Map<String, Dispatcher.Gate.Verdict> verdicts) {
+        return new Dispatcher<>(this::attempt, new LoggingListener(), SCHEDULE, timer, clock, () -> 0.5, 2,
+                job -> verdicts.get(job.messageId()));
+    }
+
+    /** Writes what became of each job to the test's log. */
+    final class LoggingListener implements Dispatcher.Listener<String> {
+        @Override
+        public void delivered(DeliveryJob<String> job, AttemptOutcome.Delivered outcome) {
+            log.add("delivered " + job.messageId() + " after " + job.attemptsMade());
+        }
+
+        @Override
+        public void retrying(DeliveryJob<String> job, AttemptOutcome.Failed outcome, Instant next) {
+            log.add("retrying " + job.messageId() + " at " + next + " (" + outcome.reason() + ")");
+        }
+
+        @Override
+        public void failed(DeliveryJob<String> job, AttemptOutcome.Failed outcome) {
+            log.add("failed " + job.messageId() + " after " + job.attemptsMade());
+        }
+
+        @Override
+        public void dropped(DeliveryJob<String> job, AttemptOutcome.Dropped outcome) {
+            log.add("dropped " + job.messageId());
+        }
+
+        @Override
+        public void letGo(DeliveryJob<String> job) {
+            log.add("let go of " + job.messageId());
+        }
     }
 
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<String> job) {
