@@ -248,10 +248,6 @@ public final class KafkaBroker implements AutoCloseable {
                 "");
     }
 
-    public boolean isAlive() {
-        return process.isAlive();
-    }
-
     /** Ends the broker at once, as a crash would (SIGKILL). */
     public void kill() throws InterruptedException {
         process.kill();

@@ -246,13 +246,7 @@ public class OutboxDispatch {
         if (!progress.containsKey(job.message().partition())) {
             return Dispatcher.Gate.Verdict.LET_GO;
         }
-        if (ownershipInDoubt.get()) {
-            return Dispatcher.Gate.Verdict.WAIT;
-        }
-        synchronized (attempting) {
-            attempting.merge(job.message().partition(), 1, Integer::sum);
-        }
-        return Dispatcher.Gate.Verdict.SEND;
+        return ownershipInDoubt.get() ? Dispatcher.Gate.Verdict.WAIT : Dispatcher.Gate.Verdict.SEND;
     }
 
     /**
@@ -282,6 +276,9 @@ public class OutboxDispatch {
 
     /** One attempt, in a span of the message's trace that ends when the attempt does. */
     private CompletableFuture<AttemptOutcome> attempt(DeliveryJob<Pending> job) {
+        synchronized (attempting) {
+            attempting.merge(job.message().partition(), 1, Integer::sum);
+        }
         Span span = tracer.spanBuilder("deliver").setParent(job.message().trace()).setSpanKind(SpanKind.CLIENT)
                 .setAttribute("messaging.message.id", job.messageId())
                 .setAttribute("incident.subscription.id", job.destination()).startSpan();
@@ -317,7 +314,8 @@ public class OutboxDispatch {
                     () -> ledger.endOffsets(consumer, LEDGER_END_PATIENCE), ledger::hasRead));
             released.retainAll(consumer.assignment());
             if (!released.isEmpty()) {
-                consumer.resume(released.stream().filter(partition -> !backlog.full().contains(partition)).toList());
+                Set<TopicPartition> full = backlog.full();
+                consumer.resume(released.stream().filter(partition -> !full.contains(partition)).toList());
             }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             LOG.warn("The ledger's end is not known yet ({}); outbox partitions just given to this instance wait",
@@ -428,7 +426,7 @@ public class OutboxDispatch {
         private void write(DeliveryJob<Pending> job, Delivery.Status status, Consumer<Delivery.Status> recording) {
             meters.attempted(job.messageId(), subscriptions.find(job.destination())
                     .map(subscription -> subscription.channel().name()).orElse("UNKNOWN"), status);
-            try (AttemptEnded ended = new AttemptEnded(job.message().partition())) {
+            try {
                 recording.accept(status);
                 settleUnlessRetrying(job, status);
             } catch (StoreUnavailableException e) {
@@ -441,6 +439,8 @@ public class OutboxDispatch {
                     LOG.error("The outcome of message {} could not be recorded; it stays unsettled and is sent again "
                             + "after a restart", job.messageId(), e);
                 }
+            } finally {
+                attemptEnded(job.message().partition());
             }
         }
 
@@ -457,19 +457,10 @@ public class OutboxDispatch {
     }
 
     /** Marks the end of an attempt once its outcome is recorded (or could not be). */
-    private final class AttemptEnded implements AutoCloseable {
-        private final TopicPartition partition;
-
-        AttemptEnded(TopicPartition partition) {
-            this.partition = partition;
-        }
-
-        @Override
-        public void close() {
-            synchronized (attempting) {
-                attempting.computeIfPresent(partition, (key, count) -> count > 1 ? count - 1 : null);
-                attempting.notifyAll();
-            }
+    private void attemptEnded(TopicPartition partition) {
+        synchronized (attempting) {
+            attempting.computeIfPresent(partition, (key, count) -> count > 1 ? count - 1 : null);
+            attempting.notifyAll();
         }
     }
 
