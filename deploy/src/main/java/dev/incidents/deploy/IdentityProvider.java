@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,26 @@ public final class IdentityProvider implements AutoCloseable {
     /** Keycloak on {@code host}: tokens name the address it is reached at as their issuer. */
     public static IdentityProvider start(Host host, Path keycloakHome, int port, Path dataDir, Path log)
             throws IOException, InterruptedException {
+        return start(host, keycloakHome, realmFile(), Map.of(), port, dataDir, log);
+    }
+
+    /**
+     * Keycloak on loopback importing {@code realm} instead of the local one, with {@code environment} for the
+     * placeholders ({@code ${VARIABLE}}) the realm file holds.
+     */
+    public static IdentityProvider startWithRealm(Path keycloakHome, byte[] realm, Map<String, String> environment,
+                                                  int port, Path dataDir, Path log)
+            throws IOException, InterruptedException {
+        return start(Host.LOOPBACK, keycloakHome, realm, environment, port, dataDir, log);
+    }
+
+    private static IdentityProvider start(Host host, Path keycloakHome, byte[] realm, Map<String, String> placeholders,
+                                          int port, Path dataDir, Path log) throws IOException, InterruptedException {
         Path launcher = keycloakHome.resolve("bin/kc.sh");
         if (!Files.isExecutable(launcher)) {
             throw new IllegalStateException("No Keycloak at " + keycloakHome
                     + ": build the module that starts it first (./mvnw package -DskipTests)");
         }
-        byte[] realm = realmFile();
         Files.createDirectories(dataDir);
         forgetOutdatedRealm(dataDir, realm);
         Files.createDirectories(keycloakHome.resolve("data/import"));
@@ -68,12 +83,13 @@ public final class IdentityProvider implements AutoCloseable {
                 "--db=dev-file", "--db-url=jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("keycloak")
                         + ";NON_KEYWORDS=VALUE",
                 "--import-realm", "--log-level=WARN,org.keycloak.services:INFO,io.quarkus:INFO");
-        Map<String, String> environment = Map.of(
+        Map<String, String> environment = new HashMap<>(placeholders);
+        environment.putAll(Map.of(
                 // Keycloak needs Java 21+: the one this JVM runs on (the scripts pick it).
                 "JAVA_HOME", System.getProperty("java.home"),
                 "JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1",
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
         ManagedProcess process = ManagedProcess.start("keycloak", host.run(command), environment, keycloakHome, log);
         IdentityProvider provider = new IdentityProvider(process, host, port);
         try {

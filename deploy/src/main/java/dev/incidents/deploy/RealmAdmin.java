@@ -13,11 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Changes to the local realm that depend on where the stack runs, made through Keycloak's admin API as its
  * bootstrap administrator: the dashboard's origin, which a browser must be allowed to call the token endpoint from,
- * is only known once the projection's port is.
+ * is only known once the projection's port is. Also reads who a realm holds, for the tests.
  */
 final class RealmAdmin {
 
@@ -53,6 +55,15 @@ final class RealmAdmin {
                         + client.get("id").asText()))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(client.toString())).build());
+    }
+
+    /** The usernames of the realm's users. */
+    List<String> usernames() {
+        List<String> names = new ArrayList<>();
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/admin/realms/" + realm + "/users?max=10000"))
+                .header("Authorization", "Bearer " + adminToken()).GET().build())
+                .forEach(user -> names.add(user.path("username").asText()));
+        return names;
     }
 
     private String adminToken() {

@@ -137,11 +137,17 @@ class IdentityProviderTest {
 
     /** The start of the dashboard's sign-in (authorization code with PKCE): Keycloak's login page, or its refusal. */
     private static HttpResponse<String> authorizationPage(String redirectUri) throws IOException, InterruptedException {
+        return authorizationPage(keycloak.issuerUrl(), redirectUri);
+    }
+
+    /** The start of a dashboard sign-in at {@code issuer}: its login page, or its refusal of {@code redirectUri}. */
+    static HttpResponse<String> authorizationPage(String issuer, String redirectUri)
+            throws IOException, InterruptedException {
         String query = "client_id=incidents-dashboard&response_type=code&scope=openid&code_challenge_method=S256"
                 + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&redirect_uri="
                 + URLEncoder.encode(redirectUri, StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.issuerUrl() + "/protocol/openid-connect/auth?"
-                + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/auth?" + query)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode claims(String jwt) throws IOException {

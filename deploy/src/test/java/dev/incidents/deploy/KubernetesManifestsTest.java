@@ -124,17 +124,49 @@ class KubernetesManifestsTest {
                     .allMatch(env -> env.getValue() == null && env.getValueFrom() != null);
         }
         assertThat(deployments.stream().map(deployment -> deployment.getMetadata().getName()))
-                .containsAll(SERVICES);
+                .containsAll(SERVICES).contains("keycloak");
     }
 
     @Test
     void the_public_ingress_exposes_only_the_projections_public_paths() throws IOException {
-        List<HTTPIngressPath> paths = of(Ingress.class).stream().flatMap(ingress -> ingress.getSpec().getRules()
-                .stream()).flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
+        List<HTTPIngressPath> paths = paths("public-status");
 
         assertThat(paths).extracting(HTTPIngressPath::getPath).containsExactlyInAnyOrder("/status/", "/shared/",
                 "/public/", "/api/v2/", "/history.atom");
         assertThat(paths).allMatch(path -> path.getBackend().getService().getName().equals("timeline-projection"));
+    }
+
+    @Test
+    void the_identity_ingress_exposes_keycloaks_public_paths_and_not_its_admin_console() throws IOException {
+        List<HTTPIngressPath> paths = paths("identity");
+
+        assertThat(paths).extracting(HTTPIngressPath::getPath).containsExactlyInAnyOrder("/realms/", "/resources/",
+                "/.well-known/");
+        assertThat(paths).allMatch(path -> path.getBackend().getService().getName().equals("keycloak"));
+        assertThat(of(Ingress.class)).extracting(ingress -> ingress.getMetadata().getName())
+                .containsExactlyInAnyOrder("public-status", "identity");
+    }
+
+    @Test
+    void keycloak_imports_the_generated_realm_from_a_config_map_the_kustomization_makes() throws IOException {
+        JsonNode generator = YAML.readTree(BASE.resolve("kustomization.yaml").toFile()).path("configMapGenerator")
+                .get(0);
+        Deployment keycloak = of(Deployment.class).stream()
+                .filter(deployment -> deployment.getMetadata().getName().equals("keycloak")).findFirst().orElseThrow();
+        var pod = keycloak.getSpec().getTemplate().getSpec();
+
+        assertThat(generator.path("files").get(0).asText()).isEqualTo(ProductionRealm.FILE);
+        assertThat(pod.getVolumes()).anyMatch(volume -> volume.getConfigMap() != null
+                && volume.getConfigMap().getName().equals(generator.path("name").asText()));
+        assertThat(pod.getContainers().getFirst().getArgs()).contains("--import-realm");
+        assertThat(pod.getContainers().getFirst().getVolumeMounts())
+                .anyMatch(mount -> mount.getMountPath().equals("/opt/keycloak/data/import"));
+    }
+
+    private static List<HTTPIngressPath> paths(String ingress) throws IOException {
+        return of(Ingress.class).stream().filter(found -> found.getMetadata().getName().equals(ingress))
+                .flatMap(found -> found.getSpec().getRules().stream())
+                .flatMap(rule -> rule.getHttp().getPaths().stream()).toList();
     }
 
     @Test
@@ -170,25 +202,11 @@ class KubernetesManifestsTest {
     }
 
     private static <T> List<T> of(Class<T> model) throws IOException {
-        String kind = model.getSimpleName();
-        List<T> found = new ArrayList<>();
-        for (JsonNode resource : all()) {
-            if (resource.path("kind").asText().equals(kind)) {
-                found.add(YAML.treeToValue(resource, model));
-            }
-        }
-        return found;
+        return KubernetesYaml.manifests(BASE, model);
     }
 
     private static List<JsonNode> all() throws IOException {
-        List<JsonNode> resources = new ArrayList<>();
-        try (Stream<Path> files = Files.list(BASE)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".yaml")
-                    && !file.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
-                resources.addAll(KubernetesYaml.documents(file));
-            }
-        }
-        return resources;
+        return KubernetesYaml.manifests(BASE);
     }
 
     private static boolean onPath(String command) {

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Reads Kubernetes manifests (multi-document YAML) into Kubernetes' and Strimzi's own models, and finds the fields
@@ -34,6 +36,29 @@ final class KubernetesYaml {
     /** The documents of YAML text, empty ones left out. */
     static List<JsonNode> documents(String yaml) throws IOException {
         return documents(YAML.readerFor(JsonNode.class).readValues(yaml));
+    }
+
+    /** Every manifest of a Kustomize folder (its YAML files but the kustomization), in file name order. */
+    static List<JsonNode> manifests(Path folder) throws IOException {
+        List<JsonNode> resources = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".yaml")
+                    && !file.getFileName().toString().equals("kustomization.yaml")).sorted().toList()) {
+                resources.addAll(documents(file));
+            }
+        }
+        return resources;
+    }
+
+    /** The manifests of a Kustomize folder of the kind {@code model} is named after, as {@code model}. */
+    static <T> List<T> manifests(Path folder, Class<T> model) throws IOException {
+        List<T> found = new ArrayList<>();
+        for (JsonNode resource : manifests(folder)) {
+            if (resource.path("kind").asText().equals(model.getSimpleName())) {
+                found.add(YAML.treeToValue(resource, model));
+            }
+        }
+        return found;
     }
 
     /** Every document of a YAML file as {@code model}. */
