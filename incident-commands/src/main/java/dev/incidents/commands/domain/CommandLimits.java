@@ -10,6 +10,8 @@ public final class CommandLimits {
     public static final int DEDUP_KEY_MAX = 255;
     public static final int ROOT_CAUSE_MAX = 10000;
     public static final int CORRECTIVE_ACTIONS_MAX = 50;
+    /** Alerts in one monitor's report (Alertmanager's max_alerts truncates a group's list beyond its setting). */
+    public static final int ALERTS_MAX = 200;
 
     private CommandLimits() {
     }

@@ -43,7 +43,8 @@ final class CommandValidator {
                     optional("commander", c.commander(), CommandLimits.NAME_MAX),
                     optional("dedupKey", c.dedupKey(), CommandLimits.DEDUP_KEY_MAX),
                     optional("source", c.source(), CommandLimits.NAME_MAX),
-                    notInFuture("detectedAt", c.detectedAt(), now));
+                    notInFuture("detectedAt", c.detectedAt(), now),
+                    alerts(c));
             case PostUpdate c -> first(
                     notNull("status", c.status()),
                     c.status() == IncidentStatus.RESOLVED
@@ -106,6 +107,30 @@ final class CommandValidator {
         }
         return c.components().stream()
                 .map(component -> required("components", component, CommandLimits.NAME_MAX))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /** A monitor's report names each alert once, by a key and a name, under the dedup key of its group. */
+    private static Optional<Rejection> alerts(DeclareIncident c) {
+        if (!c.reportsAlerts()) {
+            return Optional.empty();
+        }
+        if (c.dedupKey() == null) {
+            return Optional.of(Rejection.invalid("dedupKey", "A report of alerts needs the dedupKey of its group."));
+        }
+        if (c.alerts().size() > CommandLimits.ALERTS_MAX) {
+            return Optional.of(Rejection.invalid("alerts",
+                    "alerts must list at most " + CommandLimits.ALERTS_MAX + " entries."));
+        }
+        if (c.alerts().stream().map(AlertSignal::key).distinct().count() < c.alerts().size()) {
+            return Optional.of(Rejection.invalid("alerts.key", "Each alert of a report has a key of its own."));
+        }
+        return c.alerts().stream()
+                .map(alert -> first(
+                        required("alerts.key", alert.key(), CommandLimits.DEDUP_KEY_MAX),
+                        required("alerts.name", alert.name(), CommandLimits.NAME_MAX),
+                        notNull("alerts.state", alert.state())))
                 .flatMap(Optional::stream)
                 .findFirst();
     }

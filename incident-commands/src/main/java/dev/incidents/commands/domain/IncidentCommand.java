@@ -6,11 +6,26 @@ import java.util.List;
 /** What someone asks of an incident; decided by {@link IncidentDecider} into events or a rejection. */
 public sealed interface IncidentCommand {
 
+    /**
+     * @param alerts a monitor's report of its alert group (empty from people): with a dedup key, the open incident
+     *               holding the key learns what changed; no incident is declared for a report in which nothing fires
+     */
     record DeclareIncident(String title, Severity severity, String summary, List<String> components,
-                           String commander, Instant detectedAt, String dedupKey, String source)
+                           String commander, Instant detectedAt, String dedupKey, String source,
+                           List<AlertSignal> alerts)
             implements IncidentCommand {
         public DeclareIncident {
             components = components == null ? List.of() : List.copyOf(components);
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
+
+        public DeclareIncident(String title, Severity severity, String summary, List<String> components,
+                               String commander, Instant detectedAt, String dedupKey, String source) {
+            this(title, severity, summary, components, commander, detectedAt, dedupKey, source, List.of());
+        }
+
+        public boolean reportsAlerts() {
+            return !alerts.isEmpty();
         }
     }
 

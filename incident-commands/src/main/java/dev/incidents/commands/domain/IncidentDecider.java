@@ -17,6 +17,8 @@ import dev.incidents.commands.domain.IncidentEvent.UpdatePosted;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -82,6 +84,46 @@ public final class IncidentDecider {
         };
     }
 
+    /**
+     * A declare that claimed its dedup key: no open incident held it. A monitor's report in which no alert fires
+     * declares nothing (its alerts resolved, or were acknowledged, before anyone declared an incident).
+     */
+    public Decision decideUnheld(DeclareIncident command, Instant now) {
+        if (command.reportsAlerts() && command.alerts().stream().noneMatch(AlertSignal::firing)) {
+            return Decision.reject(new Rejection(Rejection.Reason.NOT_FOUND, "dedupKey", "No open incident holds "
+                    + "dedup key " + command.dedupKey() + " and no reported alert fires: nothing is declared."));
+        }
+        return decide(command, null, null, now);
+    }
+
+    /**
+     * A declare joining {@code holder}, the open incident holding its dedup key. A person's repeat changes nothing;
+     * a monitor's report tells the incident what changed in one INTERNAL update, and raises (never lowers) its
+     * severity when a firing alert maps to a higher one.
+     */
+    public Decision decideJoin(DeclareIncident command, Incident holder, Instant now) {
+        Optional<Rejection> invalid = CommandValidator.validate(command, now, policy);
+        if (invalid.isPresent()) {
+            return Decision.reject(invalid.get());
+        }
+        List<IncidentEvent> events = new ArrayList<>();
+        List<AlertSignal> changes = AlertReport.changes(holder.alerts(), command.alerts());
+        Incident after = holder;
+        if (!changes.isEmpty()) {
+            UpdatePosted update = new UpdatePosted(holder.status(), AlertReport.message(command.source(), changes,
+                    holder.withAlerts(changes).alerts()), Audience.INTERNAL, holder.nextUpdateDueAt(),
+                    policy.cadenceOf(holder.severity()), changes);
+            events.add(update);
+            after = evolve(holder, holder.id(), update);
+        }
+        if (command.severity().isHigherThan(after.severity()) && command.alerts().stream()
+                .anyMatch(AlertSignal::firing)) {
+            events.add(severityChanged(after, command.severity(), (command.source() == null ? "A monitor"
+                    : command.source()) + " reports firing alerts of " + command.severity() + ".", now));
+        }
+        return new Decision.Accepted(events);
+    }
+
     private static Optional<Rejection> missingOrStale(Incident state, Long expectedVersion) {
         if (state == null) {
             return Optional.of(Rejection.notFound());
@@ -97,9 +139,9 @@ public final class IncidentDecider {
     public static Incident evolve(Incident state, String incidentId, IncidentEvent event) {
         return switch (event) {
             case IncidentDeclared e -> new Incident(incidentId, 1, e.severity(), IncidentStatus.INVESTIGATING,
-                    e.nextUpdateDueAt(), e.dedupKey(), null, false);
+                    e.nextUpdateDueAt(), e.dedupKey(), null, false).withAlerts(e.alerts());
             case UpdatePosted e -> state.next(state.severity(), e.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
-                    state.rcaPublished());
+                    state.rcaPublished()).withAlerts(e.alerts());
             case SeverityChanged e -> state.next(e.to(), state.status(), e.nextUpdateDueAt(), state.rcaDueAt(),
                     state.rcaPublished());
             case IncidentResolved e -> state.next(state.severity(), IncidentStatus.RESOLVED, null, e.rcaDueAt(),
@@ -117,7 +159,7 @@ public final class IncidentDecider {
         Duration cadence = policy.cadenceOf(c.severity());
         return Decision.accept(new IncidentDeclared(c.title(), c.severity(), c.summary(), c.components(),
                 c.commander(), c.detectedAt() == null ? now : c.detectedAt(), c.dedupKey(), c.source(),
-                now.plus(cadence), cadence));
+                now.plus(cadence), cadence, c.alerts()));
     }
 
     private Decision postUpdate(PostUpdate c, Incident state, Instant now) {
@@ -150,12 +192,17 @@ public final class IncidentDecider {
         if (c.severity() == state.severity()) {
             return Decision.reject(Rejection.conflict("The incident is already " + state.severity() + "."));
         }
-        Duration cadence = policy.cadenceOf(c.severity());
+        return Decision.accept(severityChanged(state, c.severity(), c.reason(), now));
+    }
+
+    /** Raising severity tightens the deadline to the new cadence if that comes sooner; lowering keeps it. */
+    private SeverityChanged severityChanged(Incident state, Severity to, String reason, Instant now) {
+        Duration cadence = policy.cadenceOf(to);
         Instant tightest = now.plus(cadence);
-        Instant deadline = c.severity().isHigherThan(state.severity()) && tightest.isBefore(state.nextUpdateDueAt())
+        Instant deadline = to.isHigherThan(state.severity()) && tightest.isBefore(state.nextUpdateDueAt())
                 ? tightest
                 : state.nextUpdateDueAt();
-        return Decision.accept(new SeverityChanged(state.severity(), c.severity(), c.reason(), deadline, cadence));
+        return new SeverityChanged(state.severity(), to, reason, deadline, cadence);
     }
 
     private Decision resolve(ResolveIncident c, Incident state, Instant now) {

@@ -10,16 +10,35 @@ import java.util.List;
  */
 public sealed interface IncidentEvent {
 
+    /** @param alerts the monitor's alerts that made the incident, as first reported (empty when declared by hand) */
     record IncidentDeclared(String title, Severity severity, String summary, List<String> components,
                             String commander, Instant detectedAt, String dedupKey, String source,
-                            Instant nextUpdateDueAt, Duration cadence) implements IncidentEvent {
+                            Instant nextUpdateDueAt, Duration cadence, List<AlertSignal> alerts)
+            implements IncidentEvent {
         public IncidentDeclared {
             components = List.copyOf(components);
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
+
+        public IncidentDeclared(String title, Severity severity, String summary, List<String> components,
+                                String commander, Instant detectedAt, String dedupKey, String source,
+                                Instant nextUpdateDueAt, Duration cadence) {
+            this(title, severity, summary, components, commander, detectedAt, dedupKey, source, nextUpdateDueAt,
+                    cadence, List.of());
         }
     }
 
+    /** @param alerts the monitor's alerts whose state this (INTERNAL) update reports as changed; else empty */
     record UpdatePosted(IncidentStatus status, String message, Audience audience, Instant nextUpdateDueAt,
-                        Duration cadence) implements IncidentEvent {
+                        Duration cadence, List<AlertSignal> alerts) implements IncidentEvent {
+        public UpdatePosted {
+            alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        }
+
+        public UpdatePosted(IncidentStatus status, String message, Audience audience, Instant nextUpdateDueAt,
+                            Duration cadence) {
+            this(status, message, audience, nextUpdateDueAt, cadence, List.of());
+        }
     }
 
     record SeverityChanged(Severity from, Severity to, String reason, Instant nextUpdateDueAt, Duration cadence)

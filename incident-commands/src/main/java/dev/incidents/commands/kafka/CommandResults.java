@@ -23,8 +23,9 @@ final class CommandResults {
         return withState(command, state, CommandOutcome.ACCEPTED, now).setEventIds(eventIds).build();
     }
 
-    static CommandResult deduplicated(IncidentCommand command, Incident holder, Instant now) {
-        return withState(command, holder, CommandOutcome.DEDUPLICATED, now).build();
+    /** @param eventIds what a monitor's report joining {@code holder} added to it; empty for a plain repeat */
+    static CommandResult deduplicated(IncidentCommand command, Incident holder, List<String> eventIds, Instant now) {
+        return withState(command, holder, CommandOutcome.DEDUPLICATED, now).setEventIds(eventIds).build();
     }
 
     static CommandResult rejected(IncidentCommand command, Rejection rejection, Instant now) {

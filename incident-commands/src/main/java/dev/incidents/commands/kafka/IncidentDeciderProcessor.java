@@ -104,7 +104,9 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         }
         CommandEnvelope envelope = CommandMapper.toDomain(command);
         Incident state = incidents.get(envelope.incidentId());
-        Decision decision = decider.decide(envelope.command(), state, envelope.expectedVersion(), now);
+        Decision decision = dedupKeyClaimed && envelope.command() instanceof DeclareIncident declare
+                ? decider.decideUnheld(declare, now)
+                : decider.decide(envelope.command(), state, envelope.expectedVersion(), now);
         if (decision instanceof Decision.Rejected rejected) {
             answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
             if (dedupKeyClaimed) {
@@ -116,24 +118,37 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
             dedupKeyRequest(record, dedupKeyOf(envelope), new ClaimDedupKey(command));
             return;
         }
-        apply(envelope, command, state, ((Decision.Accepted) decision).events(), record, now);
+        Incident after = apply(envelope.incidentId(), envelope, state, ((Decision.Accepted) decision).events(),
+                record, now);
+        answer(record, CommandResults.accepted(command, after, eventIds(envelope, after, state), now), true);
     }
 
-    private void apply(CommandEnvelope envelope, IncidentCommand command, Incident state, List<IncidentEvent> events,
-                       Record<String, Object> record, Instant now) {
-        List<String> eventIds = new ArrayList<>();
+    /** Writes {@code events} of incident {@code incidentId} and its state after them; returns that state. */
+    private Incident apply(String incidentId, CommandEnvelope envelope, Incident state, List<IncidentEvent> events,
+                           Record<String, Object> record, Instant now) {
+        int index = 0;
         for (IncidentEvent event : events) {
-            String eventId = eventId(envelope.commandId(), eventIds.size());
             long sequence = state == null ? 1 : state.version() + 1;
-            context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(eventId,
-                    envelope.incidentId(), sequence, now, envelope.actor(), envelope.commandId(), event)))
-                    .withTimestamp(now.toEpochMilli()), DeciderTopology.EVENTS_SINK);
-            state = IncidentDecider.evolve(state, envelope.incidentId(), event);
-            eventIds.add(eventId);
+            context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(
+                    eventId(envelope.commandId(), index++), incidentId, sequence, now, envelope.actor(),
+                    envelope.commandId(), event))).withTimestamp(now.toEpochMilli()), DeciderTopology.EVENTS_SINK);
+            state = IncidentDecider.evolve(state, incidentId, event);
             releaseOrReclaimDedupKey(state, event, record);
         }
-        incidents.put(envelope.incidentId(), state);
-        answer(record, CommandResults.accepted(command, state, eventIds, now), true);
+        if (!events.isEmpty()) {
+            incidents.put(incidentId, state);
+        }
+        return state;
+    }
+
+    /** The ids of the events that took the incident from {@code before} to {@code after}. */
+    private static List<String> eventIds(CommandEnvelope envelope, Incident after, Incident before) {
+        long count = after.version() - (before == null ? 0 : before.version());
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(eventId(envelope.commandId(), i));
+        }
+        return ids;
     }
 
     private void releaseOrReclaimDedupKey(Incident state, IncidentEvent event, Record<String, Object> record) {
@@ -147,15 +162,26 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         }
     }
 
-    /** A declare whose dedup key is held by this incident: answer with it if open, else claim the key again. */
+    /**
+     * A declare whose dedup key is held by this incident: if open, it joins it (a monitor's report tells it what
+     * changed), else the declare claims the key again. Joining is not remembered as a decision: it runs on the
+     * holder's task, not on the one a retry visits first; a retried report finds its changes known and adds nothing.
+     */
     private void join(String holderId, IncidentCommand command, Record<String, Object> record, Instant now) {
         Incident holder = incidents.get(holderId);
-        if (holder != null && !holder.isResolved()) {
-            answer(record, CommandResults.deduplicated(command, holder, now), false);
-        } else {
-            DeclareIncident declare = (DeclareIncident) CommandMapper.toDomain(command).command();
+        CommandEnvelope envelope = CommandMapper.toDomain(command);
+        DeclareIncident declare = (DeclareIncident) envelope.command();
+        if (holder == null || holder.isResolved()) {
             dedupKeyRequest(record, declare.dedupKey(), new ClaimDedupKey(command));
+            return;
         }
+        Decision decision = decider.decideJoin(declare, holder, now);
+        if (decision instanceof Decision.Rejected rejected) {
+            answer(record, CommandResults.rejected(command, rejected.rejection(), now), false);
+            return;
+        }
+        Incident after = apply(holderId, envelope, holder, ((Decision.Accepted) decision).events(), record, now);
+        answer(record, CommandResults.deduplicated(command, after, eventIds(envelope, after, holder), now), false);
     }
 
     private void replay(IncidentCommand command, CommandResult earlier, Record<String, Object> record, Instant now) {

@@ -1,5 +1,6 @@
 package dev.incidents.commands.wire;
 
+import dev.incidents.avro.AlertState;
 import dev.incidents.avro.ChangeSeverity;
 import dev.incidents.avro.DeclareIncident;
 import dev.incidents.avro.LinkCustomerReport;
@@ -8,6 +9,7 @@ import dev.incidents.avro.PublishRca;
 import dev.incidents.avro.ReopenIncident;
 import dev.incidents.avro.ResolveIncident;
 import dev.incidents.commands.domain.Actor;
+import dev.incidents.commands.domain.AlertSignal;
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.commands.domain.CorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand;
@@ -82,7 +84,7 @@ public final class CommandMapper {
         return switch (avro) {
             case DeclareIncident c -> new IncidentCommand.DeclareIncident(c.getTitle(), severity(c.getSeverity()),
                     c.getSummary(), c.getComponents(), c.getCommander(), c.getDetectedAt(), c.getDedupKey(),
-                    c.getSource());
+                    c.getSource(), c.getAlerts().stream().map(CommandMapper::alert).toList());
             case PostUpdate c -> new IncidentCommand.PostUpdate(
                     c.getStatus() == null ? null : IncidentStatus.valueOf(c.getStatus().name()), c.getMessage(),
                     c.getAudience() == null ? null : Audience.valueOf(c.getAudience().name()), c.getNextUpdateAt());
@@ -104,7 +106,8 @@ public final class CommandMapper {
     private static SpecificRecord command(IncidentCommand command) {
         return switch (command) {
             case IncidentCommand.DeclareIncident c -> new DeclareIncident(c.title(), severity(c.severity()),
-                    c.summary(), c.components(), c.commander(), c.detectedAt(), c.dedupKey(), c.source());
+                    c.summary(), c.components(), c.commander(), c.detectedAt(), c.dedupKey(), c.source(),
+                    alerts(c.alerts()));
             case IncidentCommand.PostUpdate c -> new PostUpdate(status(c.status()), c.message(),
                     audience(c.audience()), c.nextUpdateAt());
             case IncidentCommand.ChangeSeverity c -> new ChangeSeverity(severity(c.severity()), c.reason());
@@ -117,6 +120,16 @@ public final class CommandMapper {
             case IncidentCommand.LinkCustomerReport c -> new LinkCustomerReport(c.receivedAt(), c.channel(),
                     c.reference());
         };
+    }
+
+    static List<dev.incidents.avro.AlertSignal> alerts(List<AlertSignal> alerts) {
+        return alerts.stream().map(a -> new dev.incidents.avro.AlertSignal(a.key(), a.name(),
+                a.state() == null ? null : AlertState.valueOf(a.state().name()))).toList();
+    }
+
+    private static AlertSignal alert(dev.incidents.avro.AlertSignal a) {
+        return new AlertSignal(a.getKey(), a.getName(),
+                a.getState() == null ? null : AlertSignal.State.valueOf(a.getState().name()));
     }
 
     static List<dev.incidents.avro.CorrectiveAction> correctiveActions(List<CorrectiveAction> actions) {

@@ -11,6 +11,7 @@ import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentEvent;
 
 import static dev.incidents.commands.wire.CommandMapper.actor;
+import static dev.incidents.commands.wire.CommandMapper.alerts;
 import static dev.incidents.commands.wire.CommandMapper.audience;
 import static dev.incidents.commands.wire.CommandMapper.correctiveActions;
 import static dev.incidents.commands.wire.CommandMapper.severity;
@@ -38,10 +39,11 @@ public final class EventMapper {
         return switch (event) {
             case IncidentEvent.IncidentDeclared e ->
                     new IncidentDeclared(e.title(), severity(e.severity()), e.summary(), e.components(), e.commander(),
-                            e.detectedAt(), e.dedupKey(), e.source(), e.nextUpdateDueAt(), e.cadence().toSeconds());
+                            e.detectedAt(), e.dedupKey(), e.source(), e.nextUpdateDueAt(), e.cadence().toSeconds(),
+                            alerts(e.alerts()));
             case IncidentEvent.UpdatePosted e ->
                     new UpdatePosted(status(e.status()), e.message(), audience(e.audience()), e.nextUpdateDueAt(),
-                            e.cadence().toSeconds());
+                            e.cadence().toSeconds(), alerts(e.alerts()));
             case IncidentEvent.SeverityChanged e ->
                     new SeverityChanged(severity(e.from()), severity(e.to()), e.reason(), e.nextUpdateDueAt(),
                             e.cadence().toSeconds());

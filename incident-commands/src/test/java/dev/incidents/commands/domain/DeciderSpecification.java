@@ -37,12 +37,37 @@ final class DeciderSpecification {
     }
 
     DeciderSpecification when(IncidentCommand command) {
+        decision = decider.decide(command, state(), expectedVersion, now);
+        return this;
+    }
+
+    /** A declare whose dedup key the given incident holds, joining it. */
+    DeciderSpecification whenJoining(IncidentCommand.DeclareIncident command) {
+        decision = decider.decideJoin(command, state(), now);
+        return this;
+    }
+
+    /** A declare whose dedup key no open incident holds. */
+    DeciderSpecification whenUnheld(IncidentCommand.DeclareIncident command) {
+        decision = decider.decideUnheld(command, now);
+        return this;
+    }
+
+    /** The state the history and the decision's events make. */
+    Incident stateAfter() {
+        Incident state = state();
+        for (IncidentEvent event : ((Decision.Accepted) decision).events()) {
+            state = IncidentDecider.evolve(state, INCIDENT_ID, event);
+        }
+        return state;
+    }
+
+    private Incident state() {
         Incident state = null;
         for (IncidentEvent event : history) {
             state = IncidentDecider.evolve(state, INCIDENT_ID, event);
         }
-        decision = decider.decide(command, state, expectedVersion, now);
-        return this;
+        return state;
     }
 
     void then(IncidentEvent... expected) {
@@ -54,6 +79,10 @@ final class DeciderSpecification {
             assertThat(rejected.rejection().reason()).isEqualTo(reason);
             assertThat(rejected.rejection().field()).isEqualTo(field);
         });
+    }
+
+    Decision decision() {
+        return decision;
     }
 
     String rejectionDetail() {

@@ -4,6 +4,8 @@ import dev.incidents.testing.GrantedAccess;
 import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.AlertSignal;
+import dev.incidents.avro.AlertState;
 import dev.incidents.avro.CommandOutcome;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.DeclareIncident;
@@ -138,6 +140,42 @@ class DeciderTopologyTest {
         assertThat(events.readValuesToList()).extracting(IncidentEvent::getIncidentId)
                 .containsExactly("inc-1", "inc-1", "inc-2");
         assertThat(results.readValuesToList()).extracting(CommandResult::getOutcome).containsOnly(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void a_monitors_reports_declare_once_then_tell_the_incident_what_changed_and_repeats_add_nothing() {
+        send(report("inc-1", alert("fp-api", AlertState.FIRING)));
+        send(report("inc-2", alert("fp-api", AlertState.FIRING)));
+        send(report("inc-3", alert("fp-api", AlertState.FIRING), alert("fp-db", AlertState.FIRING)));
+        send(report("inc-4", alert("fp-api", AlertState.RESOLVED), alert("fp-db", AlertState.RESOLVED)));
+        send(report("inc-5", alert("fp-api", AlertState.RESOLVED), alert("fp-db", AlertState.RESOLVED)));
+
+        List<IncidentEvent> written = events.readValuesToList();
+        assertThat(written).extracting(IncidentEvent::getIncidentId).containsOnly("inc-1");
+        assertThat(written).extracting(IncidentEvent::getSequence).containsExactly(1L, 2L, 3L);
+        assertThat(((UpdatePosted) written.get(1).getPayload()).getMessage()).isEqualTo(
+                "Alertmanager: 1 alert firing: HighLatency fp-db.");
+        assertThat(((UpdatePosted) written.get(2).getPayload()).getAlerts()).extracting(AlertSignal::getState)
+                .containsOnly(AlertState.RESOLVED);
+        List<CommandResult> answers = results.readValuesToList();
+        assertThat(answers).extracting(CommandResult::getOutcome).containsExactly(CommandOutcome.ACCEPTED,
+                CommandOutcome.DEDUPLICATED, CommandOutcome.DEDUPLICATED, CommandOutcome.DEDUPLICATED,
+                CommandOutcome.DEDUPLICATED);
+        assertThat(answers).extracting(answer -> answer.getEventIds().size()).containsExactly(1, 0, 1, 1, 0);
+        assertThat(answers.get(2).getEventIds()).containsExactly(written.get(1).getEventId());
+        assertThat(answers.get(4).getStatus()).isEqualTo(IncidentStatus.INVESTIGATING);
+    }
+
+    @Test
+    void a_report_in_which_nothing_fires_declares_nothing_and_leaves_the_dedup_key_free() {
+        send(report("inc-1", alert("fp-api", AlertState.RESOLVED)));
+        send(report("inc-2", alert("fp-api", AlertState.FIRING)));
+
+        assertThat(events.readValuesToList()).extracting(IncidentEvent::getIncidentId).containsExactly("inc-2");
+        List<CommandResult> answers = results.readValuesToList();
+        assertThat(answers).extracting(CommandResult::getOutcome)
+                .containsExactly(CommandOutcome.REJECTED, CommandOutcome.ACCEPTED);
+        assertThat(answers.getFirst().getRejection().getReason()).isEqualTo(RejectionReason.NOT_FOUND);
     }
 
     @Test
@@ -276,6 +314,16 @@ class DeciderTopologyTest {
     IncidentCommand declare(String incidentId, String dedupKey) {
         return command(incidentId, DeclareIncident.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
                 .setSummary("Customers cannot pay").setDedupKey(dedupKey).build());
+    }
+
+    IncidentCommand report(String incidentId, AlertSignal... alerts) {
+        return command(incidentId, DeclareIncident.newBuilder().setTitle("High latency").setSeverity(Severity.SEV2)
+                .setSummary("p99 over 2 s").setDedupKey("alertmanager:group").setSource("Alertmanager")
+                .setAlerts(List.of(alerts)).build());
+    }
+
+    static AlertSignal alert(String key, AlertState state) {
+        return new AlertSignal(key, "HighLatency " + key, state);
     }
 
     IncidentCommand update(String incidentId, String message) {

@@ -1,6 +1,7 @@
 package dev.incidents.commands.wire;
 
 import dev.incidents.commands.domain.Actor;
+import dev.incidents.commands.domain.AlertSignal;
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.commands.domain.CorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand;
@@ -20,7 +21,9 @@ class CommandMapperTest {
 
     private static final List<IncidentCommand> ONE_OF_EACH = List.of(
             new IncidentCommand.DeclareIncident("Checkout down", Severity.SEV1, "Customers cannot pay", List.of(),
-                    null, null, null, null),
+                    null, null, "alertmanager:group", "Alertmanager", List.of(
+                            new AlertSignal("fp-1", "HighErrorRate", AlertSignal.State.FIRING),
+                            new AlertSignal("fp-2", "DiskFull", AlertSignal.State.RESOLVED))),
             new IncidentCommand.PostUpdate(IncidentStatus.IDENTIFIED, "Rolling back", Audience.PUBLIC, AT),
             new IncidentCommand.ChangeSeverity(Severity.SEV2, "Fewer customers affected"),
             new IncidentCommand.ResolveIncident("Recovered", AT, "dana"),
