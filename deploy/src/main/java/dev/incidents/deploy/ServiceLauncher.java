@@ -12,6 +12,11 @@ import java.util.List;
  */
 record ServiceLauncher(String name, Path jar, int port, StackSettings stack, List<String> settings) {
 
+    /** The local stack's PagerDuty Events v2 integration, named {@code local}: its routing key. */
+    static final String LOCAL_PAGERDUTY_ROUTING_KEY = "R0UT1NGKEYL0CALSTACK000000000000";
+    private static final String LOCAL_PAGERDUTY_INTEGRATION = "incidents.integrations.pagerduty-routing-keys.local="
+            + LOCAL_PAGERDUTY_ROUTING_KEY;
+
     static List<ServiceLauncher> all(StackSettings stack) throws IOException {
         List<String> notifierSettings = new ArrayList<>(NotifierKeys.settings(stack.dataDir()));
         notifierSettings.add(ServiceProcess.LOOPBACK_DELIVERIES);
@@ -19,7 +24,7 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
         return List.of(
                 new ServiceLauncher("incident-commands",
                         stack.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
-                        stack.commandsPort(), stack, List.of()),
+                        stack.commandsPort(), stack, List.of(LOCAL_PAGERDUTY_INTEGRATION)),
                 new ServiceLauncher("timeline-projection",
                         stack.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
                         stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING)),

@@ -1,10 +1,14 @@
 package dev.incidents.commands.app;
 
+import dev.incidents.commands.domain.Severity;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** Settings of the command service under {@code incidents.*}; every default is documented in the README. */
 @ConfigMapping(prefix = "incidents")
@@ -35,6 +39,36 @@ public interface IncidentsConfig {
     /** The most components one incident may name (1 to 1000); more are refused (422). */
     @WithDefault("50")
     int maxComponents();
+
+    /** Bodies of the command endpoints beyond this size get 413 (the monitors' intake takes up to the HTTP limit). */
+    @WithDefault("64K")
+    MemorySize commandBodyLimit();
+
+    /** How monitors' alerts (Alertmanager, Grafana, PagerDuty Events v2) become incidents. */
+    Integrations integrations();
+
+    interface Integrations {
+        /**
+         * The severity each value of an alert's {@code severity} label (PagerDuty's {@code payload.severity})
+         * stands for, lower case; defaults in application.properties: critical SEV1, error and high SEV2,
+         * warning SEV3, info SEV4.
+         */
+        Map<String, Severity> severityLabels();
+
+        /** The severity of an alert without a severity label, or with a value not listed. */
+        @WithDefault("SEV3")
+        Severity defaultSeverity();
+
+        /** The labels naming an alert's component, in order: the first one an alert has names it. */
+        @WithDefault("service,component")
+        List<String> componentLabels();
+
+        /**
+         * PagerDuty Events v2 integrations: routing key by integration name
+         * ({@code incidents.integrations.pagerduty-routing-keys.<name>=<key>}); an event's routing key must be one.
+         */
+        Map<String, String> pagerdutyRoutingKeys();
+    }
 
     interface BySeverity {
         @WithDefault("15m")

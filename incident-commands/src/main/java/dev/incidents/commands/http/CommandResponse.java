@@ -18,6 +18,11 @@ public record CommandResponse(String commandId, String incidentId, String outcom
                         : "DeclareIncident".equals(result.getCommandType()) ? Boolean.FALSE : null);
     }
 
+    /** A monitor's report that declared nothing: no open incident holds its group and none of its alerts fires. */
+    static CommandResponse ignored(CommandResult result) {
+        return new CommandResponse(result.getCommandId(), null, "NOTHING_FIRING", null, null, null, null, null);
+    }
+
     static CommandResponse pending(String commandId, String incidentId) {
         return new CommandResponse(commandId, incidentId, "PENDING", null, null, null, null, null);
     }

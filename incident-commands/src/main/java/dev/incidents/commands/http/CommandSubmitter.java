@@ -46,6 +46,20 @@ public class CommandSubmitter {
     }
 
     Response submit(String incidentId, IncidentCommand command, Object body, RequestMeta meta, Response.Status created) {
+        String commandId = meta.commandId(incidentId);
+        return decide(commandId, incidentId, command, body, meta)
+                .map(decided -> answer(decided, created))
+                .orElseGet(() -> pending(commandId, incidentId));
+    }
+
+    /**
+     * Sends {@code command} as command {@code commandId} and waits for its decision.
+     *
+     * @return the decision, or empty when it did not come in time (the command is recorded and will be decided)
+     * @throws CommandRejectedException when the command is refused before it is sent (nothing is sent)
+     */
+    Optional<CommandResult> decide(String commandId, String incidentId, IncidentCommand command, Object body,
+                                          RequestMeta meta) {
         Instant received = clock.instant();
         String type = command.getClass().getSimpleName();
         Optional<Rejection> refused = decider.precheck(command, received);
@@ -53,20 +67,24 @@ public class CommandSubmitter {
             metrics.ended(type, CommandMetrics.Outcome.REFUSED, refused.get().reason().name(), Duration.ZERO);
             throw new CommandRejectedException(refused.get());
         }
-        String commandId = meta.commandId(incidentId);
         CommandEnvelope envelope = new CommandEnvelope(commandId, incidentId, meta.actor(), meta.expectedVersion(),
                 fingerprint(command, body), command);
         Optional<CommandResult> result = gateway.submit(CommandMapper.toAvro(envelope));
         Duration waited = Duration.between(received, clock.instant());
         if (result.isEmpty()) {
             metrics.ended(type, CommandMetrics.Outcome.PENDING, "none", waited);
-            return Response.accepted(CommandResponse.pending(commandId, incidentId))
-                    .location(URI.create("/commands/" + commandId)).build();
+        } else {
+            metrics.ended(type, CommandMetrics.Outcome.valueOf(result.get().getOutcome().name()),
+                    result.get().getRejection() == null ? "none" : result.get().getRejection().getReason().name(),
+                    waited);
         }
-        CommandResult decided = result.get();
-        metrics.ended(type, CommandMetrics.Outcome.valueOf(decided.getOutcome().name()),
-                decided.getRejection() == null ? "none" : decided.getRejection().getReason().name(), waited);
-        return answer(decided, created);
+        return result;
+    }
+
+    /** 202 with where to ask for the decision later. */
+    static Response pending(String commandId, String incidentId) {
+        return Response.accepted(CommandResponse.pending(commandId, incidentId))
+                .location(URI.create("/commands/" + commandId)).build();
     }
 
     static Response answer(CommandResult result, Response.Status created) {

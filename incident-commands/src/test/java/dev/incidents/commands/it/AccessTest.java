@@ -35,18 +35,23 @@ class AccessTest {
     private static final String EMITTER = RouteMatrix.EMITTER;
 
     /** Every operation of the service and who may call it; everybody else gets 403, nobody signed in 401. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "POST /incidents", Set.of("commander", "incident-admin", EMITTER),
-            "POST /incidents/{incidentId}/updates", Set.of("responder", "commander", "incident-admin", EMITTER),
-            "POST /incidents/{incidentId}/customer-reports",
-            Set.of("responder", "commander", "incident-admin", EMITTER),
-            "POST /incidents/{incidentId}/severity", Set.of("commander", "incident-admin"),
-            "POST /incidents/{incidentId}/resolve", Set.of("commander", "incident-admin"),
-            "POST /incidents/{incidentId}/reopen", Set.of("commander", "incident-admin"),
-            "POST /incidents/{incidentId}/rca", Set.of("commander", "incident-admin"),
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("POST /incidents", Set.of("commander", "incident-admin", EMITTER)),
+            Map.entry("POST /incidents/{incidentId}/updates",
+                    Set.of("responder", "commander", "incident-admin", EMITTER)),
+            Map.entry("POST /incidents/{incidentId}/customer-reports",
+                    Set.of("responder", "commander", "incident-admin", EMITTER)),
+            Map.entry("POST /incidents/{incidentId}/severity", Set.of("commander", "incident-admin")),
+            Map.entry("POST /incidents/{incidentId}/resolve", Set.of("commander", "incident-admin")),
+            Map.entry("POST /incidents/{incidentId}/reopen", Set.of("commander", "incident-admin")),
+            Map.entry("POST /incidents/{incidentId}/rca", Set.of("commander", "incident-admin")),
+            // monitors: machines, and never able to resolve
+            Map.entry("POST /integrations/alertmanager", Set.of("incident-admin", EMITTER)),
+            Map.entry("POST /integrations/grafana", Set.of("incident-admin", EMITTER)),
+            Map.entry("POST /integrations/pagerduty/v2/enqueue", Set.of("incident-admin", EMITTER)),
             // the local realm's notifier-admin is a viewer as well
-            "GET /commands/{commandId}",
-            Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER));
+            Map.entry("GET /commands/{commandId}",
+                    Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER)));
 
     private static RouteMatrix callers;
     private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());

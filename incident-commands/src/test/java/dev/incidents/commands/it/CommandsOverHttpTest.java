@@ -112,16 +112,7 @@ class CommandsOverHttpTest {
         assertThat(responses).filteredOn(r -> r.statusCode() == 201).hasSize(1);
         assertThat(responses).extracting(r -> r.jsonPath().getString("incidentId")).containsOnly(
                 responses.get(0).jsonPath().getString("incidentId"));
-        List<GenericRecord> declared = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events")) {
-            GenericRecord event = decoder.decode(record.value());
-            GenericRecord payload = (GenericRecord) event.get("payload");
-            if (payload.getSchema().getName().equals("IncidentDeclared")
-                    && dedupKey.equals(String.valueOf(payload.get("dedupKey")))) {
-                declared.add(event);
-            }
-        }
-        assertThat(declared).hasSize(1);
+        assertThat(new IncidentEventsOnTopic().declaredWithDedupKey(dedupKey)).hasSize(1);
     }
 
     @Test

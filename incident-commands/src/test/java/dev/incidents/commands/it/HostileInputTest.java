@@ -31,7 +31,10 @@ class HostileInputTest {
         String baseUrl = "http://127.0.0.1:" + RestAssured.port;
         List<HostileRequests.Hostile> requests = new HostileRequests(HostileInputCheck.openApi(baseUrl)).all(
                 validBodies(Instant.now()), Map.of("incidentId", "inc-hostile", "commandId", "cmd-hostile"),
-                Set.of(),
+                // monitors' formats take fields this service does not know and ignores what it does not use, and
+                // PagerDuty's errors have PagerDuty's shape: MonitorIntakeTest sends them their hostile requests
+                Set.of("POST /integrations/alertmanager", "POST /integrations/grafana",
+                        "POST /integrations/pagerduty/v2/enqueue"),
                 Map.of("Idempotency-Key", List.of("", " ", LONG, "clé-é", "a\tb"),
                         "If-Match", List.of("abc", "\"x\"", "-1", LONG, "clé")),
                 Set.of("Idempotency-Key"));

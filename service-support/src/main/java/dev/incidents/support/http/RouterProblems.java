@@ -7,6 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -41,13 +42,16 @@ public class RouterProblems {
             431, new String[] {"http-431", "Request Header Fields Too Large", "The request's headers are too large."});
 
     private final ObjectMapper json;
-    private final long maxBodySize;
+    private final BodyLimits bodyLimits;
 
     RouterProblems(ObjectMapper json,
                    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                   MemorySize maxBodySize) {
+                   MemorySize maxBodySize, Instance<BodyLimits> bodyLimits) {
         this.json = json;
-        this.maxBodySize = maxBodySize.asLongValue();
+        long ceiling = maxBodySize.asLongValue();
+        this.bodyLimits = bodyLimits.isResolvable()
+                ? path -> Math.min(ceiling, bodyLimits.get().maxBodySize(path))
+                : path -> ceiling;
     }
 
     void install(@Observes Router router) {
@@ -66,7 +70,8 @@ public class RouterProblems {
             return Optional.of(known(431));
         }
         String length = context.request().getHeader("Content-Length");
-        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodySize) {
+        if (length != null && length.matches("\\d{1,18}")
+                && Long.parseLong(length) > bodyLimits.maxBodySize(context.normalizedPath())) {
             return Optional.of(known(413));
         }
         Optional<Problem> query = QueryRules.check(context.request().query());
