@@ -55,7 +55,7 @@ final class EventWriter implements AutoCloseable {
         for (String id : incidentIds) {
             write(event(id, sequence, now, new UpdatePosted(IncidentStatus.IDENTIFIED,
                     "Still investigating; the payment provider's errors have dropped to 2 %", audience, next,
-                    CADENCE.toSeconds())));
+                    CADENCE.toSeconds(), List.of())));
         }
     }
 

@@ -113,7 +113,7 @@ class PlannerTopologyTest {
         outbox.readValuesToList();
 
         send("inc-1", 2, new UpdatePosted(IncidentStatus.IDENTIFIED, "Rolled back build 4711", Audience.INTERNAL,
-                DEADLINE, 900L));
+                DEADLINE, 900L, List.of()));
 
         assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key)
                 .containsExactlyInAnyOrder("internal-de", "alice-ja");

@@ -109,7 +109,7 @@ class ProjectionOnRealKafkaTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(event(id, 1, now, declared(now, now.plus(Duration.ofMinutes(15)))));
         publish(event(id, 2, now.plusSeconds(1), new UpdatePosted(IncidentStatus.IDENTIFIED, "Found it",
-                Audience.INTERNAL, now.plus(Duration.ofMinutes(15)), 900L)));
+                Audience.INTERNAL, now.plus(Duration.ofMinutes(15)), 900L, List.of())));
 
         awaitOk(() -> RestAssured.get("/incidents/" + id + "/timeline").then().extract().response(),
                 response -> response.jsonPath().getList("sequence").size() == 2).then()

@@ -79,7 +79,7 @@ class ProjectionRebuildIT {
                         .setDetectedAt(declared).setNextUpdateDueAt(deadline).setCadenceSeconds(900L).build())));
         Instant updated = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(kept.stream().map(id -> event(id, 2, updated, new UpdatePosted(IncidentStatus.IDENTIFIED,
-                "Found it", Audience.PUBLIC, updated.plus(Duration.ofHours(1)), 3_600L))));
+                "Found it", Audience.PUBLIC, updated.plus(Duration.ofHours(1)), 3_600L, List.of()))));
         assertThat(updated).isBefore(deadline);
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), deadline.plusSeconds(1)).toMillis())); // all passed
 

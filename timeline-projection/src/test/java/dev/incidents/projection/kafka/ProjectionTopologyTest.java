@@ -305,7 +305,8 @@ class ProjectionTopologyTest {
     }
 
     private static UpdatePosted publicUpdate(Instant next) {
-        return new UpdatePosted(IncidentStatus.IDENTIFIED, "found it", Audience.PUBLIC, next, SEV2.toSeconds());
+        return new UpdatePosted(IncidentStatus.IDENTIFIED, "found it", Audience.PUBLIC, next, SEV2.toSeconds(),
+                List.of());
     }
 
     private void send(String incidentId, Instant at, Object payload) {

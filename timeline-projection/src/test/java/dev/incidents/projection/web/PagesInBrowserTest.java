@@ -157,9 +157,9 @@ class PagesInBrowserTest {
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
         publish(event(id, 1, t, declared(title, t, t.plusSeconds(900))),
                 event(id, 2, t.plusSeconds(60), new UpdatePosted(IncidentStatus.IDENTIFIED, "Index node 3 is swapping",
-                        Audience.INTERNAL, t.plusSeconds(900), 900L)),
+                        Audience.INTERNAL, t.plusSeconds(900), 900L, List.of())),
                 event(id, 3, t.plusSeconds(120), new UpdatePosted(IncidentStatus.MONITORING,
-                        "Search is fast again; we are watching it.", Audience.PUBLIC, t.plusSeconds(1800), 900L)));
+                        "Search is fast again; we are watching it.", Audience.PUBLIC, t.plusSeconds(1800), 900L, List.of())));
         WebDriver browser = open("/dashboard/");
         WebElement link = waitFor(ExpectedConditions.elementToBeClickable(By.linkText(title)));
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus();", link);
@@ -204,12 +204,12 @@ class PagesInBrowserTest {
         Instant promised = t.plus(Duration.ofMinutes(30));
         publish(event(open, 1, t, withCommander(declared(openTitle, t, t.plusSeconds(900)))),
                 event(open, 2, t.plusSeconds(30), new UpdatePosted(IncidentStatus.INVESTIGATING,
-                        INTERNAL + " db-7 restarted by hand", Audience.INTERNAL, t.plusSeconds(900), 900L)),
+                        INTERNAL + " db-7 restarted by hand", Audience.INTERNAL, t.plusSeconds(900), 900L, List.of())),
                 event(open, 3, t.plusSeconds(40), new SeverityChanged(Severity.SEV1, Severity.SEV2,
                         INTERNAL + " reason", t.plusSeconds(900), 1800L)),
                 event(open, 4, t.plusSeconds(50), new CustomerReportLinked(t, INTERNAL + "-channel", null)),
                 event(open, 5, t.plusSeconds(60), new UpdatePosted(IncidentStatus.IDENTIFIED,
-                        "We found the cause and are rolling back.", Audience.PUBLIC, promised, 1800L)));
+                        "We found the cause and are rolling back.", Audience.PUBLIC, promised, 1800L, List.of())));
         String past = "web-" + UUID.randomUUID();
         String pastTitle = "Login outage " + past.substring(4, 12);
         publish(event(past, 1, t, withCommander(declared(pastTitle, t, t.plusSeconds(900)))),
