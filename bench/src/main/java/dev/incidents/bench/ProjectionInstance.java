@@ -4,6 +4,7 @@ import dev.incidents.projection.domain.DetectionPolicy;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -18,6 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +57,8 @@ final class ProjectionInstance implements AutoCloseable {
         KafkaStreams streams = new KafkaStreams(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
                 new ProjectionTopology.Scan(Duration.ofSeconds(1), Duration.ofMillis(250)),
                 new RegistryAvroSerdes(registryUrl, false), new SimpleMeterRegistry(),
-                OpenTelemetry.noop().getTracer("bench")), config);
+                OpenTelemetry.noop().getTracer("bench"), new CloudEvents(URI.create("urn:incidents:bench"),
+                        CloudEvents.compatApiOf(registryUrl))), config);
         streams.start();
         return new ProjectionInstance(streams, applicationId,
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers)));

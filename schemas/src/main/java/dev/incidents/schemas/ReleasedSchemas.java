@@ -33,6 +33,22 @@ public final class ReleasedSchemas {
         }
     }
 
+    /**
+     * The released version (1, 2, ...) of {@code topic}'s subject that is its current schema: the version provisioning
+     * registered it as, which records written with it name.
+     *
+     * @throws IllegalStateException when the current schema is not released yet
+     */
+    public static int versionOf(IncidentTopic<?> topic) {
+        String subject = topic.valueSubject().orElseThrow();
+        int version = of(subject).indexOf(topic.valueSchema()) + 1;
+        if (version == 0) {
+            throw new IllegalStateException("The schema of " + topic.valueType().getName()
+                    + " is not a released version of " + subject + "; release it in the schemas module first");
+        }
+        return version;
+    }
+
     public static String resourceName(String subject, int version) {
         return "released/" + subject + "/v" + version + ".avsc";
     }

@@ -5,6 +5,7 @@ import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.schemas.ServiceAccess;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -42,7 +43,7 @@ public class DeciderSetup {
 
     @Produces
     Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry,
-                      Tracer tracer) {
-        return DeciderTopology.build(decider, clock, serdes, registry, tracer);
+                      Tracer tracer, CloudEvents cloudEvents) {
+        return DeciderTopology.build(decider, clock, serdes, registry, tracer, cloudEvents);
     }
 }

@@ -8,6 +8,7 @@ import dev.incidents.commands.domain.Incident;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
@@ -54,8 +55,9 @@ public final class DeciderTopology {
      * @param registry where the count of dead letters goes
      * @param tracer   makes the span of each decision, in the trace the command's record carries
      */
+    /** @param cloudEvents the attributes every event record carries as CloudEvents headers */
     public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro, MeterRegistry registry,
-                                 Tracer tracer) {
+                                 Tracer tracer, CloudEvents cloudEvents) {
         Serde<String> keys = Serdes.String();
         Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName());
         Serde<IncidentCommand> commands = avro.forValue(IncidentTopic.INCIDENT_COMMANDS);
@@ -74,7 +76,7 @@ public final class DeciderTopology {
                 COMMANDS_SOURCE);
 
         // decide
-        topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock, tracer), DECODER,
+        topology.addProcessor(DECIDER, () -> new IncidentDeciderProcessor(decider, clock, tracer, cloudEvents), DECODER,
                 ROUTED_COMMANDS_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INCIDENT_STORE), keys,
                 new JsonSerde<>(Incident.class)), DECIDER);

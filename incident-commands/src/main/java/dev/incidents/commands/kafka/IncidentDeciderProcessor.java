@@ -19,6 +19,7 @@ import dev.incidents.commands.wire.EventMapper;
 import dev.incidents.commands.wire.RecordedEvent;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.kafka.StoreSweep;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.tracing.RecordSpan;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -54,13 +55,15 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
     private final IncidentDecider decider;
     private final Clock clock;
     private final Tracer tracer;
+    private final CloudEvents cloudEvents;
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, CommandResult> decidedCommands;
 
-    IncidentDeciderProcessor(IncidentDecider decider, Clock clock, Tracer tracer) {
+    IncidentDeciderProcessor(IncidentDecider decider, Clock clock, Tracer tracer, CloudEvents cloudEvents) {
         this.decider = decider;
         this.clock = clock;
         this.tracer = tracer;
+        this.cloudEvents = cloudEvents;
     }
 
     @Override
@@ -129,9 +132,12 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         int index = 0;
         for (IncidentEvent event : events) {
             long sequence = state == null ? 1 : state.version() + 1;
-            context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(
-                    eventId(envelope.commandId(), index++), incidentId, sequence, now, envelope.actor(),
-                    envelope.commandId(), event))).withTimestamp(now.toEpochMilli()), DeciderTopology.EVENTS_SINK);
+            String eventId = eventId(envelope.commandId(), index++);
+            context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(eventId, incidentId,
+                            sequence, now, envelope.actor(), envelope.commandId(), event)))
+                    .withHeaders(cloudEvents.headers(record.headers(), IncidentTopic.INCIDENT_EVENTS, eventId,
+                            CloudEvents.type("incident", eventName(event)), incidentId, now))
+                    .withTimestamp(now.toEpochMilli()), DeciderTopology.EVENTS_SINK);
             state = IncidentDecider.evolve(state, incidentId, event);
             releaseOrReclaimDedupKey(state, event, record);
         }
@@ -204,6 +210,11 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
 
     private static String dedupKeyOf(CommandEnvelope envelope) {
         return envelope.command() instanceof DeclareIncident declare ? declare.dedupKey() : null;
+    }
+
+    /** The event's name without the incident's: IncidentDeclared is "Declared", UpdatePosted "UpdatePosted". */
+    static String eventName(IncidentEvent event) {
+        return event.getClass().getSimpleName().replaceFirst("^Incident(?=[A-Z])", "");
     }
 
     /** Derived from the command, so a command decided again after a crash yields the same event ids. */

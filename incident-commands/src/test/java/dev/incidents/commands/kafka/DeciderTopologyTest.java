@@ -21,8 +21,10 @@ import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.ReleasedSchemas;
 import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.testing.MutableClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +55,8 @@ class DeciderTopologyTest {
 
     static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
     static final Actor ALICE = new Actor("alice", ActorKind.PERSON);
+    static final CloudEvents CLOUD_EVENTS = new CloudEvents(URI.create("urn:incidents:incident-commands"),
+            "http://127.0.0.1:8081/apis/ccompat/v7");
 
     final MutableClock clock = new MutableClock(START);
     final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
@@ -69,7 +74,7 @@ class DeciderTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(
                 DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
-                        OpenTelemetry.noop().getTracer("test")), config);
+                        OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), config);
         commands = driver.createInputTopic(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().deserializer(),
@@ -215,6 +220,33 @@ class DeciderTopologyTest {
     }
 
     @Test
+    void every_event_record_carries_its_cloudevents_attributes_and_nothing_else_does() {
+        send(declare("inc-1", "monitor:checkout"));
+        send(update("inc-1", "Rolling back"));
+
+        List<TestRecord<String, IncidentEvent>> written = events.readRecordsToList();
+        assertThat(written).extracting(record -> header(record, "ce_type")).containsExactly(
+                "dev.incidents.incident.declared.v1", "dev.incidents.incident.update-posted.v1");
+        for (TestRecord<String, IncidentEvent> record : written) {
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isEqualTo(record.value().getEventId());
+            assertThat(header(record, "ce_source")).isEqualTo("urn:incidents:incident-commands");
+            assertThat(header(record, "ce_subject")).isEqualTo("inc-1");
+            assertThat(header(record, "ce_time")).isEqualTo(record.value().getOccurredAt().toString());
+            assertThat(header(record, "ce_dataschema")).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7/subjects/"
+                    + "incident-events-value/versions/" + ReleasedSchemas.versionOf(IncidentTopic.INCIDENT_EVENTS));
+            assertThat(header(record, "content-type")).isEqualTo("application/avro; framing=confluent");
+            assertThat(record.headers().headers("ce_id")).hasSize(1);
+        }
+        assertThat(results.readRecordsToList()).allSatisfy(result ->
+                assertThat(result.headers().lastHeader("ce_id")).isNull());
+    }
+
+    static String header(TestRecord<String, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    @Test
     void a_decided_command_is_remembered_for_the_commands_retention_and_forgotten_after_it() {
         IncidentCommand update = update("inc-1", "first");
         send(declare("inc-1", null));
@@ -340,7 +372,7 @@ class DeciderTopologyTest {
     @Test
     void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
         GrantedAccess.assertTopologyWithin(DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
-                OpenTelemetry.noop().getTracer("test")), ServiceAccess.INCIDENT_COMMANDS_SERVICE);
+                OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), ServiceAccess.INCIDENT_COMMANDS_SERVICE);
         GrantedAccess.assertApplicationId(ServiceAccess.INCIDENT_COMMANDS_SERVICE);
     }
 }

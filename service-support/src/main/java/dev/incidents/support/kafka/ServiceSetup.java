@@ -2,6 +2,8 @@ package dev.incidents.support.kafka;
 
 import dev.incidents.support.background.BackgroundConfig;
 import dev.incidents.support.background.Supervisor;
+import dev.incidents.support.wire.CloudEvents;
+import dev.incidents.support.wire.CloudEventsConfig;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * What every service gets the same way: the clock its domain reads, the Kafka client layer built from Quarkus'
- * {@code kafka.*} settings, and the registry serdes built from {@code incidents.registry.*}.
+ * {@code kafka.*} settings, the registry serdes built from {@code incidents.registry.*}, and the CloudEvents
+ * attributes of what it writes for other teams.
  */
 @ApplicationScoped
 public class ServiceSetup {
@@ -42,6 +45,13 @@ public class ServiceSetup {
 
     void stopLoops(@Disposes Supervisor supervisor) throws InterruptedException {
         supervisor.close();
+    }
+
+    @Produces
+    @Singleton
+    CloudEvents cloudEvents(CloudEventsConfig config, RegistryConfig registry) {
+        return new CloudEvents(config.source(), config.schemaRegistryUrl()
+                .orElseGet(() -> CloudEvents.compatApiOf(registry.url())));
     }
 
     @Produces

@@ -54,11 +54,7 @@ public final class RegistryAvroSerdes implements AvroSerdes {
     public <T extends SpecificRecord> Serde<T> forValue(IncidentTopic<T> topic) {
         Class<T> type = topic.valueType();
         String subject = topic.valueSubject().orElseThrow();
-        int version = ReleasedSchemas.of(subject).indexOf(topic.valueSchema()) + 1;
-        if (version == 0) {
-            throw new IllegalStateException("The schema of " + type.getName() + " is not a released version of "
-                    + subject + "; release it in the schemas module first");
-        }
+        int version = ReleasedSchemas.versionOf(topic);
         Map<String, Object> config = confluentWireFormat();
         config.put(SerdeConfig.EXPLICIT_ARTIFACT_ID, subject);
         config.put(SerdeConfig.EXPLICIT_ARTIFACT_VERSION, String.valueOf(version));

@@ -4,6 +4,7 @@ import dev.incidents.projection.domain.DetectionPolicy;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.ServiceAccess;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Tracer;
@@ -25,11 +26,13 @@ public class ProjectionSetup {
     }
 
     @Produces
-    Topology topology(ProjectionConfig config, RegistryAvroSerdes serdes, MeterRegistry registry, Tracer tracer) {
+    Topology topology(ProjectionConfig config, RegistryAvroSerdes serdes, MeterRegistry registry, Tracer tracer,
+                      CloudEvents cloudEvents) {
         ProjectionConfig.Detection detection = config.detection();
         Projection projection = new Projection(new DetectionPolicy(detection.dueSoonLead(),
                 detection.stillOverdueInterval().orElse(null)));
         return ProjectionTopology.build(projection,
-                new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry, tracer);
+                new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry, tracer,
+                cloudEvents);
     }
 }

@@ -5,6 +5,7 @@ import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Timer;
 import dev.incidents.projection.kafka.ProjectionStores.DueTimer;
 import dev.incidents.support.tracing.RecordSpan;
+import dev.incidents.support.wire.CloudEvents;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -31,15 +32,17 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
     private final Projection projection;
     private final ProjectionMeters meters;
     private final Tracer tracer;
+    private final CloudEvents cloudEvents;
     private final Duration scanInterval;
     private final Duration settleTime;
     private ProjectionStores stores;
 
     DeadlineScanner(Projection projection, Duration scanInterval, Duration settleTime, ProjectionMeters meters,
-                    Tracer tracer) {
+                    Tracer tracer, CloudEvents cloudEvents) {
         this.projection = projection;
         this.meters = meters;
         this.tracer = tracer;
+        this.cloudEvents = cloudEvents;
         this.scanInterval = scanInterval;
         this.settleTime = settleTime;
     }
@@ -47,7 +50,7 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
-        stores = new ProjectionStores(projection, context, meters);
+        stores = new ProjectionStores(projection, context, meters, cloudEvents);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 

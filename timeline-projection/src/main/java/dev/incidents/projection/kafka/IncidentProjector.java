@@ -7,6 +7,7 @@ import dev.incidents.projection.domain.Projection.Outcome;
 import dev.incidents.projection.domain.RecordedFact;
 import dev.incidents.projection.domain.TimelineEntry;
 import dev.incidents.support.tracing.RecordSpan;
+import dev.incidents.support.wire.CloudEvents;
 import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,19 +24,21 @@ final class IncidentProjector extends ContextualProcessor<String, IncidentEvent,
     private final Projection projection;
     private final ProjectionMeters meters;
     private final Tracer tracer;
+    private final CloudEvents cloudEvents;
     private ProjectionStores stores;
     private KeyValueStore<String, TimelineEntry> timelines;
 
-    IncidentProjector(Projection projection, ProjectionMeters meters, Tracer tracer) {
+    IncidentProjector(Projection projection, ProjectionMeters meters, Tracer tracer, CloudEvents cloudEvents) {
         this.projection = projection;
         this.meters = meters;
         this.tracer = tracer;
+        this.cloudEvents = cloudEvents;
     }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
-        stores = new ProjectionStores(projection, context, meters);
+        stores = new ProjectionStores(projection, context, meters, cloudEvents);
         timelines = context.getStateStore(ProjectionTopology.TIMELINE_STORE);
     }
 

@@ -4,7 +4,9 @@ import dev.incidents.projection.domain.Detection;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Timer;
+import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.tracing.TraceHeaders;
+import dev.incidents.support.wire.CloudEvents;
 import io.opentelemetry.context.Context;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -40,11 +42,14 @@ final class ProjectionStores {
     private final KeyValueStore<String, IncidentView> views;
     private final KeyValueStore<Bytes, byte[]> timers;
     private final ProjectionMeters meters;
+    private final CloudEvents cloudEvents;
 
-    ProjectionStores(Projection projection, ProcessorContext<String, Object> context, ProjectionMeters meters) {
+    ProjectionStores(Projection projection, ProcessorContext<String, Object> context, ProjectionMeters meters,
+                     CloudEvents cloudEvents) {
         this.projection = projection;
         this.context = context;
         this.meters = meters;
+        this.cloudEvents = cloudEvents;
         this.views = context.getStateStore(ProjectionTopology.VIEW_STORE);
         this.timers = context.getStateStore(ProjectionTopology.TIMER_STORE);
     }
@@ -73,7 +78,9 @@ final class ProjectionStores {
         meters.saved(before, after, detections);
         for (Detection detection : detections) {
             context.forward(new Record<String, Object>(after.incidentId(), ViewMapper.toDetection(detection),
-                    timestamp, trace), ProjectionTopology.DETECTIONS_SINK);
+                    timestamp, cloudEvents.headers(trace, IncidentTopic.INCIDENT_DETECTIONS, detection.detectionId(),
+                            CloudEvents.type("detection", detection.kind().name()), after.incidentId(),
+                            detection.detectedAt())), ProjectionTopology.DETECTIONS_SINK);
         }
         context.forward(new Record<String, Object>(after.incidentId(), ViewMapper.toState(after), timestamp, trace),
                 ProjectionTopology.STATE_SINK);

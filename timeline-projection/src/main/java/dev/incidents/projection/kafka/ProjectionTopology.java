@@ -6,6 +6,7 @@ import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.TimelineEntry;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.ContractDecoder;
 import dev.incidents.support.wire.DeadLetterMeter;
 import dev.incidents.support.wire.JsonSerde;
@@ -50,9 +51,10 @@ public final class ProjectionTopology {
     /**
      * @param registry where the projection's own meters and the dead-letter count go
      * @param tracer   makes the spans of projecting an event and of firing a deadline
+     * @param cloudEvents the attributes every detection record carries as CloudEvents headers
      */
     public static Topology build(Projection projection, Scan scan, AvroSerdes avro, MeterRegistry registry,
-                                 Tracer tracer) {
+                                 Tracer tracer, CloudEvents cloudEvents) {
         ProjectionMeters meters = new ProjectionMeters(registry);
         Counter deadLetters = DeadLetterMeter.counter(registry, DEAD_LETTER_TOPIC);
         Serde<String> keys = Serdes.String();
@@ -70,9 +72,9 @@ public final class ProjectionTopology {
                 IncidentTopic.INCIDENT_CLOCK_TICKS.topicName());
 
         // project
-        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, meters, tracer), DECODER);
+        topology.addProcessor(PROJECTOR, () -> new IncidentProjector(projection, meters, tracer, cloudEvents), DECODER);
         topology.addProcessor(SCANNER, () -> new DeadlineScanner(projection, scan.interval(), scan.settleTime(), meters,
-                tracer),
+                tracer, cloudEvents),
                 CLOCK_SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(VIEW_STORE), keys,
                 new JsonSerde<>(IncidentView.class)), PROJECTOR, SCANNER);

@@ -19,8 +19,10 @@ import dev.incidents.avro.UpdatePosted;
 import dev.incidents.projection.domain.DetectionPolicy;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.schemas.ReleasedSchemas;
 import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.AvroSerdes;
+import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.wire.ContractDecoder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -36,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,6 +54,8 @@ class ProjectionTopologyTest {
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final Duration SEV2 = Duration.ofMinutes(30);
     static final Duration SCAN = Duration.ofSeconds(1);
+    static final CloudEvents CLOUD_EVENTS = new CloudEvents(URI.create("urn:incidents:timeline-projection"),
+            "http://127.0.0.1:8081/apis/ccompat/v7");
 
     final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
     final Map<String, Long> sequences = new HashMap<>();
@@ -74,7 +79,7 @@ class ProjectionTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
                 new ProjectionTopology.Scan(SCAN, settleTime), avro, meters,
-                OpenTelemetry.noop().getTracer("test")), config, T0);
+                OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), config, T0);
         events = driver.createInputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         clockTicks = driver.createInputTopic(IncidentTopic.INCIDENT_CLOCK_TICKS.topicName(),
@@ -144,6 +149,34 @@ class ProjectionTopologyTest {
             assertThat(record.value().getKind()).isEqualTo(DetectionKind.UPDATE_OVERDUE);
             assertThat(TraceHeaders.traceId(record.headers())).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
         });
+    }
+
+    @Test
+    void every_detection_record_carries_its_cloudevents_attributes() {
+        declare("inc-1", T0);
+        wallClockTo(T0.plus(SEV2).minus(Duration.ofMinutes(5)));
+        wallClockTo(T0.plus(SEV2).plusSeconds(1));
+
+        List<TestRecord<String, IncidentDetection>> written = detections.readRecordsToList();
+        assertThat(written).extracting(record -> header(record, "ce_type")).containsExactly(
+                "dev.incidents.detection.update-due-soon.v1", "dev.incidents.detection.update-overdue.v1");
+        for (TestRecord<String, IncidentDetection> record : written) {
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_id")).isEqualTo(record.value().getDetectionId());
+            assertThat(header(record, "ce_source")).isEqualTo("urn:incidents:timeline-projection");
+            assertThat(header(record, "ce_subject")).isEqualTo("inc-1");
+            assertThat(header(record, "ce_time")).isEqualTo(record.value().getDetectedAt().toString());
+            assertThat(header(record, "ce_dataschema")).isEqualTo("http://127.0.0.1:8081/apis/ccompat/v7/subjects/"
+                    + "incident-detections-value/versions/"
+                    + ReleasedSchemas.versionOf(IncidentTopic.INCIDENT_DETECTIONS));
+            assertThat(header(record, "content-type")).isEqualTo("application/avro; framing=confluent");
+        }
+        assertThat(states.readRecordsToList()).allSatisfy(state ->
+                assertThat(state.headers().lastHeader("ce_id")).isNull());
+    }
+
+    private static String header(TestRecord<String, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -305,8 +338,7 @@ class ProjectionTopologyTest {
     }
 
     private static UpdatePosted publicUpdate(Instant next) {
-        return new UpdatePosted(IncidentStatus.IDENTIFIED, "found it", Audience.PUBLIC, next, SEV2.toSeconds(),
-                List.of());
+        return new UpdatePosted(IncidentStatus.IDENTIFIED, "found it", Audience.PUBLIC, next, SEV2.toSeconds(), List.of());
     }
 
     private void send(String incidentId, Instant at, Object payload) {
@@ -339,7 +371,8 @@ class ProjectionTopologyTest {
     @Test
     void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
         GrantedAccess.assertTopologyWithin(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(SCAN, Duration.ofMillis(250)), avro, meters, OpenTelemetry.noop().getTracer("test")), ServiceAccess.TIMELINE_PROJECTION_SERVICE);
+                new ProjectionTopology.Scan(SCAN, Duration.ofMillis(250)), avro, meters, OpenTelemetry.noop().getTracer("test"),
+                CLOUD_EVENTS), ServiceAccess.TIMELINE_PROJECTION_SERVICE);
         GrantedAccess.assertApplicationId(ServiceAccess.TIMELINE_PROJECTION_SERVICE);
     }
 }
