@@ -36,7 +36,7 @@ class ProductionRealmTest {
     @Test
     void the_committed_realm_is_what_the_local_realm_makes() throws IOException {
         assertThat(Files.readString(BASE.resolve(ProductionRealm.FILE)))
-                .as("the local realm changed: run deploy/kubernetes/generate.sh and commit")
+                .as("the local realm changed: run deploy/generate.sh and commit")
                 .isEqualTo(ProductionRealm.json());
     }
 

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StrimziResourcesTest {
 
     private static final Path BASE = Path.of("kubernetes", "base");
-    private static final String REGENERATE = "the catalogs changed: run deploy/kubernetes/generate.sh and commit";
+    private static final String REGENERATE = "the catalogs changed: run deploy/generate.sh and commit";
 
     @Test
     void the_committed_files_are_what_the_catalogs_make() throws IOException {

@@ -49,6 +49,7 @@ class AccessTest {
             Map.entry("POST /integrations/alertmanager", Set.of("incident-admin", EMITTER)),
             Map.entry("POST /integrations/grafana", Set.of("incident-admin", EMITTER)),
             Map.entry("POST /integrations/pagerduty/v2/enqueue", Set.of("incident-admin", EMITTER)),
+            Map.entry("GET /asyncapi.yaml", RouteMatrix.ANYBODY),
             // the local realm's notifier-admin is a viewer as well
             Map.entry("GET /commands/{commandId}",
                     Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER)));

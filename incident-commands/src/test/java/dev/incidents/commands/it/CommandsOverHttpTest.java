@@ -89,6 +89,17 @@ class CommandsOverHttpTest {
     }
 
     @Test
+    void the_asyncapi_document_of_the_topics_is_served_to_anybody() throws IOException {
+        String served = given().auth().none().get("/asyncapi.yaml").then().statusCode(200)
+                .contentType("application/yaml").extract().asString();
+
+        try (var committed = getClass().getClassLoader().getResourceAsStream("asyncapi.yaml")) {
+            assertThat(served).startsWith("# Generated").contains("asyncapi: 3.0.0")
+                    .isEqualTo(new String(committed.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void the_trace_id_given_on_the_request_reaches_the_event_and_the_result() {
         String traceId = UUID.randomUUID().toString().replace("-", "");
         String id = given().contentType(ContentType.JSON)
