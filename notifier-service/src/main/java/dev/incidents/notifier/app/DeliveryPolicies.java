@@ -2,11 +2,13 @@ package dev.incidents.notifier.app;
 
 import dev.incidents.notifier.delivery.NetworkPolicy;
 import dev.incidents.notifier.delivery.TargetPolicy;
+import dev.incidents.notifier.domain.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
 
 /** Where deliveries may go, from {@code incidents.delivery.*}: one policy for saving targets and for connecting. */
 @ApplicationScoped
@@ -21,6 +23,8 @@ public class DeliveryPolicies {
     @Produces
     @Singleton
     TargetPolicy targetPolicy(NetworkPolicy network, NotifierConfig config) {
-        return new TargetPolicy(network, config.delivery().slackHosts());
+        NotifierConfig.Delivery delivery = config.delivery();
+        return new TargetPolicy(network, Map.of(Channel.SLACK, delivery.slackHosts(),
+                Channel.TEAMS, delivery.teamsHosts(), Channel.DISCORD, delivery.discordHosts()));
     }
 }

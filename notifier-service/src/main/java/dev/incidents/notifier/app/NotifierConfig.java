@@ -115,6 +115,17 @@ public interface NotifierConfig {
         @WithDefault("hooks.slack.com")
         List<String> slackHosts();
 
+        /**
+         * The hosts a TEAMS target (a Workflows incoming webhook) may name (https only), besides allowed networks; a
+         * leading dot stands for every subdomain.
+         */
+        @WithDefault(".webhook.office.com,.logic.azure.com,.api.powerplatform.com")
+        List<String> teamsHosts();
+
+        /** The hosts a DISCORD target (a channel webhook) may name (https only), besides allowed networks. */
+        @WithDefault("discord.com,discordapp.com")
+        List<String> discordHosts();
+
         /** The longest pause a receiver's Retry-After (429, 503) may ask for; longer ones are cut to it. */
         @WithDefault("1h")
         Duration longestRetryAfter();

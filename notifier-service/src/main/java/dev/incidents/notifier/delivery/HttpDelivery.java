@@ -1,5 +1,7 @@
 package dev.incidents.notifier.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.notifier.domain.AttemptOutcome;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -14,11 +16,11 @@ import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
-import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -41,12 +43,16 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One HTTP POST of a message body, with a timeout, and what came of it: delivered on 2xx, otherwise failed with the
- * reason and, for 429 and 503, the receiver's Retry-After (seconds or an HTTP date). Never throws: every way an
+ * reason and, for 429 and 503, how long the receiver asked to be left alone: its Retry-After header (seconds or an
+ * HTTP date), or else a {@code retry_after} in its JSON body (Discord's way). Of the answer's body only its first
+ * kilobytes are kept. Never throws: every way an
  * attempt can end is an outcome. Every connection goes only to addresses the {@link NetworkPolicy} permits: the
  * client resolves names through the policy, so the address checked is the address connected to, and redirects are
  * not followed.
  */
 public final class HttpDelivery implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloseableHttpAsyncClient client;
     private final NetworkPolicy policy;
@@ -83,14 +89,14 @@ public final class HttpDelivery implements AutoCloseable {
         Future<?> pending;
         try {
             pending = client.execute(SimpleRequestProducer.create(request.build()),
-                    new BasicResponseConsumer<Void>(new DiscardingEntityConsumer<>()), answer);
+                    new BasicResponseConsumer<>(new BoundedBody()), answer);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(e));
         }
         // a receiver that drips its answer slowly still ends at twice the timeout
         return answer.orTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> pending.cancel(true))
-                .thenApply(result -> outcome(result.getHead()))
+                .thenApply(this::outcome)
                 .exceptionally(HttpDelivery::failure);
     }
 
@@ -99,15 +105,34 @@ public final class HttpDelivery implements AutoCloseable {
         client.close(CloseMode.GRACEFUL);
     }
 
-    private AttemptOutcome outcome(HttpResponse response) {
-        int status = response.getCode();
+    private AttemptOutcome outcome(Message<HttpResponse, byte[]> answer) {
+        int status = answer.getHead().getCode();
         if (status / 100 == 2) {
             return new AttemptOutcome.Delivered(status);
         }
-        var header = response.getFirstHeader("Retry-After");
-        Duration retryAfter = (status == 429 || status == 503) && header != null ? retryAfter(header.getValue())
-                : null;
+        if (status != 429 && status != 503) {
+            return new AttemptOutcome.Failed("HTTP " + status, status, null);
+        }
+        var header = answer.getHead().getFirstHeader("Retry-After");
+        Duration retryAfter = header != null ? retryAfter(header.getValue()) : retryAfterInBody(answer.getBody());
         return new AttemptOutcome.Failed("HTTP " + status, status, retryAfter);
+    }
+
+    /** Discord's way: {@code {"retry_after": 1.5, ...}} in seconds, fractions allowed; null if the body says none. */
+    private Duration retryAfterInBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode seconds = JSON.readTree(body).path("retry_after");
+            if (!seconds.isNumber() || seconds.asDouble() <= 0 || !Double.isFinite(seconds.asDouble())) {
+                return null;
+            }
+            double millis = Math.ceil(seconds.asDouble() * 1000);
+            return millis >= longestRetryAfter.toMillis() ? longestRetryAfter : Duration.ofMillis((long) millis);
+        } catch (IOException notJson) {
+            return null;
+        }
     }
 
     private static AttemptOutcome failure(Throwable error) {
@@ -123,11 +148,11 @@ public final class HttpDelivery implements AutoCloseable {
     }
 
     /** The client's answer to one request, as a future. */
-    private static final class Answer extends CompletableFuture<Message<HttpResponse, Void>>
-            implements FutureCallback<Message<HttpResponse, Void>> {
+    private static final class Answer extends CompletableFuture<Message<HttpResponse, byte[]>>
+            implements FutureCallback<Message<HttpResponse, byte[]>> {
 
         @Override
-        public void completed(Message<HttpResponse, Void> result) {
+        public void completed(Message<HttpResponse, byte[]> result) {
             complete(result);
         }
 

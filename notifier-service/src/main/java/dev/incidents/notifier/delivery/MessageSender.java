@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * One attempt to send a written message over its subscription's channel: a signed webhook, a Slack message or an
- * email. Secrets are those the subscription holds at the time of the attempt, so a rotation takes effect at once.
+ * One attempt to send a written message over its subscription's channel: a signed webhook, a Slack, Teams or
+ * Discord message, or an email. Secrets are those the subscription holds at the time of the attempt, so a rotation takes effect at once.
  */
 public final class MessageSender {
 
@@ -28,7 +28,7 @@ public final class MessageSender {
     }
 
     /**
-     * @param traceparent the W3C trace context of the attempt: a webhook receiver gets it (Slack and mail do not,
+     * @param traceparent the W3C trace context of the attempt: a webhook receiver gets it (chat tools and mail do not,
      *                    they are not ours to trace)
      */
     public CompletableFuture<AttemptOutcome> send(OutboundMessage message, Subscription subscription,
@@ -42,6 +42,8 @@ public final class MessageSender {
                 yield http.post(URI.create(subscription.target()), body, headers);
             }
             case SLACK -> http.post(URI.create(subscription.target()), Payloads.slack(message), Map.of());
+            case TEAMS -> http.post(URI.create(subscription.target()), Payloads.teams(message), Map.of());
+            case DISCORD -> http.post(URI.create(subscription.target()), Payloads.discord(message), Map.of());
             case EMAIL -> email.send(message, subscription).subscribeAsCompletionStage()
                     .<AttemptOutcome>thenApply(sent -> new AttemptOutcome.Delivered(250))
                     .exceptionally(error -> new AttemptOutcome.Failed("SMTP: " + error.getMessage(), 0, null));

@@ -8,7 +8,10 @@ import dev.incidents.avro.notifier.OutboundMessage;
 
 import java.util.Locale;
 
-/** The bodies a written message is sent with: a webhook's JSON event, a Slack incoming-webhook message. */
+/**
+ * The bodies a written message is sent with: a webhook's JSON event, and the incoming-webhook messages of Slack,
+ * Microsoft Teams and Discord. The subject and text are the message's own, written in its subscription's language.
+ */
 public final class Payloads {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +55,70 @@ public final class Payloads {
                 escape("Incident " + message.getIncidentId()
                         + (message.getSeverity() == null ? "" : " · " + message.getSeverity().name())));
         return write(root);
+    }
+
+    /**
+     * A Microsoft Teams message for a Workflows incoming webhook: one Adaptive Card (version 1.4) with the subject as
+     * its heading, the text, and the incident's id and severity in small print. Markdown is escaped, so no text of
+     * an incident becomes a link or formatting.
+     */
+    public static String teams(OutboundMessage message) {
+        ObjectNode root = JSON.createObjectNode().put("type", "message");
+        ObjectNode attachment = root.putArray("attachments").addObject()
+                .put("contentType", "application/vnd.microsoft.card.adaptive").putNull("contentUrl");
+        ObjectNode card = attachment.putObject("content")
+                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
+                .put("type", "AdaptiveCard").put("version", "1.4");
+        ArrayNode body = card.putArray("body");
+        body.addObject().put("type", "TextBlock").put("text", markdown(truncate(message.getSubject(), 300)))
+                .put("weight", "Bolder").put("size", "Medium").put("wrap", true);
+        body.addObject().put("type", "TextBlock").put("text", markdown(truncate(message.getText(), 10_000)))
+                .put("wrap", true);
+        body.addObject().put("type", "TextBlock").put("text", markdown(incidentLine(message)))
+                .put("isSubtle", true).put("size", "Small").put("wrap", true);
+        return write(root);
+    }
+
+    /**
+     * A Discord webhook message: one embed (title, description, the severity's colour, the incident in its footer,
+     * the time), with Markdown escaped and mentions turned off, so no incident text pings anybody or makes a link.
+     */
+    public static String discord(OutboundMessage message) {
+        ObjectNode root = JSON.createObjectNode();
+        root.putObject("allowed_mentions").putArray("parse");
+        ObjectNode embed = root.putArray("embeds").addObject()
+                .put("title", truncate(markdown(message.getSubject()), 256))
+                .put("description", truncate(markdown(message.getText()), 4096))
+                .put("color", colour(message))
+                .put("timestamp", message.getCreatedAt().toString());
+        embed.putObject("footer").put("text", truncate(incidentLine(message), 2048));
+        return write(root);
+    }
+
+    private static String incidentLine(OutboundMessage message) {
+        return "Incident " + message.getIncidentId()
+                + (message.getSeverity() == null ? "" : " · " + message.getSeverity().name());
+    }
+
+    /** Red for SEV1 down to grey for SEV4, as the dashboard shows them. */
+    private static int colour(OutboundMessage message) {
+        if (message.getSeverity() == null) {
+            return 0x6B7280;
+        }
+        return switch (message.getSeverity()) {
+            case SEV1 -> 0xDC2626;
+            case SEV2 -> 0xEA580C;
+            case SEV3 -> 0xCA8A04;
+            case SEV4 -> 0x6B7280;
+        };
+    }
+
+    /**
+     * The characters that make Markdown formatting, links or spoilers escaped with a backslash (which both tools
+     * read as "this character as written"); dashes, dots and the like stay as they are.
+     */
+    static String markdown(String text) {
+        return text.replaceAll("([\\\\`*_~\\[\\]|<>])", "\\\\$1");
     }
 
     /** Slack's three control characters; everything else is shown as written. */

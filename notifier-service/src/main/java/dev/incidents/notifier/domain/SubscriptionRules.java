@@ -54,7 +54,7 @@ public final class SubscriptionRules {
     public static List<Violation> check(SubscriptionSpec spec, boolean creating, int maxComponents) {
         List<Violation> violations = new ArrayList<>();
         if (spec.channel() == null) {
-            violations.add(new Violation("channel", "channel is required: WEBHOOK, SLACK or EMAIL."));
+            violations.add(new Violation("channel", "channel is required: WEBHOOK, SLACK, TEAMS, DISCORD or EMAIL."));
         } else {
             checkTarget(spec, violations);
             checkSecrets(spec, creating, violations);

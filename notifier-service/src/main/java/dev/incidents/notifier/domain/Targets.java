@@ -4,9 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * How a subscription's target shows where it must not be read whole: a Slack webhook URL is a credential (whoever
- * holds it can post to the channel), an email address is personal data. Answers show a Slack URL masked after its
- * host; logs show only where a message goes, never a path or an address.
+ * How a subscription's target shows where it must not be read whole: a chat tool's webhook URL is a credential
+ * (whoever holds it can post to the channel), an email address is personal data. Answers show a chat URL masked
+ * after its host; logs show only where a message goes, never a path or an address.
  */
 public final class Targets {
 
@@ -15,9 +15,12 @@ public final class Targets {
     private Targets() {
     }
 
-    /** The target as answers show it: a Slack URL as "https://hooks.slack.com/…" and its last four characters. */
+    /**
+     * The target as answers show it: a chat webhook URL (Slack, Teams, Discord) as its origin, "/…" and its last
+     * four characters, such as "https://hooks.slack.com/…wxyz".
+     */
     public static String shown(Channel channel, String target) {
-        if (channel != Channel.SLACK || target == null) {
+        if (channel == null || !channel.chat() || target == null) {
             return target;
         }
         String tail = target.length() > SHOWN_TAIL ? target.substring(target.length() - SHOWN_TAIL) : "";

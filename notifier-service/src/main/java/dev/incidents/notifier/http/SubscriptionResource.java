@@ -99,7 +99,7 @@ public class SubscriptionResource {
 
     /**
      * Replaces the subscription; {@code secrets} left out keeps the secrets it has, a target sent back as the answers
-     * show it (a masked Slack URL) keeps the target it has. If-Match: its version.
+     * show it (a masked chat webhook URL) keeps the target it has. If-Match: its version.
      */
     @PUT
     @Path("/{id}")

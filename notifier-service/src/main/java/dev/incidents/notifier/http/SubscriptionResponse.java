@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * A subscription as the API shows it: everything but the signing secrets, of which only the count and age show, and
- * a Slack target masked after its host ({@link Targets#shown}). An EMAIL subscription awaiting confirmation is sent
- * nothing until its recipient follows the link of the confirmation mail.
+ * a chat webhook target (Slack, Teams, Discord) masked after its host ({@link Targets#shown}). An EMAIL subscription
+ * awaiting confirmation is sent nothing until its recipient follows the link of the confirmation mail.
  */
 public record SubscriptionResponse(String id, long version, Channel channel, String target, Audience audience,
                                    List<Severity> severities, List<String> components,

@@ -59,6 +59,10 @@ class HttpDeliveryTest {
                 Map.of("Retry-After", "999999999999999999999999999999")));
         server.createContext("/far-date", exchange -> answer(exchange, 503,
                 Map.of("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")));
+        server.createContext("/discord-limited", exchange -> answerJson(exchange, 429,
+                "{\"message\":\"You are being rate limited.\",\"retry_after\":1.25,\"global\":false}"));
+        server.createContext("/chatty", exchange -> answerJson(exchange, 429, "{\"padding\":\""
+                + "p".repeat(1_000_000) + "\",\"retry_after\":2}"));
         server.createContext("/hang", exchange -> {
             awaitRelease();
             answer(exchange, 200, Map.of());
@@ -90,6 +94,20 @@ class HttpDeliveryTest {
                 Duration.ofSeconds(120)));
         assertThat(post("/down", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 503", 503,
                 Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void a_429_without_the_header_carries_discords_retry_after_from_its_json_body() throws Exception {
+        assertThat(post("/discord-limited", Map.of())).isEqualTo(new AttemptOutcome.Failed("HTTP 429", 429,
+                Duration.ofMillis(1250)));
+    }
+
+    @Test
+    void a_huge_answer_body_is_read_only_as_far_as_it_is_kept() throws Exception {
+        AttemptOutcome.Failed failed = (AttemptOutcome.Failed) post("/chatty", Map.of());
+
+        assertThat(failed.status()).isEqualTo(429);
+        assertThat(failed.retryAfter()).as("the number lies past the kept kilobytes: none is read").isNull();
     }
 
     @Test
@@ -162,6 +180,14 @@ class HttpDeliveryTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static void answerJson(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private static void answer(HttpExchange exchange, int status, Map<String, String> headers) throws IOException {

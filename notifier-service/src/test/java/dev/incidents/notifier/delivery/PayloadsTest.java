@@ -60,4 +60,65 @@ class PayloadsTest {
         assertThat(slack.at("/blocks/0/text/type").asText()).as("a header shows mentions as text")
                 .isEqualTo("plain_text");
     }
+
+    @Test
+    void a_teams_message_is_one_adaptive_card_with_the_subject_the_text_and_the_incident() throws Exception {
+        JsonNode teams = JSON.readTree(Payloads.teams(MESSAGE));
+
+        assertThat(teams.get("type").asText()).isEqualTo("message");
+        assertThat(teams.at("/attachments/0/contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        JsonNode card = teams.at("/attachments/0/content");
+        assertThat(card.get("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.get("version").asText()).isEqualTo("1.4");
+        assertThat(card.at("/body/0/text").asText()).isEqualTo("[SEV1] Update: Checkout <down>".replace("[", "\\[")
+                .replace("]", "\\]").replace("<", "\\<").replace(">", "\\>"));
+        assertThat(card.at("/body/0/weight").asText()).isEqualTo("Bolder");
+        assertThat(card.at("/body/1/text").asText()).contains("Status: Identified").contains("Next update by");
+        assertThat(card.at("/body/2/text").asText()).isEqualTo("Incident inc-1 · SEV1");
+    }
+
+    @Test
+    void a_discord_message_is_one_embed_coloured_by_severity_that_mentions_nobody() throws Exception {
+        JsonNode discord = JSON.readTree(Payloads.discord(MESSAGE));
+
+        assertThat(discord.at("/allowed_mentions/parse").isArray()).isTrue();
+        assertThat(discord.at("/allowed_mentions/parse")).isEmpty();
+        JsonNode embed = discord.at("/embeds/0");
+        assertThat(embed.get("title").asText()).isEqualTo("\\[SEV1\\] Update: Checkout \\<down\\>");
+        assertThat(embed.get("description").asText()).contains("A bad deploy & a \\<b\\>rollback\\</b\\>");
+        assertThat(embed.get("color").asInt()).isEqualTo(0xDC2626);
+        assertThat(embed.at("/footer/text").asText()).isEqualTo("Incident inc-1 · SEV1");
+        assertThat(embed.get("timestamp").asText()).isEqualTo("2026-11-23T10:00:00Z");
+    }
+
+    @Test
+    void no_incident_text_becomes_a_link_formatting_or_a_mention_in_teams_or_discord() throws Exception {
+        OutboundMessage hostile = OutboundMessage.newBuilder(MESSAGE)
+                .setSubject("[click here](https://evil.example) **now** @everyone <@123> ||spoiler||")
+                .setText("`code` _it_ ~~gone~~ \\ back").build();
+
+        for (String payload : java.util.List.of(Payloads.teams(hostile), Payloads.discord(hostile))) {
+            JsonNode root = JSON.readTree(payload);
+            String subject = root.has("embeds") ? root.at("/embeds/0/title").asText()
+                    : root.at("/attachments/0/content/body/0/text").asText();
+            String text = root.has("embeds") ? root.at("/embeds/0/description").asText()
+                    : root.at("/attachments/0/content/body/1/text").asText();
+            assertThat(subject).isEqualTo("\\[click here\\](https://evil.example) \\*\\*now\\*\\* @everyone "
+                    + "\\<@123\\> \\|\\|spoiler\\|\\|");
+            assertThat(text).isEqualTo("\\`code\\` \\_it\\_ \\~\\~gone\\~\\~ \\\\ back");
+        }
+        assertThat(JSON.readTree(Payloads.discord(hostile)).at("/allowed_mentions/parse")).isEmpty();
+    }
+
+    @Test
+    void long_texts_are_cut_to_the_tools_limits() throws Exception {
+        OutboundMessage longOne = OutboundMessage.newBuilder(MESSAGE).setSubject("s".repeat(500))
+                .setText("t".repeat(20_000)).build();
+
+        JsonNode embed = JSON.readTree(Payloads.discord(longOne)).at("/embeds/0");
+        assertThat(embed.get("title").asText()).hasSize(256).endsWith("…");
+        assertThat(embed.get("description").asText()).hasSize(4096);
+        JsonNode card = JSON.readTree(Payloads.teams(longOne)).at("/attachments/0/content");
+        assertThat(card.at("/body/1/text").asText()).hasSize(10_000);
+    }
 }

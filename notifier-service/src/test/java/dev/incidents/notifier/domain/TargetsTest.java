@@ -15,6 +15,10 @@ class TargetsTest {
     @Test
     void answers_show_a_slack_url_only_up_to_its_host_and_its_last_characters() {
         assertThat(Targets.shown(Channel.SLACK, SLACK)).isEqualTo("https://hooks.slack.com/…uvwx");
+        assertThat(Targets.shown(Channel.TEAMS, "https://contoso.webhook.office.com/webhookb2/secret-part-1234"))
+                .isEqualTo("https://contoso.webhook.office.com/…1234");
+        assertThat(Targets.shown(Channel.DISCORD, "https://discord.com/api/webhooks/1/token-9876"))
+                .isEqualTo("https://discord.com/…9876");
         assertThat(Targets.shown(Channel.WEBHOOK, "https://hooks.example.com/x"))
                 .isEqualTo("https://hooks.example.com/x");
         assertThat(Targets.shown(Channel.EMAIL, "ops@example.com")).isEqualTo("ops@example.com");

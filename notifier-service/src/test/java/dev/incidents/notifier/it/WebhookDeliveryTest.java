@@ -108,6 +108,41 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
         }
     }
 
+    @Test
+    void teams_gets_an_adaptive_card_and_discord_an_embed_each_in_its_subscriptions_language() throws Exception {
+        try (WebhookReceiver teams = new WebhookReceiver(NotifierFixtures.SECRET);
+             WebhookReceiver discord = new WebhookReceiver(NotifierFixtures.SECRET)) {
+            String teamsId = subscribeChat("TEAMS", teams, "de", "Europe/Berlin");
+            subscribeChat("DISCORD", discord, "ja", "Asia/Tokyo");
+            String incidentId = NotifierFixtures.declareUntil("chat-", Instant.now(), declared ->
+                    arrivedAt(teams, declared) != null && arrivedAt(discord, declared) != null);
+
+            JsonPath card = new JsonPath(arrivedAt(teams, incidentId)).setRootPath("attachments[0]");
+            assertThat(card.getString("contentType")).isEqualTo("application/vnd.microsoft.card.adaptive");
+            assertThat(card.getString("content.type")).isEqualTo("AdaptiveCard");
+            assertThat(card.getString("content.body[0].text")).isEqualTo("\\[SEV1\\] Wir untersuchen: Checkout down");
+            assertThat(card.getString("content.body[2].text")).isEqualTo("Incident " + incidentId + " · SEV1");
+            JsonPath embed = new JsonPath(arrivedAt(discord, incidentId)).setRootPath("embeds[0]");
+            assertThat(embed.getString("title")).isEqualTo("\\[SEV1\\] 調査中: Checkout down");
+            assertThat(embed.getInt("color")).isEqualTo(0xDC2626);
+            assertThat(new JsonPath(arrivedAt(discord, incidentId)).getList("allowed_mentions.parse")).isEmpty();
+            awaitDelivery(teamsId, incidentId, d -> "DELIVERED".equals(d.getString("status")));
+        }
+    }
+
+    private static String subscribeChat(String channel, WebhookReceiver receiver, String locale, String zone) {
+        return RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"" + channel + "\","
+                + "\"target\":\"" + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"" + locale + "\","
+                + "\"timeZone\":\"" + zone + "\"}").post("/subscriptions").then().statusCode(201).extract()
+                .jsonPath().getString("id");
+    }
+
+    /** The body of the first message about the incident the receiver got, or null. */
+    private static String arrivedAt(WebhookReceiver receiver, String incidentId) {
+        return receiver.received().stream().map(WebhookReceiver.Received::body)
+                .filter(body -> body.contains(incidentId)).findFirst().orElse(null);
+    }
+
     /** The first incident mail to the address (the confirmation mail came before it). */
     private static jakarta.mail.internet.MimeMessage mailTo(String address) {
         return java.util.Arrays.stream(NotifierTestStack.mailbox().getReceivedMessages())
