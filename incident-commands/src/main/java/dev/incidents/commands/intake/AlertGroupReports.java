@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns an Alertmanager or Grafana notification into the report of one alert group: a declare under the group's
@@ -36,6 +37,9 @@ public final class AlertGroupReports {
             this.displayName = displayName;
         }
     }
+
+    /** Prometheus' label of the scraped target: what tells alerts of one name apart when no component does. */
+    static final String INSTANCE_LABEL = "instance";
 
     private AlertGroupReports() {
     }
@@ -106,10 +110,11 @@ public final class AlertGroupReports {
         return components.stream().limit(rules.maxComponents()).toList();
     }
 
+    /** Named by its alertname and what tells it from the group's others: its component, else its instance. */
     private static AlertSignal signal(AlertGroupNotification.Alert alert, IntakeRules rules) {
-        String component = rules.componentLabels().stream().map(alert.labels()::get).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        String name = component == null ? alertName(alert) : alertName(alert) + " (" + component + ")";
+        String where = Stream.concat(rules.componentLabels().stream(), Stream.of(
+                INSTANCE_LABEL)).map(alert.labels()::get).filter(Objects::nonNull).findFirst().orElse(null);
+        String name = where == null ? alertName(alert) : alertName(alert) + " (" + where + ")";
         return new AlertSignal(key(alert), IntakeText.fit(name, CommandLimits.NAME_MAX),
                 firing(alert) ? AlertSignal.State.FIRING : AlertSignal.State.RESOLVED);
     }

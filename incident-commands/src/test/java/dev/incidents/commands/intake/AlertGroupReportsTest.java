@@ -38,7 +38,8 @@ class AlertGroupReportsTest {
         assertThat(report.dedupKey()).isEqualTo("alertmanager:{}/{severity=\"critical\"}:{alertname=\"ProbeFailure\"}");
         assertThat(report.source()).isEqualTo("Alertmanager");
         assertThat(report.detectedAt()).isEqualTo(Instant.parse("2023-02-06T13:08:45.828Z"));
-        assertThat(report.alerts()).containsExactly(new AlertSignal("1a30ba71cca2921f", "ProbeFailure", State.FIRING));
+        assertThat(report.alerts()).containsExactly(new AlertSignal("1a30ba71cca2921f",
+                "ProbeFailure (https://server.example.org)", State.FIRING));
     }
 
     @Test

@@ -70,7 +70,7 @@ class MonitorIntakeTest {
         assertThat(payloads.subList(1, 3)).extracting(payload -> payload.get("audience").toString())
                 .containsOnly("INTERNAL");
         assertThat(payloads.get(1).get("message").toString())
-                .isEqualTo("Alertmanager: 1 alert firing: ProbeFailure.");
+                .isEqualTo("Alertmanager: 1 alert firing: ProbeFailure (server-b).");
         assertThat(payloads.get(2).get("message").toString()).startsWith("Alertmanager: 2 alerts resolved")
                 .contains("All alerts are resolved");
         assertThat(resolved.jsonPath().getString("status")).isEqualTo("INVESTIGATING");

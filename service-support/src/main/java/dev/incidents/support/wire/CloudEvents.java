@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +60,7 @@ public final class CloudEvents {
         put(with, "ce_source", source.toString());
         put(with, "ce_type", type);
         put(with, "ce_subject", subject);
-        put(with, "ce_time", time.toString());
+        put(with, "ce_time", time.truncatedTo(ChronoUnit.MILLIS).toString());
         put(with, "ce_dataschema", dataSchemas.computeIfAbsent(topic, written -> registryCompat + "/subjects/"
                 + written.valueSubject().orElseThrow() + "/versions/" + ReleasedSchemas.versionOf(written)));
         put(with, "content-type", CONTENT_TYPE);
