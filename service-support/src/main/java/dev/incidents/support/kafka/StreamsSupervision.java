@@ -20,7 +20,9 @@ import java.time.Instant;
  * Kafka Streams under the same supervision as the service's loops (Quarkus hands these to the KafkaStreams it
  * builds): a stream thread that dies of an error is replaced after a backoff that doubles per failure in a row
  * (under exactly-once its open transaction is aborted, so nothing is half-written), and readiness is DOWN while
- * Streams is not RUNNING, or has been REBALANCING (restoring state included) longer than the grace.
+ * Streams is not RUNNING, or has been REBALANCING (restoring state included) longer than the grace. The grace
+ * covers rebalances of an instance that has run: one just started is not ready before it first runs, since until
+ * then no task of it decides anything (a command sent to it would wait for the whole first rebalance).
  */
 @ApplicationScoped
 public class StreamsSupervision implements KafkaStreams.StateListener, StreamsUncaughtExceptionHandler {
@@ -33,6 +35,7 @@ public class StreamsSupervision implements KafkaStreams.StateListener, StreamsUn
     private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
     private volatile Instant since;
     private volatile String lastFailure;
+    private volatile boolean hasRun;
     private int failuresInARow;
     private Instant lastFailureAt = Instant.MIN;
 
@@ -48,6 +51,9 @@ public class StreamsSupervision implements KafkaStreams.StateListener, StreamsUn
         LOG.info("Kafka Streams is {} (was {})", newState, oldState);
         state = newState;
         since = clock.instant();
+        if (newState == KafkaStreams.State.RUNNING) {
+            hasRun = true;
+        }
     }
 
     @Override
@@ -87,7 +93,7 @@ public class StreamsSupervision implements KafkaStreams.StateListener, StreamsUn
         KafkaStreams.State now = state;
         Duration in = Duration.between(since, clock.instant());
         boolean ready = now == KafkaStreams.State.RUNNING
-                || now == KafkaStreams.State.REBALANCING && in.compareTo(grace) <= 0;
+                || now == KafkaStreams.State.REBALANCING && hasRun && in.compareTo(grace) <= 0;
         HealthCheckResponseBuilder response = HealthCheckResponse.named("Kafka Streams")
                 .status(ready).withData("state", now + " for " + in.toSeconds() + " s");
         if (lastFailure != null) {

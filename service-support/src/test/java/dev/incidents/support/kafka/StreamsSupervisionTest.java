@@ -38,6 +38,15 @@ class StreamsSupervisionTest {
     }
 
     @Test
+    void not_ready_during_the_first_rebalance_of_a_fresh_start_however_short() {
+        streams.onChange(State.REBALANCING, State.CREATED);
+
+        assertThat(streams.readiness().getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
+        streams.onChange(State.RUNNING, State.REBALANCING);
+        assertThat(streams.readiness().getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
+    }
+
+    @Test
     void ready_while_running_and_during_a_rebalance_shorter_than_the_grace() {
         streams.onChange(State.REBALANCING, State.CREATED);
         streams.onChange(State.RUNNING, State.REBALANCING);
