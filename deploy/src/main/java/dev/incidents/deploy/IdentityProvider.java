@@ -126,7 +126,8 @@ public final class IdentityProvider implements AutoCloseable {
         }
     }
 
-    private static byte[] realmFile() throws IOException {
+    /** The local realm, as the local stack and the tests import it. */
+    static byte[] realmFile() throws IOException {
         try (InputStream realm = IdentityProvider.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
             if (realm == null) {
                 throw new IllegalStateException(REALM_FILE + " is not on the classpath");

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ public final class ProductionRealm {
     public static final String DASHBOARD_URL = "INCIDENTS_DASHBOARD_URL";
     /** Where the realm file lives, relative to the Kustomize base. */
     public static final String FILE = "keycloak/incidents-realm.json";
-    private static final String LOCAL_REALM = "keycloak/incidents-realm.json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ProductionRealm() {
@@ -95,11 +93,8 @@ public final class ProductionRealm {
     }
 
     private static ObjectNode localRealm() {
-        try (InputStream realm = ProductionRealm.class.getClassLoader().getResourceAsStream(LOCAL_REALM)) {
-            if (realm == null) {
-                throw new IllegalStateException(LOCAL_REALM + " is not on the classpath");
-            }
-            return (ObjectNode) JSON.readTree(realm);
+        try {
+            return (ObjectNode) JSON.readTree(IdentityProvider.realmFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -59,7 +59,7 @@ public class CommandSubmitter {
      * @throws CommandRejectedException when the command is refused before it is sent (nothing is sent)
      */
     Optional<CommandResult> decide(String commandId, String incidentId, IncidentCommand command, Object body,
-                                          RequestMeta meta) {
+                                   RequestMeta meta) {
         Instant received = clock.instant();
         String type = command.getClass().getSimpleName();
         Optional<Rejection> refused = decider.precheck(command, received);

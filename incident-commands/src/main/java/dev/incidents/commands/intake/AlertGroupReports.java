@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -104,7 +105,7 @@ public final class AlertGroupReports {
     private static List<String> components(List<AlertGroupNotification.Alert> alerts, IntakeRules rules) {
         Set<String> components = new LinkedHashSet<>();
         for (AlertGroupNotification.Alert alert : alerts) {
-            rules.componentLabels().stream().map(alert.labels()::get).filter(Objects::nonNull).findFirst()
+            firstLabel(alert, rules.componentLabels().stream())
                     .map(value -> IntakeText.fit(value, CommandLimits.NAME_MAX)).ifPresent(components::add);
         }
         return components.stream().limit(rules.maxComponents()).toList();
@@ -112,11 +113,16 @@ public final class AlertGroupReports {
 
     /** Named by its alertname and what tells it from the group's others: its component, else its instance. */
     private static AlertSignal signal(AlertGroupNotification.Alert alert, IntakeRules rules) {
-        String where = Stream.concat(rules.componentLabels().stream(), Stream.of(
-                INSTANCE_LABEL)).map(alert.labels()::get).filter(Objects::nonNull).findFirst().orElse(null);
+        String where = firstLabel(alert, Stream.concat(rules.componentLabels().stream(), Stream.of(INSTANCE_LABEL)))
+                .orElse(null);
         String name = where == null ? alertName(alert) : alertName(alert) + " (" + where + ")";
         return new AlertSignal(key(alert), IntakeText.fit(name, CommandLimits.NAME_MAX),
                 firing(alert) ? AlertSignal.State.FIRING : AlertSignal.State.RESOLVED);
+    }
+
+    /** The value of the first of {@code labels} the alert has. */
+    private static Optional<String> firstLabel(AlertGroupNotification.Alert alert, Stream<String> labels) {
+        return labels.map(alert.labels()::get).filter(Objects::nonNull).findFirst();
     }
 
     /** Alertmanager's fingerprint; without one, a digest of the labels, which are the alert's identity. */

@@ -128,8 +128,7 @@ public final class HttpDelivery implements AutoCloseable {
             if (!seconds.isNumber() || seconds.asDouble() <= 0 || !Double.isFinite(seconds.asDouble())) {
                 return null;
             }
-            double millis = Math.ceil(seconds.asDouble() * 1000);
-            return millis >= longestRetryAfter.toMillis() ? longestRetryAfter : Duration.ofMillis((long) millis);
+            return atMostLongest(Duration.ofMillis((long) Math.ceil(seconds.asDouble() * 1000)));
         } catch (IOException notJson) {
             return null;
         }
