@@ -72,7 +72,7 @@ public final class PagerDutyEvents {
             errors.add("'routing_key' is missing or names no integration of this service.");
         }
         String action = text(event, "event_action", errors);
-        if (!ACTIONS.contains(action)) {
+        if (action == null || !ACTIONS.contains(action)) {
             errors.add("'event_action' must be one of trigger, acknowledge, resolve.");
         }
         String dedupKey = text(event, "dedup_key", errors);

@@ -96,6 +96,8 @@ class PagerDutyEventsTest {
     void hostile_events_are_invalid_events_not_crashes() {
         List<ObjectNode> hostile = List.of(
                 json("pagerduty-trigger.json").put("event_action", "delete"),
+                json("pagerduty-trigger.json").<ObjectNode>without("event_action"),
+                json("pagerduty-trigger.json").putNull("event_action"),
                 json("pagerduty-acknowledge.json").putNull("dedup_key"),
                 json("pagerduty-trigger.json").put("routing_key", 42),
                 (ObjectNode) json("pagerduty-trigger.json").set("payload", IntakePayloads.JSON.getNodeFactory()
