@@ -30,7 +30,7 @@ import java.util.Optional;
 public final class IncidentTopic<V> {
 
     public static final IncidentTopic<IncidentCommand> INCIDENT_COMMANDS = contract("incident-commands",
-            IncidentCommand.class, Compatibility.FULL_TRANSITIVE, Retention.of(Duration.ofDays(7)));
+            IncidentCommand.class, Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(7)));
     public static final IncidentTopic<IncidentEvent> INCIDENT_EVENTS = contract("incident-events",
             IncidentEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.FOREVER.stampedByBroker());
     public static final IncidentTopic<CommandResult> INCIDENT_COMMAND_RESULTS = contract("incident-command-results",

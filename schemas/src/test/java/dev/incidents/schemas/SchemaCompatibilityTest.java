@@ -25,11 +25,6 @@ class SchemaCompatibilityTest {
             assertThat(newReaderReadsOldData(current, released))
                     .as("%s: the current schema must read data written with every released version", topic)
                     .isTrue();
-            if (topic.compatibility() == Compatibility.FULL_TRANSITIVE) {
-                assertThat(newReaderReadsOldData(released, current))
-                        .as("%s: every released version must read data written with the current schema", topic)
-                        .isTrue();
-            }
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.incidents.commands.domain;
 
 import dev.incidents.commands.domain.IncidentCommand.ChangeSeverity;
+import dev.incidents.commands.domain.IncidentCommand.CompleteCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
+import dev.incidents.commands.domain.IncidentCommand.DeclineCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.LinkCustomerReport;
 import dev.incidents.commands.domain.IncidentCommand.PostUpdate;
 import dev.incidents.commands.domain.IncidentCommand.PublishRca;
 import dev.incidents.commands.domain.IncidentCommand.ReopenIncident;
+import dev.incidents.commands.domain.IncidentCommand.RescheduleCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.ResolveIncident;
 
 import java.time.Duration;
@@ -76,6 +79,17 @@ final class CommandValidator {
                     notInFuture("receivedAt", c.receivedAt(), now),
                     required("channel", c.channel(), CommandLimits.NAME_MAX),
                     optional("reference", c.reference(), CommandLimits.NAME_MAX));
+            case CompleteCorrectiveAction c -> first(
+                    required("actionId", c.actionId(), CommandLimits.NAME_MAX),
+                    required("note", c.note(), CommandLimits.SUMMARY_MAX));
+            case DeclineCorrectiveAction c -> first(
+                    required("actionId", c.actionId(), CommandLimits.NAME_MAX),
+                    required("reason", c.reason(), CommandLimits.REASON_MAX));
+            case RescheduleCorrectiveAction c -> first(
+                    required("actionId", c.actionId(), CommandLimits.NAME_MAX),
+                    notNull("dueAt", c.dueAt()),
+                    withinPlan("dueAt", c.dueAt(), now),
+                    required("reason", c.reason(), CommandLimits.REASON_MAX));
         };
     }
 
@@ -89,8 +103,11 @@ final class CommandValidator {
                     .map(action -> notBefore("correctiveActions.dueAt", action.dueAt(), earliest))
                     .flatMap(Optional::stream).findFirst();
             case LinkCustomerReport c -> notBefore("receivedAt", c.receivedAt(), earliest);
+            case RescheduleCorrectiveAction c -> notBefore("dueAt", c.dueAt(), earliest);
             case ChangeSeverity c -> Optional.empty();
             case ReopenIncident c -> Optional.empty();
+            case CompleteCorrectiveAction c -> Optional.empty();
+            case DeclineCorrectiveAction c -> Optional.empty();
         };
     }
 
@@ -144,17 +161,24 @@ final class CommandValidator {
             return Optional.of(Rejection.invalid("correctiveActions",
                     "correctiveActions must list at most " + CommandLimits.CORRECTIVE_ACTIONS_MAX + " entries."));
         }
-        Instant latestPlan = now.plus(LONGEST_PLAN);
         return c.correctiveActions().stream()
                 .map(action -> first(
                         required("correctiveActions.description", action.description(), CommandLimits.SUMMARY_MAX),
                         required("correctiveActions.owner", action.owner(), CommandLimits.NAME_MAX),
-                        action.dueAt() != null && action.dueAt().isAfter(latestPlan)
-                                ? Optional.of(Rejection.invalid("correctiveActions.dueAt",
-                                        "correctiveActions.dueAt must be no later than " + latestPlan + "."))
-                                : Optional.empty()))
+                        action.dueAt() != null && !action.dueAt().isAfter(now)
+                                ? Optional.of(Rejection.invalid("correctiveActions.dueAt", "correctiveActions.dueAt "
+                                        + "must be in the future (now is " + now + "); omit it for the RCA window's end."))
+                                : Optional.empty(),
+                        withinPlan("correctiveActions.dueAt", action.dueAt(), now)))
                 .flatMap(Optional::stream)
                 .findFirst();
+    }
+
+    private static Optional<Rejection> withinPlan(String field, Instant dueAt, Instant now) {
+        Instant latestPlan = now.plus(LONGEST_PLAN);
+        return dueAt != null && dueAt.isAfter(latestPlan)
+                ? Optional.of(Rejection.invalid(field, field + " must be no later than " + latestPlan + "."))
+                : Optional.empty();
     }
 
     private static Optional<Rejection> notNull(String field, Object value) {

@@ -51,4 +51,15 @@ public sealed interface IncidentCommand {
 
     record LinkCustomerReport(Instant receivedAt, String channel, String reference) implements IncidentCommand {
     }
+
+    /** @param note what was done, or a link to it */
+    record CompleteCorrectiveAction(String actionId, String note) implements IncidentCommand {
+    }
+
+    /** Deciding not to do an action the RCA promised is a commander's call, and its reason is kept. */
+    record DeclineCorrectiveAction(String actionId, String reason) implements IncidentCommand {
+    }
+
+    record RescheduleCorrectiveAction(String actionId, Instant dueAt, String reason) implements IncidentCommand {
+    }
 }

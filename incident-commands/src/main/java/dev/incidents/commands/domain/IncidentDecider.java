@@ -1,12 +1,18 @@
 package dev.incidents.commands.domain;
 
 import dev.incidents.commands.domain.IncidentCommand.ChangeSeverity;
+import dev.incidents.commands.domain.IncidentCommand.CompleteCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
+import dev.incidents.commands.domain.IncidentCommand.DeclineCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.LinkCustomerReport;
 import dev.incidents.commands.domain.IncidentCommand.PostUpdate;
 import dev.incidents.commands.domain.IncidentCommand.PublishRca;
 import dev.incidents.commands.domain.IncidentCommand.ReopenIncident;
+import dev.incidents.commands.domain.IncidentCommand.RescheduleCorrectiveAction;
 import dev.incidents.commands.domain.IncidentCommand.ResolveIncident;
+import dev.incidents.commands.domain.IncidentEvent.CorrectiveActionCompleted;
+import dev.incidents.commands.domain.IncidentEvent.CorrectiveActionDeclined;
+import dev.incidents.commands.domain.IncidentEvent.CorrectiveActionRescheduled;
 import dev.incidents.commands.domain.IncidentEvent.CustomerReportLinked;
 import dev.incidents.commands.domain.IncidentEvent.IncidentDeclared;
 import dev.incidents.commands.domain.IncidentEvent.IncidentReopened;
@@ -78,9 +84,12 @@ public final class IncidentDecider {
             case ChangeSeverity c -> changeSeverity(c, state, now);
             case ResolveIncident c -> resolve(c, state, now);
             case ReopenIncident c -> reopen(c, state, now);
-            case PublishRca c -> publishRca(c, state);
+            case PublishRca c -> publishRca(c, state, now);
             case LinkCustomerReport c -> Decision.accept(new CustomerReportLinked(c.receivedAt(), c.channel(),
                     c.reference()));
+            case CompleteCorrectiveAction c -> CorrectiveActions.complete(c, state);
+            case DeclineCorrectiveAction c -> CorrectiveActions.decline(c, state);
+            case RescheduleCorrectiveAction c -> CorrectiveActions.reschedule(c, state, now);
         };
     }
 
@@ -148,11 +157,21 @@ public final class IncidentDecider {
                     false);
             case IncidentReopened e -> state.next(state.severity(), IncidentStatus.INVESTIGATING,
                     e.nextUpdateDueAt(), null, false);
-            case RcaPublished ignored -> state.next(state.severity(), state.status(), state.nextUpdateDueAt(),
-                    state.rcaDueAt(), true);
-            case CustomerReportLinked ignored -> state.next(state.severity(), state.status(),
-                    state.nextUpdateDueAt(), state.rcaDueAt(), state.rcaPublished());
+            case RcaPublished e -> CorrectiveActions.track(state.next(state.severity(), state.status(),
+                    state.nextUpdateDueAt(), state.rcaDueAt(), true), e.correctiveActions());
+            case CustomerReportLinked ignored -> unchanged(state);
+            case CorrectiveActionCompleted e -> CorrectiveActions.settle(unchanged(state), e.actionId(),
+                    TrackedAction.State.COMPLETED);
+            case CorrectiveActionDeclined e -> CorrectiveActions.settle(unchanged(state), e.actionId(),
+                    TrackedAction.State.DECLINED);
+            case CorrectiveActionRescheduled e -> CorrectiveActions.reschedule(unchanged(state), e.actionId(),
+                    e.dueAt());
         };
+    }
+
+    private static Incident unchanged(Incident state) {
+        return state.next(state.severity(), state.status(), state.nextUpdateDueAt(), state.rcaDueAt(),
+                state.rcaPublished());
     }
 
     private Decision declare(DeclareIncident c, Instant now) {
@@ -230,13 +249,20 @@ public final class IncidentDecider {
         return Decision.accept(new IncidentReopened(c.reason(), now.plus(cadence), cadence));
     }
 
-    private Decision publishRca(PublishRca c, Incident state) {
+    /** Each action gets the next id of the incident, and the RCA window's end as due date unless it names one. */
+    private Decision publishRca(PublishRca c, Incident state, Instant now) {
         if (!state.isResolved()) {
             return Decision.reject(Rejection.conflict("The RCA is published after the incident is resolved."));
         }
         if (state.rcaPublished()) {
             return Decision.reject(Rejection.conflict("The RCA of this incident is already published."));
         }
-        return Decision.accept(new RcaPublished(c.rootCause(), c.correctiveActions(), c.thirdParty()));
+        Instant windowEnd = now.plus(policy.rcaWindowOf(state.severity()));
+        int known = state.correctiveActions().size();
+        List<CorrectiveAction> stamped = new ArrayList<>();
+        for (CorrectiveAction action : c.correctiveActions()) {
+            stamped.add(action.stamped(CorrectiveAction.idOf(known + stamped.size() + 1), windowEnd));
+        }
+        return Decision.accept(new RcaPublished(c.rootCause(), stamped, c.thirdParty()));
     }
 }

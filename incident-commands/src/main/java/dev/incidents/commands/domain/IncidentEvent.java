@@ -52,6 +52,10 @@ public sealed interface IncidentEvent {
     record IncidentReopened(String reason, Instant nextUpdateDueAt, Duration cadence) implements IncidentEvent {
     }
 
+    /**
+     * @param correctiveActions each with its id and due date stamped (both may be missing in events written before
+     *                          the decider stamped them: {@link IncidentDecider#evolve} then numbers them in order)
+     */
     record RcaPublished(String rootCause, List<CorrectiveAction> correctiveActions, ThirdPartyCause thirdParty)
             implements IncidentEvent {
         public RcaPublished {
@@ -60,5 +64,16 @@ public sealed interface IncidentEvent {
     }
 
     record CustomerReportLinked(Instant receivedAt, String channel, String reference) implements IncidentEvent {
+    }
+
+    /** @param dueAt the due date in force when it was completed, so "on time" is read from the event alone */
+    record CorrectiveActionCompleted(String actionId, String note, Instant dueAt) implements IncidentEvent {
+    }
+
+    record CorrectiveActionDeclined(String actionId, String reason) implements IncidentEvent {
+    }
+
+    record CorrectiveActionRescheduled(String actionId, Instant previousDueAt, Instant dueAt, String reason)
+            implements IncidentEvent {
     }
 }

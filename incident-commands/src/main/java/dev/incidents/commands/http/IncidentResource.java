@@ -108,6 +108,39 @@ public class IncidentResource {
                 headers.meta(callers.current()), CREATED);
     }
 
+    @POST
+    @Path("{incidentId}/corrective-actions/{actionId}/complete")
+    @Operation(summary = "Complete a corrective action of the RCA, with a note or a link to what was done")
+    @RolesAllowed({Roles.RESPONDER, Roles.COMMANDER, Roles.ADMIN})
+    public Response completeCorrectiveAction(@PathParam("incidentId") String incidentId,
+            @PathParam("actionId") String actionId, Requests.CompleteCorrectiveAction body,
+            @BeanParam CommandHeaders headers) {
+        return submitter.submit(incident(incidentId), ToDomain.complete(actionId, required(body)), body,
+                headers.meta(callers.current()), OK);
+    }
+
+    @POST
+    @Path("{incidentId}/corrective-actions/{actionId}/decline")
+    @Operation(summary = "Decline a corrective action of the RCA, with the reason (a commander's call)")
+    @RolesAllowed({Roles.COMMANDER, Roles.ADMIN})
+    public Response declineCorrectiveAction(@PathParam("incidentId") String incidentId,
+            @PathParam("actionId") String actionId, Requests.DeclineCorrectiveAction body,
+            @BeanParam CommandHeaders headers) {
+        return submitter.submit(incident(incidentId), ToDomain.decline(actionId, required(body)), body,
+                headers.meta(callers.current()), OK);
+    }
+
+    @POST
+    @Path("{incidentId}/corrective-actions/{actionId}/reschedule")
+    @Operation(summary = "Move a corrective action's due date, with the reason; the change is recorded")
+    @RolesAllowed({Roles.RESPONDER, Roles.COMMANDER, Roles.ADMIN})
+    public Response rescheduleCorrectiveAction(@PathParam("incidentId") String incidentId,
+            @PathParam("actionId") String actionId, Requests.RescheduleCorrectiveAction body,
+            @BeanParam CommandHeaders headers) {
+        return submitter.submit(incident(incidentId), ToDomain.reschedule(actionId, required(body)), body,
+                headers.meta(callers.current()), OK);
+    }
+
     private static <T> T required(T body) {
         if (body == null) {
             throw new InvalidField("body", "A JSON request body is required.");

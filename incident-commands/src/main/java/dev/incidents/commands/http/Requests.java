@@ -42,4 +42,13 @@ public final class Requests {
 
     public record LinkCustomerReport(String receivedAt, String channel, String reference) {
     }
+
+    public record CompleteCorrectiveAction(String note) {
+    }
+
+    public record DeclineCorrectiveAction(String reason) {
+    }
+
+    public record RescheduleCorrectiveAction(String dueAt, String reason) {
+    }
 }

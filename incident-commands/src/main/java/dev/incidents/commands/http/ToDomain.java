@@ -59,4 +59,17 @@ final class ToDomain {
         return new IncidentCommand.LinkCustomerReport(optional("receivedAt", r.receivedAt()), r.channel(),
                 r.reference());
     }
+
+    static IncidentCommand.CompleteCorrectiveAction complete(String actionId, Requests.CompleteCorrectiveAction r) {
+        return new IncidentCommand.CompleteCorrectiveAction(actionId, r.note());
+    }
+
+    static IncidentCommand.DeclineCorrectiveAction decline(String actionId, Requests.DeclineCorrectiveAction r) {
+        return new IncidentCommand.DeclineCorrectiveAction(actionId, r.reason());
+    }
+
+    static IncidentCommand.RescheduleCorrectiveAction reschedule(String actionId,
+                                                                 Requests.RescheduleCorrectiveAction r) {
+        return new IncidentCommand.RescheduleCorrectiveAction(actionId, optional("dueAt", r.dueAt()), r.reason());
+    }
 }

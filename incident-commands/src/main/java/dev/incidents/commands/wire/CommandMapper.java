@@ -2,11 +2,14 @@ package dev.incidents.commands.wire;
 
 import dev.incidents.avro.AlertState;
 import dev.incidents.avro.ChangeSeverity;
+import dev.incidents.avro.CompleteCorrectiveAction;
 import dev.incidents.avro.DeclareIncident;
+import dev.incidents.avro.DeclineCorrectiveAction;
 import dev.incidents.avro.LinkCustomerReport;
 import dev.incidents.avro.PostUpdate;
 import dev.incidents.avro.PublishRca;
 import dev.incidents.avro.ReopenIncident;
+import dev.incidents.avro.RescheduleCorrectiveAction;
 import dev.incidents.avro.ResolveIncident;
 import dev.incidents.commands.domain.Actor;
 import dev.incidents.commands.domain.AlertSignal;
@@ -93,11 +96,17 @@ public final class CommandMapper {
                     c.getRcaOwner());
             case ReopenIncident c -> new IncidentCommand.ReopenIncident(c.getReason());
             case PublishRca c -> new IncidentCommand.PublishRca(c.getRootCause(), c.getCorrectiveActions().stream()
-                    .map(a -> new CorrectiveAction(a.getDescription(), a.getOwner(), a.getDueAt())).toList(),
+                    .map(CommandMapper::correctiveAction).toList(),
                     c.getThirdParty() == null ? null
                             : new ThirdPartyCause(c.getThirdParty().getVendor(), c.getThirdParty().getDescription()));
             case LinkCustomerReport c -> new IncidentCommand.LinkCustomerReport(c.getReceivedAt(), c.getChannel(),
                     c.getReference());
+            case CompleteCorrectiveAction c -> new IncidentCommand.CompleteCorrectiveAction(c.getActionId(),
+                    c.getNote());
+            case DeclineCorrectiveAction c -> new IncidentCommand.DeclineCorrectiveAction(c.getActionId(),
+                    c.getReason());
+            case RescheduleCorrectiveAction c -> new IncidentCommand.RescheduleCorrectiveAction(c.getActionId(),
+                    c.getDueAt(), c.getReason());
             case null, default -> throw new IllegalArgumentException(
                     "Unknown command payload " + (avro == null ? null : avro.getClass()));
         };
@@ -119,6 +128,10 @@ public final class CommandMapper {
                                     c.thirdParty().description()));
             case IncidentCommand.LinkCustomerReport c -> new LinkCustomerReport(c.receivedAt(), c.channel(),
                     c.reference());
+            case IncidentCommand.CompleteCorrectiveAction c -> new CompleteCorrectiveAction(c.actionId(), c.note());
+            case IncidentCommand.DeclineCorrectiveAction c -> new DeclineCorrectiveAction(c.actionId(), c.reason());
+            case IncidentCommand.RescheduleCorrectiveAction c -> new RescheduleCorrectiveAction(c.actionId(),
+                    c.dueAt(), c.reason());
         };
     }
 
@@ -134,7 +147,11 @@ public final class CommandMapper {
 
     static List<dev.incidents.avro.CorrectiveAction> correctiveActions(List<CorrectiveAction> actions) {
         return actions.stream()
-                .map(a -> new dev.incidents.avro.CorrectiveAction(a.description(), a.owner(), a.dueAt()))
+                .map(a -> new dev.incidents.avro.CorrectiveAction(a.id(), a.description(), a.owner(), a.dueAt()))
                 .toList();
+    }
+
+    private static CorrectiveAction correctiveAction(dev.incidents.avro.CorrectiveAction a) {
+        return new CorrectiveAction(a.getId(), a.getDescription(), a.getOwner(), a.getDueAt());
     }
 }

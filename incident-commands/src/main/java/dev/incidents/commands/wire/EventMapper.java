@@ -1,5 +1,8 @@
 package dev.incidents.commands.wire;
 
+import dev.incidents.avro.CorrectiveActionCompleted;
+import dev.incidents.avro.CorrectiveActionDeclined;
+import dev.incidents.avro.CorrectiveActionRescheduled;
 import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentReopened;
@@ -57,6 +60,11 @@ public final class EventMapper {
                                     : new ThirdPartyCause(e.thirdParty().vendor(), e.thirdParty().description()));
             case IncidentEvent.CustomerReportLinked e ->
                     new CustomerReportLinked(e.receivedAt(), e.channel(), e.reference());
+            case IncidentEvent.CorrectiveActionCompleted e ->
+                    new CorrectiveActionCompleted(e.actionId(), e.note(), e.dueAt());
+            case IncidentEvent.CorrectiveActionDeclined e -> new CorrectiveActionDeclined(e.actionId(), e.reason());
+            case IncidentEvent.CorrectiveActionRescheduled e ->
+                    new CorrectiveActionRescheduled(e.actionId(), e.previousDueAt(), e.dueAt(), e.reason());
         };
     }
 }

@@ -343,11 +343,31 @@ class IncidentDeciderTest {
     @Nested
     class PublishingRca {
         final List<CorrectiveAction> actions = List.of(new CorrectiveAction("Add a second DNS provider", "sre", null));
+        final List<CorrectiveAction> stamped = List.of(new CorrectiveAction("CA-1", "Add a second DNS provider", "sre",
+                NOW.plus(Duration.ofDays(5))));
 
         @Test
-        void after_resolve_it_is_published() {
+        void after_resolve_it_is_published_with_ids_and_the_rca_windows_end_as_default_due_date() {
             given(declaredSev2(), resolved()).when(new PublishRca("DNS outage", actions, null))
-                    .then(new RcaPublished("DNS outage", actions, null));
+                    .then(new RcaPublished("DNS outage", stamped, null));
+        }
+
+        @Test
+        void a_due_date_given_is_kept_and_numbering_goes_on_after_a_reopened_incidents_first_rca() {
+            Instant due = NOW.plus(Duration.ofDays(30));
+            given(declaredSev2(), resolved(), new RcaPublished("x", stamped, null),
+                    new IncidentReopened("Back again", NOW.plusSeconds(60), SEV2_CADENCE), resolved())
+                    .when(new PublishRca("y", List.of(new CorrectiveAction("Alert on resolver latency", "sre", due)),
+                            null))
+                    .then(new RcaPublished("y", List.of(new CorrectiveAction("CA-2", "Alert on resolver latency",
+                            "sre", due)), null));
+        }
+
+        @Test
+        void a_corrective_action_due_in_the_past_is_refused() {
+            given(declaredSev2(), resolved())
+                    .when(new PublishRca("x", List.of(new CorrectiveAction("Fix", "sre", NOW)), null))
+                    .thenRejected(INVALID, "correctiveActions.dueAt");
         }
 
         @Test
@@ -356,7 +376,7 @@ class IncidentDeciderTest {
             given(declaredSev2(), resolved()).when(new PublishRca("Vendor DNS outage", List.of(), vendor))
                     .thenRejected(INVALID, "correctiveActions");
             given(declaredSev2(), resolved()).when(new PublishRca("Vendor DNS outage", actions, vendor))
-                    .then(new RcaPublished("Vendor DNS outage", actions, vendor));
+                    .then(new RcaPublished("Vendor DNS outage", stamped, vendor));
         }
 
         @Test

@@ -45,6 +45,13 @@ class AccessTest {
             Map.entry("POST /incidents/{incidentId}/resolve", Set.of("commander", "incident-admin")),
             Map.entry("POST /incidents/{incidentId}/reopen", Set.of("commander", "incident-admin")),
             Map.entry("POST /incidents/{incidentId}/rca", Set.of("commander", "incident-admin")),
+            Map.entry("POST /incidents/{incidentId}/corrective-actions/{actionId}/complete",
+                    Set.of("responder", "commander", "incident-admin")),
+            Map.entry("POST /incidents/{incidentId}/corrective-actions/{actionId}/reschedule",
+                    Set.of("responder", "commander", "incident-admin")),
+            // declining what the RCA promised is a commander's call
+            Map.entry("POST /incidents/{incidentId}/corrective-actions/{actionId}/decline",
+                    Set.of("commander", "incident-admin")),
             // monitors: machines, and never able to resolve
             Map.entry("POST /integrations/alertmanager", Set.of("incident-admin", EMITTER)),
             Map.entry("POST /integrations/grafana", Set.of("incident-admin", EMITTER)),

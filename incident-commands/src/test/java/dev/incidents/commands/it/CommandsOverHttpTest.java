@@ -74,17 +74,37 @@ class CommandsOverHttpTest {
                 "rcaDueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()))
                 .then().statusCode(200).body("status", equalTo("RESOLVED")).body("rcaDueAt", notNullValue());
         post(id, "rca", Map.of("rootCause", "Config typo", "thirdParty", Map.of("vendor", "CDN", "description", "x"),
-                "correctiveActions", List.of(Map.of("description", "Validate config in CI", "owner", "platform"))))
+                "correctiveActions", List.of(Map.of("description", "Validate config in CI", "owner", "platform"),
+                        Map.of("description", "Stage config changes", "owner", "platform"),
+                        Map.of("description", "Page on config drift", "owner", "sre"))))
                 .then().statusCode(201).body("version", equalTo(6));
+        post(id, "corrective-actions/CA-1/complete", Map.of("note", "https://git.example/pr/12"))
+                .then().statusCode(200).body("version", equalTo(7));
+        post(id, "corrective-actions/CA-2/reschedule", Map.of("reason", "Needs the new pipeline",
+                "dueAt", Instant.now().plus(20, ChronoUnit.DAYS).toString()))
+                .then().statusCode(200).body("version", equalTo(8));
+        post(id, "corrective-actions/CA-3/decline", Map.of("reason", "Drift is now impossible"))
+                .then().statusCode(200).body("version", equalTo(9));
+        post(id, "corrective-actions/CA-1/complete", Map.of("note", "again"))
+                .then().statusCode(409).contentType("application/problem+json");
+        post(id, "corrective-actions/CA-4/complete", Map.of("note", "x"))
+                .then().statusCode(404).body("detail", containsString("CA-1, CA-2, CA-3"));
 
         List<GenericRecord> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : TopicReader.readAll("incident-events", r -> r.key().equals(id))) {
             events.add(decoder.decode(record.value()));
         }
-        assertThat(events).extracting(e -> (Long) e.get("sequence")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(events).extracting(e -> (Long) e.get("sequence"))
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
         assertThat(events).extracting(e -> ((GenericRecord) e.get("payload")).getSchema().getName())
                 .containsExactly("IncidentDeclared", "UpdatePosted", "UpdatePosted", "SeverityChanged",
-                        "IncidentResolved", "RcaPublished");
+                        "IncidentResolved", "RcaPublished", "CorrectiveActionCompleted",
+                        "CorrectiveActionRescheduled", "CorrectiveActionDeclined");
+        GenericRecord rca = (GenericRecord) events.get(5).get("payload");
+        assertThat((List<?>) rca.get("correctiveActions")).extracting(a -> ((GenericRecord) a).get("id").toString())
+                .containsExactly("CA-1", "CA-2", "CA-3");
+        assertThat((List<?>) rca.get("correctiveActions")).allSatisfy(a -> assertThat(((GenericRecord) a)
+                .get("dueAt")).as("stamped with the RCA window's end").isNotNull());
         assertThat(events).allSatisfy(e -> assertThat(e.get("incidentId").toString()).isEqualTo(id));
     }
 
@@ -246,7 +266,8 @@ class CommandsOverHttpTest {
                 "resolve", "{\"message\":\"m\",\"rcaOwner\":\"o\",\"rcaDueAt\":%s}",
                 "customer-reports", "{\"channel\":\"support\",\"receivedAt\":%s}",
                 "rca", "{\"rootCause\":\"c\",\"correctiveActions\":[{\"description\":\"d\",\"owner\":\"o\","
-                        + "\"dueAt\":%s}]}");
+                        + "\"dueAt\":%s}]}",
+                "corrective-actions/CA-1/reschedule", "{\"reason\":\"r\",\"dueAt\":%s}");
         fields.forEach((action, body) -> {
             for (String time : List.of("\"-999999999-01-01T00:00:00Z\"", "\"+999999999-12-31T23:59:59Z\"")) {
                 given().contentType(ContentType.JSON).body(body.formatted(time)).post("/incidents/" + id + "/" + action)

@@ -66,6 +66,12 @@ class HostileInputTest {
                         + now.plus(Duration.ofDays(7)) + "\"}],\"thirdParty\":{\"vendor\":\"Acme\","
                         + "\"description\":\"Their API failed\"}}",
                 "POST /incidents/{incidentId}/customer-reports", "{\"receivedAt\":\"" + now.minusSeconds(300)
-                        + "\",\"channel\":\"email\",\"reference\":\"T-1\"}");
+                        + "\",\"channel\":\"email\",\"reference\":\"T-1\"}",
+                "POST /incidents/{incidentId}/corrective-actions/{actionId}/complete",
+                "{\"note\":\"https://git.example/pr/12\"}",
+                "POST /incidents/{incidentId}/corrective-actions/{actionId}/decline",
+                "{\"reason\":\"Covered by the new provider\"}",
+                "POST /incidents/{incidentId}/corrective-actions/{actionId}/reschedule", "{\"dueAt\":\""
+                        + now.plus(Duration.ofDays(14)) + "\",\"reason\":\"Waiting on the vendor\"}");
     }
 }

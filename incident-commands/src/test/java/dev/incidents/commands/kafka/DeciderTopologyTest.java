@@ -8,12 +8,16 @@ import dev.incidents.avro.AlertSignal;
 import dev.incidents.avro.AlertState;
 import dev.incidents.avro.CommandOutcome;
 import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.CompleteCorrectiveAction;
+import dev.incidents.avro.CorrectiveActionCompleted;
 import dev.incidents.avro.DeclareIncident;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.PostUpdate;
+import dev.incidents.avro.PublishRca;
+import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.RejectionReason;
 import dev.incidents.avro.ResolveIncident;
 import dev.incidents.avro.Severity;
@@ -336,6 +340,29 @@ class DeciderTopologyTest {
         List<IncidentEvent> written = events.readValuesToList();
         assertThat(((UpdatePosted) written.get(1).getPayload()).getNextUpdateDueAt()).isEqualTo(promise);
         assertThat(results.readValuesToList().get(1).getNextUpdateDueAt()).isEqualTo(promise);
+    }
+
+    @Test
+    void corrective_actions_are_numbered_stored_and_settled_once() {
+        send(declare("inc-1", null));
+        send(command("inc-1", new ResolveIncident("Fixed", START.plus(Duration.ofDays(1)), "bob")));
+        send(command("inc-1", new PublishRca("Bad deploy", List.of(
+                new dev.incidents.avro.CorrectiveAction(null, "Canary deploys", "platform", null),
+                new dev.incidents.avro.CorrectiveAction(null, "Deploy freeze on Fridays", "sre", null)), null)));
+        send(command("inc-1", new CompleteCorrectiveAction("CA-2", "Policy published")));
+        send(command("inc-1", new CompleteCorrectiveAction("CA-2", "Again")));
+
+        List<IncidentEvent> written = events.readValuesToList();
+        RcaPublished rca = (RcaPublished) written.get(2).getPayload();
+        assertThat(rca.getCorrectiveActions()).extracting(dev.incidents.avro.CorrectiveAction::getId)
+                .containsExactly("CA-1", "CA-2");
+        assertThat(rca.getCorrectiveActions()).extracting(dev.incidents.avro.CorrectiveAction::getDueAt)
+                .containsOnly(START.plus(Duration.ofDays(5)));
+        assertThat(((CorrectiveActionCompleted) written.get(3).getPayload()).getActionId()).isEqualTo("CA-2");
+        assertThat(written).hasSize(4);
+        assertThat(results.readValuesToList()).extracting(CommandResult::getOutcome).containsExactly(
+                CommandOutcome.ACCEPTED, CommandOutcome.ACCEPTED, CommandOutcome.ACCEPTED, CommandOutcome.ACCEPTED,
+                CommandOutcome.REJECTED);
     }
 
     void send(IncidentCommand command) {

@@ -30,14 +30,18 @@ class CommandMapperTest {
             new IncidentCommand.ReopenIncident("Errors are back"),
             new IncidentCommand.PublishRca("A bad deploy", List.of(new CorrectiveAction("Canary deploys", "dana", AT)),
                     null),
-            new IncidentCommand.LinkCustomerReport(AT, "support", "T-1"));
+            new IncidentCommand.LinkCustomerReport(AT, "support", "T-1"),
+            new IncidentCommand.CompleteCorrectiveAction("CA-1", "https://git.example/pr/7"),
+            new IncidentCommand.DeclineCorrectiveAction("CA-2", "Superseded by CA-1"),
+            new IncidentCommand.RescheduleCorrectiveAction("CA-3", AT, "Waiting on the vendor"));
 
     @Test
     void stored_command_types_are_the_contracts_names_as_already_stored() {
         // Command results and request fingerprints hold these names: they must never change.
         assertThat(ONE_OF_EACH.stream().map(CommandMapper::typeName)).containsExactly("DeclareIncident",
                 "PostUpdate", "ChangeSeverity", "ResolveIncident", "ReopenIncident", "PublishRca",
-                "LinkCustomerReport");
+                "LinkCustomerReport", "CompleteCorrectiveAction", "DeclineCorrectiveAction",
+                "RescheduleCorrectiveAction");
     }
 
     @Test

@@ -42,9 +42,17 @@ public sealed interface Happening {
             implements Happening {
     }
 
-    /** A detection; {@code kind} is one of the alert kinds, {@code severity} and {@code commander} as detected. */
+    /**
+     * A detection; {@code kind} is one of the alert kinds, {@code severity} and {@code commander} as detected;
+     * {@code action} the corrective action it is about, or null.
+     */
     record Detected(String sourceId, String incidentId, Instant at, MessageKind kind, Instant deadline,
-                    Duration lateBy, int repeat, Severity severity, String commander) implements Happening {
+                    Duration lateBy, int repeat, Severity severity, String commander, ActionRef action)
+            implements Happening {
+    }
+
+    /** A corrective action of the incident's RCA, as a detection names it. */
+    record ActionRef(String id, String description, String owner) {
     }
 
     /** An event no subscriber is told about (a linked customer report). */

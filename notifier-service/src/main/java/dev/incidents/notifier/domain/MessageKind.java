@@ -17,6 +17,8 @@ public enum MessageKind {
     UPDATE_STILL_OVERDUE(false),
     UPDATE_OVERDUE_CLEARED(false),
     RCA_OVERDUE(false),
+    CORRECTIVE_ACTION_DUE_SOON(false),
+    CORRECTIVE_ACTION_OVERDUE(false),
     CONFIRMATION_REQUESTED(false);
 
     private final boolean isPublic;

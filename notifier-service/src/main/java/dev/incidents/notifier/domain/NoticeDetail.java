@@ -34,6 +34,11 @@ public sealed interface NoticeDetail {
     record DeadlineAlert(Instant deadline, Duration lateBy, int repeat) implements NoticeDetail {
     }
 
+    /** A corrective action about to be due, or still open past its due date (reported again: repeat 1, 2, ...). */
+    record ActionAlert(String actionId, String description, String owner, Instant dueAt, Duration lateBy, int repeat)
+            implements NoticeDetail {
+    }
+
     record CorrectiveAction(String description, String owner, Instant dueAt) {
     }
 }

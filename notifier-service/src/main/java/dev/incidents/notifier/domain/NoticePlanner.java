@@ -39,10 +39,15 @@ public final class NoticePlanner {
     }
 
     /**
-     * A still-overdue notice carries the climb it reaches; the clearing one carries how far the alert climbed (to
+     * An action's alert leaves the brief as it was. A still-overdue notice carries the climb it reaches; the clearing one carries how far the alert climbed (to
      * reach everyone alerted), and then the climb starts again from nothing.
      */
     private static Planned detected(IncidentBrief brief, Happening.Detected d) {
+        if (d.action() != null) {
+            return new Planned(brief, Optional.of(new Notice(d.sourceId(), d.kind(), brief, d.at(),
+                    new NoticeDetail.ActionAlert(d.action().id(), d.action().description(), d.action().owner(),
+                            d.deadline(), d.lateBy(), d.repeat()))));
+        }
         IncidentBrief after = switch (d.kind()) {
             case UPDATE_STILL_OVERDUE -> brief.escalatedTo(Math.max(brief.escalatedTo(), d.repeat()));
             case UPDATE_OVERDUE_CLEARED -> brief.escalatedTo(0);

@@ -11,16 +11,18 @@ import java.util.UUID;
  * only public kinds. Beyond that, by role:
  * <ul>
  *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads (all of them
- *   for {@code *}), and is the only place due-soon, overdue, cleared and RCA-overdue alerts go;</li>
- *   <li>an escalation subscriber ({@code escalationLevel} n) hears only escalations: UpdateStillOverdue from its
- *   n-th repeat on, and the clearing of an alert that reached it;</li>
+ *   for {@code *}), and is the only place due-soon, overdue, cleared and RCA-overdue alerts go; the alerts about a
+ *   corrective action go to the incident commander's channel and to its owner's (the channel named after them);</li>
+ *   <li>an escalation subscriber ({@code escalationLevel} n) hears only escalations: UpdateStillOverdue and an
+ *   overdue corrective action from their n-th repeat on, and the clearing of an alert that reached it;</li>
  *   <li>any other subscription hears every other kind its audience may see.</li>
  * </ul>
  */
 public final class NoticeRouter {
 
     private static final Set<MessageKind> COMMANDER_ALERTS = Set.of(MessageKind.UPDATE_DUE_SOON,
-            MessageKind.UPDATE_OVERDUE, MessageKind.UPDATE_OVERDUE_CLEARED, MessageKind.RCA_OVERDUE);
+            MessageKind.UPDATE_OVERDUE, MessageKind.UPDATE_OVERDUE_CLEARED, MessageKind.RCA_OVERDUE,
+            MessageKind.CORRECTIVE_ACTION_DUE_SOON, MessageKind.CORRECTIVE_ACTION_OVERDUE);
 
     private NoticeRouter() {
     }
@@ -55,7 +57,8 @@ public final class NoticeRouter {
             return escalationReaches(s.escalationLevel(), notice);
         }
         if (s.commander() != null) {
-            return commands(s.commander(), notice.incident()) && kind != MessageKind.UPDATE_STILL_OVERDUE;
+            return (commands(s.commander(), notice.incident()) || owns(s.commander(), notice))
+                    && kind != MessageKind.UPDATE_STILL_OVERDUE;
         }
         return !COMMANDER_ALERTS.contains(kind) && kind != MessageKind.UPDATE_STILL_OVERDUE;
     }
@@ -65,7 +68,15 @@ public final class NoticeRouter {
                 && notice.detail() instanceof NoticeDetail.DeadlineAlert alert) {
             return alert.repeat() >= level;
         }
+        if (notice.kind() == MessageKind.CORRECTIVE_ACTION_OVERDUE
+                && notice.detail() instanceof NoticeDetail.ActionAlert alert) {
+            return alert.repeat() >= level;
+        }
         return notice.kind() == MessageKind.UPDATE_OVERDUE_CLEARED && notice.incident().escalatedTo() >= level;
+    }
+
+    private static boolean owns(String person, Notice notice) {
+        return notice.detail() instanceof NoticeDetail.ActionAlert alert && person.equals(alert.owner());
     }
 
     private static boolean commands(String commander, IncidentBrief incident) {

@@ -1,5 +1,8 @@
 package dev.incidents.notifier.kafka;
 
+import dev.incidents.avro.CorrectiveActionCompleted;
+import dev.incidents.avro.CorrectiveActionDeclined;
+import dev.incidents.avro.CorrectiveActionRescheduled;
 import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
@@ -49,8 +52,13 @@ final class HappeningMapper {
                     p.getCorrectiveActions().stream().map(a -> new NoticeDetail.CorrectiveAction(a.getDescription(),
                             a.getOwner(), a.getDueAt())).toList(),
                     p.getThirdParty() == null ? null : p.getThirdParty().getVendor());
-            // Customer reports are internal bookkeeping: nobody is messaged about them.
+            // Customer reports are internal bookkeeping: nobody is messaged about them. Nor about the follow-up of
+            // corrective actions: the dashboard shows it, and the detections tell owner and commander what is due.
             case CustomerReportLinked ignored -> new Happening.Unannounced(id, incident, event.getOccurredAt());
+            case CorrectiveActionCompleted ignored -> new Happening.Unannounced(id, incident, event.getOccurredAt());
+            case CorrectiveActionDeclined ignored -> new Happening.Unannounced(id, incident, event.getOccurredAt());
+            case CorrectiveActionRescheduled ignored ->
+                    new Happening.Unannounced(id, incident, event.getOccurredAt());
             // The payload is an Avro union, not a sealed type: a branch added to the contract later is said so.
             default -> {
                 LOG.warn("Event {} of incident {} has a payload this notifier does not know ({}); nobody is told",
@@ -64,7 +72,9 @@ final class HappeningMapper {
         return new Happening.Detected(detection.getDetectionId(), detection.getIncidentId(),
                 detection.getDetectedAt(), MessageKind.valueOf(detection.getKind().name()), detection.getDeadline(),
                 Duration.ofSeconds(detection.getLateBySeconds()), detection.getRepeat(),
-                severity(detection.getSeverity()), detection.getCommander());
+                severity(detection.getSeverity()), detection.getCommander(), detection.getActionId() == null ? null
+                        : new Happening.ActionRef(detection.getActionId(), detection.getActionDescription(),
+                                detection.getOwner()));
     }
 
     private static Severity severity(dev.incidents.avro.Severity severity) {

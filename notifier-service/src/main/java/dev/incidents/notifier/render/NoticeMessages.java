@@ -43,6 +43,12 @@ public interface NoticeMessages {
     @Message("Cause and corrective actions overdue: {title}")
     String subjectRcaOverdue(String title);
 
+    @Message("Corrective action {actionId} due soon: {title}")
+    String subjectActionDueSoon(String actionId, String title);
+
+    @Message("Corrective action {actionId} overdue: {title}")
+    String subjectActionOverdue(String actionId, String title);
+
     @Message("We are investigating a problem and will share what we learn.")
     String investigating();
 
@@ -99,6 +105,15 @@ public interface NoticeMessages {
 
     @Message("The cause and corrective actions promised for {time} have not been published.")
     String rcaOverdue(String time);
+
+    @Message("Corrective action {actionId} is due by {time}.")
+    String actionDueSoon(String actionId, String time);
+
+    @Message("Corrective action {actionId} was due by {time} and is still open; {days} d late.")
+    String actionOverdue(String actionId, String time, long days);
+
+    @Message("This is escalation {repeat}.")
+    String escalation(int repeat);
 
     // Mail about the subscription itself: confirming the address, unsubscribing.
 

@@ -19,9 +19,9 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
                          String status,
                          String text, String nextUpdate, String rcaDue, String deadline, long lateMinutes,
                          int repeat, String severityFrom, String severityTo, String rootCause,
-                         List<Action> actions, String vendor) {
+                         List<Action> actions, String vendor, String actionId, Action action, long lateDays) {
 
-    /** A corrective action as shown. */
+    /** A corrective action as shown; {@code action} and {@code actionId} are the one an action alert is about. */
     public record Action(String description, String owner) {
     }
 
@@ -58,6 +58,13 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
                 view.actions = p.correctiveActions().stream().map(a -> new Action(a.description(), a.owner())).toList();
                 view.vendor = p.thirdParty();
             }
+            case NoticeDetail.ActionAlert a -> {
+                view.deadline = view.time(a.dueAt());
+                view.lateDays = a.lateBy().toDays();
+                view.repeat = a.repeat();
+                view.actionId = a.actionId();
+                view.action = new Action(a.description(), a.owner());
+            }
             case NoticeDetail.DeadlineAlert a -> {
                 view.deadline = view.time(a.deadline());
                 view.lateMinutes = a.lateBy().toMinutes();
@@ -84,6 +91,9 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
         private String rootCause;
         private List<Action> actions = List.of();
         private String vendor;
+        private String actionId;
+        private Action action;
+        private long lateDays;
 
         Builder(Notice notice, Locale locale, DateTimeFormatter times, ZoneId zone) {
             this.notice = notice;
@@ -105,7 +115,7 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
             return new NoticeView(locale.toLanguageTag(), notice.kind().name(), incident.incidentId(), title,
                     incident.severity() == null ? null : incident.severity().name(), incident.status(), text,
                     nextUpdate, rcaDue, deadline, lateMinutes, repeat, severityFrom, severityTo, rootCause, actions,
-                    vendor);
+                    vendor, actionId, action, lateDays);
         }
     }
 }

@@ -128,6 +128,6 @@ class NoticePlannerTest {
 
     private static Happening.Detected detected(String id, MessageKind kind, int repeat) {
         return new Happening.Detected(id, "inc-1", FIRST_DEADLINE.plus(Duration.ofMinutes(5L * repeat)), kind,
-                FIRST_DEADLINE, Duration.ofMinutes(5L * repeat), repeat, Severity.SEV1, "alice");
+                FIRST_DEADLINE, Duration.ofMinutes(5L * repeat), repeat, Severity.SEV1, "alice", null);
     }
 }

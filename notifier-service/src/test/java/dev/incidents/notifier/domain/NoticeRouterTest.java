@@ -76,6 +76,29 @@ class NoticeRouterTest {
     }
 
     @Test
+    void a_corrective_actions_alerts_reach_its_owners_and_the_commanders_channels() {
+        Subscription platform = subscription("platform", Audience.INTERNAL, "platform", null);
+        List<Subscription> withOwner = new java.util.ArrayList<>(all);
+        withOwner.add(platform);
+        for (MessageKind kind : List.of(MessageKind.CORRECTIVE_ACTION_DUE_SOON,
+                MessageKind.CORRECTIVE_ACTION_OVERDUE)) {
+            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, actionAlert(0)), withOwner))
+                    .extracting(Subscription::id).as(kind.name())
+                    .containsExactlyInAnyOrder("alice", "all-commanders", "platform");
+        }
+    }
+
+    @Test
+    void an_overdue_corrective_action_climbs_the_escalation_ladder_as_it_is_reported_again() {
+        assertThat(recipients(notice(MessageKind.CORRECTIVE_ACTION_OVERDUE, CHECKOUT, actionAlert(1))))
+                .containsExactlyInAnyOrder("alice", "all-commanders", "escalation-1");
+        assertThat(recipients(notice(MessageKind.CORRECTIVE_ACTION_OVERDUE, CHECKOUT, actionAlert(2))))
+                .containsExactlyInAnyOrder("alice", "all-commanders", "escalation-1", "escalation-2");
+        assertThat(recipients(notice(MessageKind.CORRECTIVE_ACTION_DUE_SOON, CHECKOUT, actionAlert(0))))
+                .doesNotContain("escalation-1", "internal");
+    }
+
+    @Test
     void filters_on_severity_component_and_kind_apply_to_every_role() {
         Subscription sev2Only = with(internalFeed, Set.of(Severity.SEV2), Set.of(), Set.of());
         Subscription paymentsOnly = with(internalFeed, Set.of(), Set.of("payments"), Set.of());
@@ -111,6 +134,11 @@ class NoticeRouterTest {
 
     private static NoticeDetail alert(int repeat) {
         return new NoticeDetail.DeadlineAlert(NOW, Duration.ofMinutes(5L * repeat), repeat);
+    }
+
+    private static NoticeDetail actionAlert(int repeat) {
+        return new NoticeDetail.ActionAlert("CA-1", "Canary deploys", "platform", NOW, Duration.ofDays(repeat),
+                repeat);
     }
 
     private static Subscription subscription(String id, Audience audience, String commander, Integer level) {

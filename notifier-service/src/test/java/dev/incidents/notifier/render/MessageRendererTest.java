@@ -88,6 +88,8 @@ class MessageRendererTest {
             case RESOLVED -> new NoticeDetail.Resolved("Fixed", NEXT);
             case REOPENED -> new NoticeDetail.Reopened("Back", NEXT);
             case RCA_PUBLISHED -> new NoticeDetail.RcaPublished("Cause", List.of(), null);
+            case CORRECTIVE_ACTION_DUE_SOON, CORRECTIVE_ACTION_OVERDUE -> new NoticeDetail.ActionAlert("CA-1",
+                    "Canary deploys", "platform", NEXT, Duration.ofDays(2), 1);
             default -> new NoticeDetail.DeadlineAlert(NEXT, Duration.ofMinutes(5), 1);
         };
     }
@@ -127,6 +129,23 @@ class MessageRendererTest {
 
         assertThat(rendered.subject()).isEqualTo("エスカレーション 2: 更新期限超過が継続: Checkout down");
         assertThat(rendered.text()).contains("2026/11/23 19:15 (Asia/Tokyo) に約束した公開の更新がまだありません。10 分遅れています。");
+    }
+
+    @Test
+    void an_overdue_corrective_action_names_the_action_its_owner_how_late_and_the_escalation_step() {
+        Notice notice = new Notice("det-2", MessageKind.CORRECTIVE_ACTION_OVERDUE, CHECKOUT, NOW,
+                new NoticeDetail.ActionAlert("CA-2", "Fail over to a second provider", "payments-team", NEXT,
+                        Duration.ofDays(3).plusHours(2), 3));
+
+        NoticeRenderer.Rendered english = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+        NoticeRenderer.Rendered french = renderer.render(notice, Locale.FRENCH, ZoneId.of("Europe/Paris"));
+
+        assertThat(english.subject()).isEqualTo("Corrective action CA-2 overdue: Checkout down");
+        assertThat(english.text()).contains("Corrective action CA-2 was due by Nov 23, 2026, 10:15 AM (UTC) and is "
+                + "still open; 3 d late. This is escalation 3.")
+                .contains("Fail over to a second provider (owner: payments-team)");
+        assertThat(french.subject()).isEqualTo("Action corrective CA-2 en retard : Checkout down");
+        assertThat(french.html()).contains("Ceci est l&#39;escalade 3.");
     }
 
     @Test

@@ -34,6 +34,14 @@ public interface ProjectionConfig {
         /** How often a broken promise is escalated again while it stays broken; default a third of the cadence. */
         Optional<Duration> stillOverdueInterval();
 
+        /** How long before a corrective action's due date "due soon" warns its owner and the commander. */
+        @WithDefault("P1D")
+        Duration correctiveActionDueSoonLead();
+
+        /** How often an overdue corrective action is reported again (climbing the escalation ladder) while open. */
+        @WithDefault("P1D")
+        Duration correctiveActionOverdueRepeat();
+
         /** How often the wall-clock scan for due deadlines runs (it also runs on every clock tick). */
         @WithDefault("1s")
         Duration scanInterval();

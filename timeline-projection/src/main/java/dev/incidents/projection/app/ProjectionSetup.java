@@ -30,7 +30,8 @@ public class ProjectionSetup {
                       CloudEvents cloudEvents) {
         ProjectionConfig.Detection detection = config.detection();
         Projection projection = new Projection(new DetectionPolicy(detection.dueSoonLead(),
-                detection.stillOverdueInterval().orElse(null)));
+                detection.stillOverdueInterval().orElse(null), detection.correctiveActionDueSoonLead(),
+                detection.correctiveActionOverdueRepeat()));
         return ProjectionTopology.build(projection,
                 new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry, tracer,
                 cloudEvents);

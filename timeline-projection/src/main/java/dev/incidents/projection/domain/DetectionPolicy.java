@@ -5,16 +5,22 @@ import java.util.Objects;
 
 /**
  * How early "due soon" warns (never more than a third of the cadence) and how often a broken promise is escalated
- * again while it stays broken (by default a third of the cadence).
+ * again while it stays broken (by default a third of the cadence); and the same two for corrective actions, whose
+ * due dates are days apart rather than minutes.
  */
-public record DetectionPolicy(Duration dueSoonLead, Duration stillOverdueInterval) {
+public record DetectionPolicy(Duration dueSoonLead, Duration stillOverdueInterval, Duration actionDueSoonLead,
+                              Duration actionOverdueRepeat) {
 
     public DetectionPolicy {
         Objects.requireNonNull(dueSoonLead, "dueSoonLead");
+        Objects.requireNonNull(actionDueSoonLead, "actionDueSoonLead");
+        if (actionOverdueRepeat.isNegative() || actionOverdueRepeat.isZero()) {
+            throw new IllegalArgumentException("actionOverdueRepeat must be a positive duration");
+        }
     }
 
     public static DetectionPolicy defaults() {
-        return new DetectionPolicy(Duration.ofMinutes(5), null);
+        return new DetectionPolicy(Duration.ofMinutes(5), null, Duration.ofDays(1), Duration.ofDays(1));
     }
 
     Duration leadFor(Duration cadence) {

@@ -77,11 +77,15 @@ public sealed interface Fact {
         }
     }
 
+    /** A corrective action as an RCA named it; the id and due date are missing only in events written before. */
+    record ActionPlan(String id, String description, String owner, Instant dueAt) {
+    }
+
     /**
      * @param thirdParty the vendor involved and what happened there, or null; it never replaces our own
      *                   corrective actions
      */
-    record RcaPublished(String rootCause, List<String> correctiveActions, String thirdParty) implements Fact {
+    record RcaPublished(String rootCause, List<ActionPlan> correctiveActions, String thirdParty) implements Fact {
         public RcaPublished {
             correctiveActions = List.copyOf(correctiveActions);
         }
@@ -94,7 +98,7 @@ public sealed interface Fact {
                 text.append("\nThird party involved: ").append(thirdParty);
             }
             text.append("\nOur corrective actions:");
-            correctiveActions.forEach(action -> text.append("\n- ").append(action));
+            correctiveActions.forEach(action -> text.append("\n- ").append(action.description()));
             return text.toString();
         }
 
@@ -113,6 +117,39 @@ public sealed interface Fact {
         @Override
         public boolean isPublic() {
             return false;
+        }
+    }
+
+    /** The follow-through of an RCA is the team's own business: its lines are internal. */
+    sealed interface ActionFollowUp extends Fact {
+        String actionId();
+
+        @Override
+        default boolean isPublic() {
+            return false;
+        }
+    }
+
+    /** @param dueAt the due date in force when it was completed (missing: the view's) */
+    record CorrectiveActionCompleted(String actionId, String note, Instant dueAt) implements ActionFollowUp {
+        @Override
+        public String text() {
+            return "Corrective action " + actionId + " completed: " + note;
+        }
+    }
+
+    record CorrectiveActionDeclined(String actionId, String reason) implements ActionFollowUp {
+        @Override
+        public String text() {
+            return "Corrective action " + actionId + " declined: " + reason;
+        }
+    }
+
+    record CorrectiveActionRescheduled(String actionId, Instant previousDueAt, Instant dueAt, String reason)
+            implements ActionFollowUp {
+        @Override
+        public String text() {
+            return "Corrective action " + actionId + " now due " + dueAt + ": " + reason;
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Current state of one incident as dashboards read it. Everything but the overdue flags follows from the events
  * alone; {@code overdue}, {@code overdueSince}, {@code stillOverdueCount} and {@code rcaOverdue} are set when a
- * deadline passes on the wall clock, and cleared by the events that settle it.
+ * deadline passes on the wall clock, and cleared by the events that settle it (so are the corrective actions' own).
  */
 public record IncidentView(String incidentId, long version, String title, Severity severity, Status status,
                            List<String> components, String commander, Instant declaredAt, Instant detectedAt,
@@ -17,11 +17,12 @@ public record IncidentView(String incidentId, long version, String title, Severi
                            int promisesKept, int promisesMissed, List<Long> lateUpdateSeconds,
                            Instant resolvedAt, Instant rcaDueAt,
                            Instant rcaPublishedAt, boolean rcaOverdue, Instant firstCustomerReportAt,
-                           boolean customerReportedFirst) {
+                           boolean customerReportedFirst, List<CorrectiveActionView> correctiveActions) {
 
     public IncidentView {
         components = List.copyOf(components);
         lateUpdateSeconds = lateUpdateSeconds == null ? List.of() : List.copyOf(lateUpdateSeconds);
+        correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
     }
 
     public boolean open() {
@@ -60,6 +61,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
         boolean rcaOverdue;
         Instant firstCustomerReportAt;
         boolean customerReportedFirst;
+        List<CorrectiveActionView> correctiveActions = List.of();
 
         Builder() {
         }
@@ -91,6 +93,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
             rcaOverdue = v.rcaOverdue;
             firstCustomerReportAt = v.firstCustomerReportAt;
             customerReportedFirst = v.customerReportedFirst;
+            correctiveActions = v.correctiveActions;
         }
 
         IncidentView build() {
@@ -98,7 +101,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
                     detectedAt, firstPublicUpdateAt, lastPublicUpdateAt, nextUpdateDueAt, cadence, dueSoonSentFor, overdue,
                     overdueSince, stillOverdueCount, promisesKept, promisesMissed, lateUpdateSeconds, resolvedAt,
                     rcaDueAt,
-                    rcaPublishedAt, rcaOverdue, firstCustomerReportAt, customerReportedFirst);
+                    rcaPublishedAt, rcaOverdue, firstCustomerReportAt, customerReportedFirst, correctiveActions);
         }
     }
 }

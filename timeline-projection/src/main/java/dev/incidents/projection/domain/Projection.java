@@ -22,9 +22,11 @@ import java.util.Optional;
 public final class Projection {
 
     private final DetectionPolicy policy;
+    private final ActionFollowThrough actions;
 
     public Projection(DetectionPolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.actions = new ActionFollowThrough(policy);
     }
 
     /** The outcome of one event: applied (new view, detections it settles, its timeline line) or skipped. */
@@ -109,10 +111,13 @@ public final class Projection {
                 v.nextUpdateDueAt = r.nextUpdateDueAt();
                 v.cadence = r.cadence();
             }
-            case RcaPublished ignored -> {
+            case RcaPublished r -> {
                 v.rcaPublishedAt = at;
                 v.rcaOverdue = false;
+                v.correctiveActions = ActionFollowThrough.published(v.correctiveActions, r.correctiveActions());
             }
+            case Fact.ActionFollowUp f ->
+                    v.correctiveActions = ActionFollowThrough.followUp(v.correctiveActions, f, at);
             case CustomerReportLinked c -> {
                 v.firstCustomerReportAt = v.firstCustomerReportAt == null
                         || c.receivedAt().isBefore(v.firstCustomerReportAt) ? c.receivedAt() : v.firstCustomerReportAt;
@@ -163,6 +168,7 @@ public final class Projection {
         if (!view.open() && view.rcaDueAt() != null && view.rcaPublishedAt() == null && !view.rcaOverdue()) {
             timers.add(new Timer(view.rcaDueAt(), id, Timer.Kind.RCA_OVERDUE, view.rcaDueAt()));
         }
+        timers.addAll(actions.plan(view));
         return timers;
     }
 
@@ -174,6 +180,9 @@ public final class Projection {
     public Optional<Fired> fire(IncidentView view, Timer timer, Instant now) {
         if (view == null || !plan(view).contains(timer)) {
             return Optional.empty();
+        }
+        if (timer.actionId() != null) {
+            return Optional.of(actions.fire(view, timer, now));
         }
         IncidentView.Builder next = view.toBuilder();
         List<Detection> detections = new ArrayList<>();
@@ -200,6 +209,8 @@ public final class Projection {
                 next.rcaOverdue = true;
                 detections.add(Detection.of(view, DetectionKind.RCA_OVERDUE, timer.deadline(), 0, now));
             }
+            case ACTION_DUE_SOON, ACTION_OVERDUE -> throw new IllegalStateException("An action's timer without its "
+                    + "action: " + timer);
         }
         return Optional.of(new Fired(next.build(), detections));
     }

@@ -11,7 +11,10 @@ public enum TimelineKind {
     RESOLVED("Resolved"),
     REOPENED("Reopened"),
     RCA_PUBLISHED("RcaPublished"),
-    CUSTOMER_REPORT_LINKED("CustomerReportLinked");
+    CUSTOMER_REPORT_LINKED("CustomerReportLinked"),
+    CORRECTIVE_ACTION_COMPLETED("CorrectiveActionCompleted"),
+    CORRECTIVE_ACTION_DECLINED("CorrectiveActionDeclined"),
+    CORRECTIVE_ACTION_RESCHEDULED("CorrectiveActionRescheduled");
 
     private final String storedName;
 
@@ -36,6 +39,9 @@ public enum TimelineKind {
             case Fact.Reopened ignored -> REOPENED;
             case Fact.RcaPublished ignored -> RCA_PUBLISHED;
             case Fact.CustomerReportLinked ignored -> CUSTOMER_REPORT_LINKED;
+            case Fact.CorrectiveActionCompleted ignored -> CORRECTIVE_ACTION_COMPLETED;
+            case Fact.CorrectiveActionDeclined ignored -> CORRECTIVE_ACTION_DECLINED;
+            case Fact.CorrectiveActionRescheduled ignored -> CORRECTIVE_ACTION_RESCHEDULED;
         };
     }
 }

@@ -1,5 +1,8 @@
 package dev.incidents.projection.kafka;
 
+import dev.incidents.avro.CorrectiveActionCompleted;
+import dev.incidents.avro.CorrectiveActionDeclined;
+import dev.incidents.avro.CorrectiveActionRescheduled;
 import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
@@ -41,10 +44,15 @@ final class FactMapper {
             case IncidentReopened r ->
                     new Fact.Reopened(r.getReason(), r.getNextUpdateDueAt(), seconds(r.getCadenceSeconds()));
             case RcaPublished r -> new Fact.RcaPublished(r.getRootCause(), r.getCorrectiveActions().stream()
-                    .map(dev.incidents.avro.CorrectiveAction::getDescription).toList(),
+                    .map(a -> new Fact.ActionPlan(a.getId(), a.getDescription(), a.getOwner(), a.getDueAt())).toList(),
                     r.getThirdParty() == null ? null
                             : r.getThirdParty().getVendor() + ": " + r.getThirdParty().getDescription());
             case CustomerReportLinked c -> new Fact.CustomerReportLinked(c.getReceivedAt(), c.getChannel());
+            case CorrectiveActionCompleted c -> new Fact.CorrectiveActionCompleted(c.getActionId(), c.getNote(),
+                    c.getDueAt());
+            case CorrectiveActionDeclined d -> new Fact.CorrectiveActionDeclined(d.getActionId(), d.getReason());
+            case CorrectiveActionRescheduled r -> new Fact.CorrectiveActionRescheduled(r.getActionId(),
+                    r.getPreviousDueAt(), r.getDueAt(), r.getReason());
             // The payload is an Avro union, not a sealed type: a branch added to the contract lands here.
             case null, default -> throw new IllegalArgumentException("Unknown event payload " + payload);
         };

@@ -9,20 +9,26 @@ import java.time.Instant;
 
 /**
  * Timer store keys that sort by due time: 8 bytes of due epoch millis (big-endian), then the deadline, the kind and
- * the incident id. A range scan up to "now" reads exactly the timers that are due, however many are scheduled.
+ * the incident id, and for a corrective action's timer a zero byte and the action's id (neither id holds a zero
+ * byte). A range scan up to "now" reads exactly the timers that are due, however many are scheduled.
  */
 final class TimerKeys {
+
+    private static final String ACTION_SEPARATOR = "\0";
 
     private TimerKeys() {
     }
 
     static Bytes of(Timer timer) {
         byte[] id = timer.incidentId().getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(8 + 8 + 1 + id.length)
+        byte[] action = timer.actionId() == null ? new byte[0]
+                : (ACTION_SEPARATOR + timer.actionId()).getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(8 + 8 + 1 + id.length + action.length)
                 .putLong(timer.dueAt().toEpochMilli())
                 .putLong(timer.deadline().toEpochMilli())
                 .put(timer.kind().storedCode())
                 .put(id)
+                .put(action)
                 .array());
     }
 
@@ -31,9 +37,11 @@ final class TimerKeys {
         Instant dueAt = Instant.ofEpochMilli(buffer.getLong());
         Instant deadline = Instant.ofEpochMilli(buffer.getLong());
         Timer.Kind kind = Timer.Kind.ofStoredCode(buffer.get());
-        byte[] id = new byte[buffer.remaining()];
-        buffer.get(id);
-        return new Timer(dueAt, new String(id, StandardCharsets.UTF_8), kind, deadline);
+        byte[] ids = new byte[buffer.remaining()];
+        buffer.get(ids);
+        String[] incidentAndAction = new String(ids, StandardCharsets.UTF_8).split(ACTION_SEPARATOR, 2);
+        return new Timer(dueAt, incidentAndAction[0], kind, deadline,
+                incidentAndAction.length == 2 ? incidentAndAction[1] : null);
     }
 
     /** Sorts after every key due at or before {@code now}. */

@@ -1,7 +1,10 @@
 package dev.incidents.projection.kafka;
 
+import dev.incidents.avro.CorrectiveActionState;
+import dev.incidents.avro.CorrectiveActionStatus;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentState;
+import dev.incidents.projection.domain.CorrectiveActionView;
 import dev.incidents.projection.domain.Detection;
 import dev.incidents.projection.domain.IncidentView;
 
@@ -36,7 +39,14 @@ final class ViewMapper {
                 .setRcaPublishedAt(v.rcaPublishedAt())
                 .setRcaOverdue(v.rcaOverdue())
                 .setCustomerReportedFirst(v.customerReportedFirst())
+                .setCorrectiveActions(v.correctiveActions().stream().map(ViewMapper::toState).toList())
                 .build();
+    }
+
+    private static CorrectiveActionState toState(CorrectiveActionView a) {
+        return new CorrectiveActionState(a.id(), a.description(), a.owner(), a.dueAt(),
+                CorrectiveActionStatus.valueOf(a.state().name()), a.settledAt(), a.settlement(), a.onTime(),
+                a.timesRescheduled(), a.overdue());
     }
 
     static IncidentDetection toDetection(Detection d) {
@@ -50,6 +60,9 @@ final class ViewMapper {
                 .setSeverity(dev.incidents.avro.Severity.valueOf(d.severity().name()))
                 .setCommander(d.commander())
                 .setRepeat(d.repeat())
+                .setActionId(d.actionId())
+                .setOwner(d.owner())
+                .setActionDescription(d.actionDescription())
                 .build();
     }
 }

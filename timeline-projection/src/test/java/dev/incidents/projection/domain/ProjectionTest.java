@@ -238,8 +238,8 @@ class ProjectionTest {
 
     @Test
     void a_published_rca_reads_as_root_cause_vendor_and_our_own_corrective_actions() {
-        Fact report = new RcaPublished("Expired certificate at the CDN", List.of("Alert 30 days before expiry",
-                "Second CDN in front of checkout"), "FastEdge: certificate not renewed");
+        Fact report = new RcaPublished("Expired certificate at the CDN", List.of(plan("CA-1", "Alert 30 days before expiry"),
+                plan("CA-2", "Second CDN in front of checkout")), "FastEdge: certificate not renewed");
         assertThat(report.isPublic()).isTrue();
         assertThat(report.text()).isEqualTo("""
                 Root cause: Expired certificate at the CDN
@@ -250,7 +250,11 @@ class ProjectionTest {
     }
 
     private static RcaPublished rca() {
-        return new RcaPublished("dns", List.of("Add a second resolver"), null);
+        return new RcaPublished("dns", List.of(plan("CA-1", "Add a second resolver")), null);
+    }
+
+    static Fact.ActionPlan plan(String id, String description) {
+        return new Fact.ActionPlan(id, description, "sre", null);
     }
 
     private IncidentView given(Fact... facts) {

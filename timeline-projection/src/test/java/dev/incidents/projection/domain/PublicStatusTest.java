@@ -64,7 +64,8 @@ class PublicStatusTest {
 
         PublicIncident reported = given("inc-1", declared(Severity.SEV1, "checkout"),
                 new Resolved("Payments work again.", rcaDue),
-                new RcaPublished("Expired certificate", List.of("Alert before expiry"), "FastEdge: no renewal"));
+                new RcaPublished("Expired certificate", List.of(ProjectionTest.plan("CA-1", "Alert before expiry")),
+                        "FastEdge: no renewal"));
         assertThat(reported.rca()).contains("Expired certificate", "FastEdge", "Alert before expiry");
         assertThat(reported.updates()).extracting(PublicIncident.PublicUpdate::text)
                 .containsExactly("Checkout down: Payments fail", "Payments work again.");

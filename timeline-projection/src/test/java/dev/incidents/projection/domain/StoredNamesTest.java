@@ -12,13 +12,14 @@ class StoredNamesTest {
     @Test
     void timeline_kinds_keep_the_names_already_stored() {
         assertThat(Arrays.stream(TimelineKind.values()).map(TimelineKind::storedName)).containsExactly("Declared",
-                "UpdatePosted", "SeverityChanged", "Resolved", "Reopened", "RcaPublished", "CustomerReportLinked");
+                "UpdatePosted", "SeverityChanged", "Resolved", "Reopened", "RcaPublished", "CustomerReportLinked",
+                "CorrectiveActionCompleted", "CorrectiveActionDeclined", "CorrectiveActionRescheduled");
     }
 
     @Test
     void timer_kinds_keep_the_codes_already_in_timer_keys() {
         assertThat(Arrays.stream(Timer.Kind.values()).map(Timer.Kind::storedCode))
-                .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3);
+                .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5);
         for (Timer.Kind kind : Timer.Kind.values()) {
             assertThat(Timer.Kind.ofStoredCode(kind.storedCode())).isEqualTo(kind);
         }

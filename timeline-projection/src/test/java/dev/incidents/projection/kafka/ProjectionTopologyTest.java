@@ -5,6 +5,10 @@ import dev.incidents.schemas.ServiceAccess;
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
+import dev.incidents.avro.CorrectiveAction;
+import dev.incidents.avro.CorrectiveActionCompleted;
+import dev.incidents.avro.CorrectiveActionRescheduled;
+import dev.incidents.avro.CorrectiveActionStatus;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
@@ -13,6 +17,7 @@ import dev.incidents.avro.IncidentReopened;
 import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.SeverityChanged;
 import dev.incidents.avro.UpdatePosted;
@@ -48,6 +53,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class ProjectionTopologyTest {
 
@@ -302,6 +308,61 @@ class ProjectionTopologyTest {
         assertThat(detections.readValuesToList()).extracting(IncidentDetection::getKind)
                 .containsExactly(DetectionKind.RCA_OVERDUE);
         assertThat(lastState().getRcaOverdue()).isTrue();
+    }
+
+    @Test
+    void a_corrective_action_warns_its_owner_ahead_then_is_overdue_daily_until_completed() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        resolvedWithRca("inc-1", due);
+        wallClockTo(due.minus(Duration.ofDays(1)));
+        IncidentDetection soon = detections.readValue();
+        assertThat(soon.getKind()).isEqualTo(DetectionKind.CORRECTIVE_ACTION_DUE_SOON);
+        assertThat(soon.getActionId()).isEqualTo("CA-1");
+        assertThat(soon.getOwner()).isEqualTo("platform");
+        assertThat(soon.getCommander()).isEqualTo("alice");
+
+        wallClockTo(due.plusSeconds(1));
+        wallClockTo(due.plus(Duration.ofDays(1)).plusSeconds(1));
+        assertThat(detections.readValuesToList()).extracting(IncidentDetection::getKind, IncidentDetection::getRepeat)
+                .containsExactly(tuple(DetectionKind.CORRECTIVE_ACTION_OVERDUE, 0),
+                        tuple(DetectionKind.CORRECTIVE_ACTION_OVERDUE, 1));
+        assertThat(lastState().getCorrectiveActions().get(0).getOverdue()).isTrue();
+
+        Instant doneAt = due.plus(Duration.ofDays(1)).plusSeconds(60);
+        send("inc-1", doneAt, new CorrectiveActionCompleted("CA-1", "https://git.example/pr/9", due));
+        var action = lastState().getCorrectiveActions().get(0);
+        assertThat(action.getState()).isEqualTo(CorrectiveActionStatus.COMPLETED);
+        assertThat(action.getOverdue()).isFalse();
+        assertThat(action.getOnTime()).isFalse();
+
+        wallClockTo(due.plus(Duration.ofDays(5)));
+        assertThat(detections.readValuesToList()).as("completing it stopped the reports").isEmpty();
+    }
+
+    @Test
+    void a_rescheduled_corrective_action_is_watched_at_its_new_date_only() {
+        Instant due = T0.plus(Duration.ofDays(3));
+        Instant moved = due.plus(Duration.ofDays(4));
+        resolvedWithRca("inc-1", due);
+        send("inc-1", T0.plus(Duration.ofDays(1)), new CorrectiveActionRescheduled("CA-1", due, moved, "Vendor"));
+
+        wallClockTo(due.plusSeconds(1));
+        assertThat(detections.readValuesToList()).isEmpty();
+        wallClockTo(moved.minus(Duration.ofDays(1)));
+        wallClockTo(moved.plusSeconds(1));
+        assertThat(detections.readValuesToList()).extracting(IncidentDetection::getKind, IncidentDetection::getDeadline)
+                .containsExactly(tuple(DetectionKind.CORRECTIVE_ACTION_DUE_SOON, moved),
+                        tuple(DetectionKind.CORRECTIVE_ACTION_OVERDUE, moved));
+        assertThat(lastState().getCorrectiveActions().get(0).getTimesRescheduled()).isEqualTo(1);
+    }
+
+    private void resolvedWithRca(String incidentId, Instant actionDue) {
+        declare(incidentId, T0);
+        send(incidentId, T0.plusSeconds(60), new IncidentResolved("fixed", T0.plus(Duration.ofDays(2)), "sre",
+                Duration.ofDays(5).toSeconds()));
+        send(incidentId, T0.plusSeconds(120), new RcaPublished("Bad deploy", List.of(
+                new CorrectiveAction("CA-1", "Canary deploys", "platform", actionDue)), null));
+        detections.readValuesToList();
     }
 
     @Test

@@ -216,7 +216,8 @@ class PagesInBrowserTest {
                 event(past, 2, t.plusSeconds(120), new IncidentResolved("Logins work again.",
                         t.plus(Duration.ofDays(5)), COMMANDER, 432000L)),
                 event(past, 3, t.plusSeconds(180), new RcaPublished("An expired certificate at our CDN",
-                        List.of(new CorrectiveAction("Alert 30 days before any certificate expires", COMMANDER, null)),
+                        List.of(new CorrectiveAction("CA-1", "Alert 30 days before any certificate expires", COMMANDER,
+                                t.plus(Duration.ofDays(10)))),
                         new ThirdPartyCause("FastEdge", "missed renewal"))));
 
         WebDriver browser = open("/status/");
