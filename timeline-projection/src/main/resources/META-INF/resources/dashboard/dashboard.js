@@ -225,6 +225,7 @@ async function showIncident(incidentId) {
   document.getElementById('incident-state').replaceChildren(
     ...facts.flatMap(([term, value]) => [element('dt', { text: term }), element('dd', {}, value)]));
   document.getElementById('incident-rca').replaceChildren(...rcaText(incident));
+  renderIncidentActions(incident.correctiveActions || []);
   document.getElementById('incident-timeline').replaceChildren(...timeline.map((entry) => element('li',
     { class: entry.isPublic ? 'public' : 'internal' },
     element('span', { class: 'audience', text: entry.isPublic ? 'Public' : 'Internal' }),
@@ -240,6 +241,50 @@ function rcaText(incident) {
   }
   if (incident.rcaDueAt) return ['Committed, due ', exactTime(incident.rcaDueAt), '.'];
   return ['Not due yet: resolving the incident commits to a date.'];
+}
+
+// ---- corrective actions -----------------------------------------------------------------------------------
+
+const ACTION_STATES = { OPEN: 'open', COMPLETED: 'done', DECLINED: 'declined' };
+
+/** An open action's due date, marked when it has passed; the settled ones say when and how they were settled. */
+function actionState(action) {
+  if (action.state === 'COMPLETED') {
+    return [`done ${action.onTime ? 'on time' : 'late'} `, exactTime(action.settledAt), ': ', action.settlement];
+  }
+  if (action.state === 'DECLINED') return ['declined ', exactTime(action.settledAt), ': ', action.settlement];
+  return [action.overdue ? element('span', { class: 'late', text: '⚠ overdue' }) : ACTION_STATES.OPEN,
+    action.timesRescheduled ? ` (rescheduled ${action.timesRescheduled}×)` : ''];
+}
+
+function dueCell(action) {
+  if (!action.dueAt) return element('td', { 'data-label': 'Due', text: '—' });
+  const late = action.state === 'OPEN' && (action.overdue || Date.parse(action.dueAt) < Date.now());
+  return element('td', { 'data-label': 'Due', class: late ? 'late' : '' }, exactTime(action.dueAt));
+}
+
+function renderIncidentActions(actions) {
+  const table = document.getElementById('incident-actions');
+  table.hidden = actions.length === 0;
+  table.tBodies[0].replaceChildren(...actions.map((action) => element('tr', { 'data-action': action.id },
+    element('td', { 'data-label': 'Action', text: action.id }),
+    element('td', { 'data-label': 'What', text: action.description }),
+    element('td', { 'data-label': 'Owner', text: action.owner }),
+    dueCell(action),
+    element('td', { 'data-label': 'State' }, ...actionState(action)))));
+}
+
+async function showOpenActions() {
+  const actions = await readJson('/corrective-actions');
+  document.querySelector('#open-actions tbody').replaceChildren(...actions.map((action) => element('tr',
+    { 'data-action': `${action.incidentId}/${action.actionId}`, class: action.overdue ? 'overdue' : '' },
+    dueCell({ ...action, state: 'OPEN' }),
+    element('td', { 'data-label': 'Action', text: action.actionId }),
+    element('td', { 'data-label': 'What', text: action.description }),
+    element('td', { 'data-label': 'Owner', text: action.owner }),
+    element('td', { 'data-label': 'Incident' }, element('span', { class: `badge ${action.severity}`, text: action.severity }),
+      ' ', element('a', { href: `#/incidents/${encodeURIComponent(action.incidentId)}`, text: action.title })))));
+  document.getElementById('no-open-actions').hidden = actions.length > 0;
 }
 
 function renderCountdown(incident) {
@@ -260,6 +305,8 @@ const METRICS = [
     value: (f) => f.promisesKeptShare == null ? null : f.promisesKeptShare * 100 },
   { key: 'lateUpdateLatenessP90', title: 'Lateness of late updates (p90, minutes)',
     value: (f) => f.lateUpdateLatenessP90 == null ? null : f.lateUpdateLatenessP90 / 60 },
+  { key: 'correctiveActionsOnTime', title: 'Corrective actions done on time (%)',
+    value: (f) => f.correctiveActionsDue ? (f.correctiveActionsOnTime / f.correctiveActionsDue) * 100 : null },
 ];
 // The same colours as the legend's .swatch-SEVn classes in dashboard.css (no inline styles: the CSP forbids them).
 const COLOURS = { SEV1: '#a40e26', SEV2: '#953800', SEV3: '#0550ae', SEV4: '#424a53' };
@@ -339,8 +386,13 @@ function route() {
   document.getElementById('board-view').hidden = hash !== '#/';
   document.getElementById('incident-view').hidden = !openIncidentId;
   document.getElementById('report-view').hidden = hash !== '#/report';
+  document.getElementById('actions-view').hidden = hash !== '#/actions';
   if (openIncidentId) showIncident(openIncidentId).catch((error) => {
     document.getElementById('incident-title').textContent = `Could not load ${openIncidentId}: ${error.message}`;
+  });
+  if (hash === '#/actions') showOpenActions().catch((error) => {
+    document.getElementById('no-open-actions').hidden = false;
+    document.getElementById('no-open-actions').textContent = `Could not load the actions: ${error.message}`;
   });
   if (hash === '#/report') showReport().catch((error) => {
     document.getElementById('report-charts').textContent = `Could not load the report: ${error.message}`;

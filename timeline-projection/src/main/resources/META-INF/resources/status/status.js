@@ -64,12 +64,27 @@ function incidentArticle(incident) {
   if (incident.postmortem_body) {
     article.append(element('details', { open: '' }, element('summary', { text: 'Cause and corrective actions' }),
       element('p', { class: 'muted' }, 'Published ', timeElement(incident.postmortem_published_at)),
-      element('div', { class: 'text', text: incident.postmortem_body })));
+      element('div', { class: 'text', text: incident.postmortem_body }),
+      ...actionProgress(incident.corrective_actions || [])));
   } else if (incident.rca_due_at) {
     article.append(element('p', {}, 'A report on the cause and our corrective actions is due by ',
       timeElement(incident.rca_due_at), '.'));
   }
   return article;
+}
+
+/** Where each corrective action the report promised stands: planned by a date, done, or not pursued. */
+function actionProgress(actions) {
+  if (actions.length === 0) return [];
+  return [element('h4', { text: 'Where our corrective actions stand' }),
+    element('ul', { class: 'actions' }, ...actions.map((action) => element('li', { 'data-action': action.id },
+      action.description, ' — ', ...actionStatus(action))))];
+}
+
+function actionStatus(action) {
+  if (action.status === 'done') return [element('strong', { text: 'done' }), ' ', timeElement(action.done_at)];
+  if (action.status === 'declined') return ['not pursued'];
+  return action.due_at ? ['planned by ', timeElement(action.due_at)] : ['planned'];
 }
 
 refresh();

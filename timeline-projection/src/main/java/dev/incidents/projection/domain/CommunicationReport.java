@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * How well we communicated over a period, per severity: how fast we declared and first spoke publicly, how many
- * promises we kept and how late the late updates were, how often customers told us first, and RCAs on time.
+ * promises we kept and how late the late updates were, how often customers told us first, RCAs on time, and whether
+ * the corrective actions they promised were done on time.
  */
 public final class CommunicationReport {
 
@@ -22,15 +23,26 @@ public final class CommunicationReport {
     public record IncidentFigures(Severity severity, Instant declaredAt, Instant detectedAt,
                                   Instant firstPublicUpdateAt, int promisesKept, int promisesMissed,
                                   List<Long> lateUpdateSeconds, boolean customerReportedFirst, Instant rcaDueAt,
-                                  Instant rcaPublishedAt) {
+                                  Instant rcaPublishedAt, List<ActionFigures> correctiveActions) {
+        public IncidentFigures {
+            correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
+        }
     }
 
-    /** Figures of one severity; durations in seconds, null where there was nothing to measure. */
+    /** One corrective action: how it stands, its due date, and for a completed one whether it was on time. */
+    public record ActionFigures(CorrectiveActionView.State state, Instant dueAt, Boolean onTime) {
+    }
+
+    /**
+     * Figures of one severity; durations in seconds, null where there was nothing to measure. A corrective action
+     * counts as due once completed or once its due date is before the period's end; declined ones are counted apart.
+     */
     public record SeverityFigures(Severity severity, int incidents, Long detectionToDeclarationMedian,
                                   Long detectionToDeclarationP90, Long declarationToFirstPublicUpdateMedian,
                                   Long declarationToFirstPublicUpdateP90, Double promisesKeptShare,
                                   Long lateUpdateLatenessP90, int customerReportedFirst, int rcasDue,
-                                  int rcasOnTime) {
+                                  int rcasOnTime, int correctiveActionsDue, int correctiveActionsOnTime,
+                                  int correctiveActionsDeclined) {
     }
 
     /** Incidents declared in [from, to), grouped by severity, in severity order. */
@@ -38,10 +50,10 @@ public final class CommunicationReport {
         Map<Severity, List<IncidentFigures>> bySeverity = incidents.stream()
                 .filter(i -> !i.declaredAt().isBefore(from) && i.declaredAt().isBefore(to))
                 .collect(Collectors.groupingBy(IncidentFigures::severity, TreeMap::new, Collectors.toList()));
-        return bySeverity.entrySet().stream().map(e -> figures(e.getKey(), e.getValue())).toList();
+        return bySeverity.entrySet().stream().map(e -> figures(e.getKey(), e.getValue(), to)).toList();
     }
 
-    private static SeverityFigures figures(Severity severity, List<IncidentFigures> incidents) {
+    private static SeverityFigures figures(Severity severity, List<IncidentFigures> incidents, Instant end) {
         List<Long> toDeclare = seconds(incidents, i -> i.detectedAt(), i -> i.declaredAt());
         List<Long> toFirstUpdate = seconds(incidents, i -> i.declaredAt(), i -> i.firstPublicUpdateAt());
         int kept = incidents.stream().mapToInt(IncidentFigures::promisesKept).sum();
@@ -50,11 +62,16 @@ public final class CommunicationReport {
         List<IncidentFigures> rcasDue = incidents.stream().filter(i -> i.rcaDueAt() != null).toList();
         int onTime = (int) rcasDue.stream()
                 .filter(i -> i.rcaPublishedAt() != null && !i.rcaPublishedAt().isAfter(i.rcaDueAt())).count();
+        List<ActionFigures> actions = incidents.stream().flatMap(i -> i.correctiveActions().stream()).toList();
+        List<ActionFigures> actionsDue = actions.stream().filter(a -> a.state() == CorrectiveActionView.State.COMPLETED
+                || a.state() == CorrectiveActionView.State.OPEN && a.dueAt() != null && a.dueAt().isBefore(end))
+                .toList();
         return new SeverityFigures(severity, incidents.size(), percentile(toDeclare, 50), percentile(toDeclare, 90),
                 percentile(toFirstUpdate, 50), percentile(toFirstUpdate, 90),
                 kept + missed == 0 ? null : (double) kept / (kept + missed), percentile(lateness, 90),
                 (int) incidents.stream().filter(IncidentFigures::customerReportedFirst).count(), rcasDue.size(),
-                onTime);
+                onTime, actionsDue.size(), (int) actionsDue.stream().filter(a -> Boolean.TRUE.equals(a.onTime())).count(),
+                (int) actions.stream().filter(a -> a.state() == CorrectiveActionView.State.DECLINED).count());
     }
 
     private static List<Long> seconds(List<IncidentFigures> incidents,

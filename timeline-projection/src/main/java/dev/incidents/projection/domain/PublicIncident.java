@@ -9,15 +9,28 @@ import java.util.List;
  *
  * @param nextUpdateDueAt the promised next public update while open, else null
  * @param rca             the published cause and corrective action report, or null while it is still owed
+ * @param correctiveActions with a published report, how each of its corrective actions stands (no owner, no note:
+ *                        those are the team's own business), else empty
  */
 public record PublicIncident(String incidentId, String title, Severity severity, Status status,
                              List<String> components, Instant declaredAt, Instant updatedAt, Instant resolvedAt,
                              Instant nextUpdateDueAt, Instant rcaDueAt, Instant rcaPublishedAt, String rca,
-                             List<PublicUpdate> updates) {
+                             List<PublicUpdate> updates, List<PublicAction> correctiveActions) {
 
     public PublicIncident {
         components = List.copyOf(components);
         updates = List.copyOf(updates);
+        correctiveActions = List.copyOf(correctiveActions);
+    }
+
+    /** A corrective action as customers may read it: what, by when, and whether it is done. */
+    public record PublicAction(String id, String description, CorrectiveActionView.State state, Instant dueAt,
+                               Instant completedAt) {
+
+        static PublicAction of(CorrectiveActionView action) {
+            return new PublicAction(action.id(), action.description(), action.state(), action.dueAt(),
+                    action.state() == CorrectiveActionView.State.COMPLETED ? action.settledAt() : null);
+        }
     }
 
     /** One public word on the incident, with the status it left the incident in. */
@@ -38,7 +51,8 @@ public record PublicIncident(String incidentId, String title, Severity severity,
         Status status = updates.isEmpty() ? view.status() : updates.get(updates.size() - 1).status();
         return new PublicIncident(view.incidentId(), view.title(), view.severity(), status,
                 view.components(), view.declaredAt(), updatedAt, view.resolvedAt(),
-                view.open() ? view.nextUpdateDueAt() : null, view.rcaDueAt(), view.rcaPublishedAt(), rca, updates);
+                view.open() ? view.nextUpdateDueAt() : null, view.rcaDueAt(), view.rcaPublishedAt(), rca, updates,
+                rca == null ? List.of() : view.correctiveActions().stream().map(PublicAction::of).toList());
     }
 
     public boolean open() {

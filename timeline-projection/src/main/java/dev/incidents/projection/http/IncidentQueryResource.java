@@ -2,6 +2,7 @@ package dev.incidents.projection.http;
 
 import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.QueryResult;
+import dev.incidents.projection.domain.CorrectiveActionView;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
@@ -57,14 +58,16 @@ public class IncidentQueryResource {
     @GET
     @Operation(summary = "Incidents, newest first, a page at a time (limit: default 100, at most 500; after: the "
             + "cursor of the Link header); filters: status=open|resolved, severity, overdue=true, component, "
-            + "declaredFrom and declaredTo (ISO-8601 with offset; from inclusive, to exclusive)")
+            + "openActions=true (a corrective action still open), declaredFrom and declaredTo (ISO-8601 with "
+            + "offset; from inclusive, to exclusive)")
     public Response list(@QueryParam("status") String status, @QueryParam("severity") String severity,
                          @QueryParam("overdue") String overdue, @QueryParam("component") String component,
+                         @QueryParam("openActions") String openActions,
                          @QueryParam("declaredFrom") String declaredFrom, @QueryParam("declaredTo") String declaredTo,
                          @QueryParam("limit") Integer limit, @QueryParam("after") String after,
                          @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly, @Context UriInfo uri) {
         Predicate<IncidentView> filter = filter(status, severity, overdue, component)
-                .and(declared(declaredFrom, declaredTo));
+                .and(withOpenActions(openActions)).and(declared(declaredFrom, declaredTo));
         Paging.Request page = Paging.Request.of(limit, after, AllIncidents.DEFAULT_LIMIT, AllIncidents.MAX_LIMIT);
         return allIncidents.page(filter, page, peers.localOnly(localOnly),
                         uri.getRequestUri().getRawPath() + query(uri))
@@ -158,6 +161,17 @@ public class IncidentQueryResource {
             filter = filter.and(view -> view.components().contains(component));
         }
         return filter;
+    }
+
+    static Predicate<IncidentView> withOpenActions(String openActions) {
+        if (openActions == null) {
+            return view -> true;
+        }
+        if (!openActions.equals("true") && !openActions.equals("false")) {
+            throw new InvalidField("openActions", "openActions must be true or false");
+        }
+        boolean wanted = openActions.equals("true");
+        return view -> view.correctiveActions().stream().anyMatch(CorrectiveActionView::isOpen) == wanted;
     }
 
     /** Declared in [from, to); either end may be left open. */

@@ -49,7 +49,8 @@ public record IncidentResponse(String incidentId, long version, String title, St
     CommunicationReport.IncidentFigures figures() {
         return new CommunicationReport.IncidentFigures(Severity.valueOf(severity), declaredAt, detectedAt,
                 firstPublicUpdateAt, promisesKept, promisesMissed, lateUpdateSeconds, customerReportedFirst, rcaDueAt,
-                rcaPublishedAt);
+                rcaPublishedAt, correctiveActions.stream().map(a -> new CommunicationReport.ActionFigures(
+                        CorrectiveActionView.State.valueOf(a.state()), a.dueAt(), a.onTime())).toList());
     }
 
     static IncidentResponse of(IncidentView v) {

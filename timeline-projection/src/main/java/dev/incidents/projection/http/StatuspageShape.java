@@ -47,7 +47,23 @@ final class StatuspageShape {
     record Incident(String id, String name, String status, Instant createdAt, Instant updatedAt, Instant monitoringAt,
                     Instant resolvedAt, String impact, String shortlink, Instant startedAt, String pageId,
                     List<Update> incidentUpdates, List<Component> components, Instant postmortemPublishedAt,
-                    String postmortemBody, Instant nextUpdateAt, Instant rcaDueAt) {
+                    String postmortemBody, Instant nextUpdateAt, Instant rcaDueAt,
+                    List<CorrectiveAction> correctiveActions) {
+    }
+
+    /** Beyond Statuspage's shape: a corrective action of the postmortem, {@code status} planned, done or declined. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record CorrectiveAction(String id, String description, String status, Instant dueAt, Instant doneAt) {
+
+        static CorrectiveAction of(PublicIncident.PublicAction action) {
+            String status = switch (action.state()) {
+                case OPEN -> "planned";
+                case COMPLETED -> "done";
+                case DECLINED -> "declined";
+            };
+            return new CorrectiveAction(action.id(), action.description(), status, action.dueAt(),
+                    action.completedAt());
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -114,7 +130,8 @@ final class StatuspageShape {
                 incident.updatedAt(), monitoringAt, incident.resolvedAt(), impact(incident.severity()),
                 link(pageUrl, incident).toString(), incident.declaredAt(), PAGE_ID, updates,
                 components.stream().filter(c -> incident.components().contains(c.name())).toList(),
-                incident.rcaPublishedAt(), incident.rca(), incident.nextUpdateDueAt(), incident.rcaDueAt());
+                incident.rcaPublishedAt(), incident.rca(), incident.nextUpdateDueAt(), incident.rcaDueAt(),
+                incident.correctiveActions().stream().map(CorrectiveAction::of).toList());
     }
 
     private static Indicator indicator(StatusBoard board) {

@@ -1,5 +1,6 @@
 package dev.incidents.projection.domain;
 
+import dev.incidents.projection.domain.CommunicationReport.ActionFigures;
 import dev.incidents.projection.domain.CommunicationReport.IncidentFigures;
 import dev.incidents.projection.domain.CommunicationReport.SeverityFigures;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,28 @@ class CommunicationReportTest {
     }
 
     @Test
+    void corrective_actions_count_as_due_once_completed_or_past_their_date_and_on_time_when_completed_by_it() {
+        IncidentFigures incident = new IncidentFigures(Severity.SEV2, day(1), day(1), day(1), 1, 0, List.of(), false,
+                day(6), day(5), List.of(
+                        new ActionFigures(CorrectiveActionView.State.COMPLETED, day(10), true),
+                        new ActionFigures(CorrectiveActionView.State.COMPLETED, day(10), false),
+                        new ActionFigures(CorrectiveActionView.State.COMPLETED, TO.plus(Duration.ofDays(9)), true),
+                        new ActionFigures(CorrectiveActionView.State.OPEN, day(20), null),
+                        new ActionFigures(CorrectiveActionView.State.OPEN, TO.plus(Duration.ofDays(3)), null),
+                        new ActionFigures(CorrectiveActionView.State.DECLINED, day(12), null)));
+
+        SeverityFigures sev2 = CommunicationReport.of(List.of(incident), FROM, TO).get(0);
+
+        assertThat(sev2.correctiveActionsDue()).as("three completed, one open past its date").isEqualTo(4);
+        assertThat(sev2.correctiveActionsOnTime()).isEqualTo(2);
+        assertThat(sev2.correctiveActionsDeclined()).isEqualTo(1);
+    }
+
+    @Test
     void nothing_to_measure_reads_as_null_not_zero() {
         SeverityFigures sev4 = CommunicationReport.of(List.of(
-                new IncidentFigures(Severity.SEV4, day(1), day(1), null, 0, 0, List.of(), false, null, null)),
+                new IncidentFigures(Severity.SEV4, day(1), day(1), null, 0, 0, List.of(), false, null, null,
+                        List.of())),
                 FROM, TO).get(0);
         assertThat(sev4.declarationToFirstPublicUpdateMedian()).isNull();
         assertThat(sev4.promisesKeptShare()).isNull();
@@ -61,7 +81,8 @@ class CommunicationReportTest {
                                             long toFirstUpdate, int kept, int missed, List<Long> lateness,
                                             boolean customerFirst, Instant rcaDue, Instant rcaPublished) {
         return new IncidentFigures(severity, declared, declared.minusSeconds(detectionToDeclaration),
-                declared.plusSeconds(toFirstUpdate), kept, missed, lateness, customerFirst, rcaDue, rcaPublished);
+                declared.plusSeconds(toFirstUpdate), kept, missed, lateness, customerFirst, rcaDue, rcaPublished,
+                List.of());
     }
 
     private static Instant day(int day) {

@@ -67,6 +67,9 @@ class PublicStatusTest {
                 new RcaPublished("Expired certificate", List.of(ProjectionTest.plan("CA-1", "Alert before expiry")),
                         "FastEdge: no renewal"));
         assertThat(reported.rca()).contains("Expired certificate", "FastEdge", "Alert before expiry");
+        assertThat(reported.correctiveActions()).containsExactly(new PublicIncident.PublicAction("CA-1",
+                "Alert before expiry", CorrectiveActionView.State.OPEN, null, null));
+        assertThat(resolved.correctiveActions()).as("none shown before the report").isEmpty();
         assertThat(reported.updates()).extracting(PublicIncident.PublicUpdate::text)
                 .containsExactly("Checkout down: Payments fail", "Payments work again.");
         assertThat(reported.rcaPublishedAt()).isEqualTo(T0.plusSeconds(3));
@@ -98,7 +101,7 @@ class PublicStatusTest {
         PublicIncident recent = given("recent", declared(Severity.SEV3, "api"), new Resolved("Fixed", T0));
         Instant now = T0.plus(StatusBoard.HISTORY).plus(Duration.ofHours(1));
         PublicIncident newer = new PublicIncident("newer", "t", Severity.SEV3, Status.RESOLVED, List.of(), now, now,
-                now, null, null, null, null, List.of());
+                now, null, null, null, null, List.of(), List.of());
 
         StatusBoard board = StatusBoard.of(List.of(), List.of(old, newer, recentResolvedAt(recent, now.minusSeconds(1))),
                 now);
@@ -110,7 +113,7 @@ class PublicStatusTest {
     private static PublicIncident recentResolvedAt(PublicIncident incident, Instant resolvedAt) {
         return new PublicIncident(incident.incidentId(), incident.title(), incident.severity(), incident.status(),
                 incident.components(), incident.declaredAt(), resolvedAt, resolvedAt, null, null, null, null,
-                incident.updates());
+                incident.updates(), incident.correctiveActions());
     }
 
     private PublicIncident given(String incidentId, Fact... facts) {

@@ -3,6 +3,7 @@ package dev.incidents.projection.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.incidents.projection.domain.CorrectiveActionView;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.PublicIncident.PublicUpdate;
 import dev.incidents.projection.domain.Severity;
@@ -28,12 +29,16 @@ class PublicFormatsTest {
     final PublicIncident open = new PublicIncident("inc-1", "Checkout <down> & \"out\"", Severity.SEV2,
             Status.IDENTIFIED, List.of("Checkout API"), T0, T0.plusSeconds(60), null, T0.plusSeconds(900), null,
             null, null, List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Payments fail"),
-            new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")));
+            new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")), List.of());
     final PublicIncident reported = new PublicIncident("inc-2", "Login outage", Severity.SEV1, Status.RESOLVED,
             List.of("Login"), T0, T0.plusSeconds(300), T0.plusSeconds(120), null, T0.plusSeconds(86400),
             T0.plusSeconds(300), "Root cause: certificate", List.of(
             new PublicUpdate(1, T0, Status.INVESTIGATING, "Logins fail"),
-            new PublicUpdate(2, T0.plusSeconds(120), Status.RESOLVED, "Logins work again")));
+            new PublicUpdate(2, T0.plusSeconds(120), Status.RESOLVED, "Logins work again")), List.of(
+            new PublicIncident.PublicAction("CA-1", "Alert 30 days before a certificate expires",
+                    CorrectiveActionView.State.COMPLETED, T0.plusSeconds(86400), T0.plusSeconds(3600)),
+            new PublicIncident.PublicAction("CA-2", "Second certificate authority",
+                    CorrectiveActionView.State.OPEN, T0.plusSeconds(864000), null)));
     final StatusBoard board = StatusBoard.of(List.of("Website"), List.of(open, reported), T0.plusSeconds(400));
 
     @Test
@@ -60,7 +65,7 @@ class PublicFormatsTest {
                 n, T0.plusSeconds(60 * n), Status.IDENTIFIED, "Update " + n)).toList();
         PublicIncident longRunning = new PublicIncident("inc-3", "Slow search", Severity.SEV3, Status.IDENTIFIED,
                 List.of("Search"), T0, T0.plusSeconds(18_000), null, T0.plusSeconds(19_000), null, null, null,
-                hundreds);
+                hundreds, List.of());
         StatusBoard days = StatusBoard.of(List.of(), List.of(longRunning), T0.plusSeconds(18_100));
 
         StatuspageShape.Summary summary = StatuspageShape.summary(days, "Example status", PAGE, 25);
@@ -80,6 +85,12 @@ class PublicFormatsTest {
         assertThat(login.impact()).isEqualTo("critical");
         assertThat(login.postmortemBody()).isEqualTo("Root cause: certificate");
         assertThat(login.nextUpdateAt()).isNull();
+        assertThat(login.correctiveActions()).extracting(StatuspageShape.CorrectiveAction::id,
+                StatuspageShape.CorrectiveAction::status, StatuspageShape.CorrectiveAction::doneAt).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("CA-1", "done", T0.plusSeconds(3600)),
+                        org.assertj.core.groups.Tuple.tuple("CA-2", "planned", null));
+        assertThat(JSON.writeValueAsString(login)).contains("\"corrective_actions\":[{\"id\":\"CA-1\"")
+                .contains("\"due_at\":").doesNotContain("owner");
         assertThat(FormatSchemas.statuspageErrors("incidents", JSON.writeValueAsString(incidents))).isEmpty();
     }
 
@@ -101,7 +112,7 @@ class PublicFormatsTest {
     void characters_xml_forbids_in_text_stored_before_they_were_refused_never_reach_the_feed() throws Exception {
         PublicIncident stored = new PublicIncident("inc-3", "Search \uffff slow\u0001", Severity.SEV3,
                 Status.INVESTIGATING, List.of(), T0, T0, null, T0.plusSeconds(3600), null, null, null,
-                List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")));
+                List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")), List.of());
 
         String feed = AtomFeed.of(StatusBoard.of(List.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
                 PAGE, URI.create("https://status.example.com/history.atom"));

@@ -34,17 +34,18 @@ class AccessTest {
             "notifier-admin", RouteMatrix.PEER);
 
     /** Every operation of the service and who may call it; everybody else gets 403, nobody signed in 401. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "GET /incidents", READERS_AND_PEERS,
-            "GET /incidents/{incidentId}", READERS_AND_PEERS,
-            "GET /incidents/{incidentId}/timeline", READERS_AND_PEERS,
-            "GET /incidents/stream", READERS_AND_PEERS,
-            "GET /reports/communication", READERS,
-            "GET /public/incidents", RouteMatrix.ANYBODY,
-            "GET /api/v2/summary.json", RouteMatrix.ANYBODY,
-            "GET /api/v2/incidents.json", RouteMatrix.ANYBODY,
-            "GET /history.atom", RouteMatrix.ANYBODY,
-            "GET /dashboard/sign-in", RouteMatrix.ANYBODY);
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("GET /incidents", READERS_AND_PEERS),
+            Map.entry("GET /incidents/{incidentId}", READERS_AND_PEERS),
+            Map.entry("GET /incidents/{incidentId}/timeline", READERS_AND_PEERS),
+            Map.entry("GET /incidents/stream", READERS_AND_PEERS),
+            Map.entry("GET /reports/communication", READERS),
+            Map.entry("GET /corrective-actions", READERS),
+            Map.entry("GET /public/incidents", RouteMatrix.ANYBODY),
+            Map.entry("GET /api/v2/summary.json", RouteMatrix.ANYBODY),
+            Map.entry("GET /api/v2/incidents.json", RouteMatrix.ANYBODY),
+            Map.entry("GET /history.atom", RouteMatrix.ANYBODY),
+            Map.entry("GET /dashboard/sign-in", RouteMatrix.ANYBODY));
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static RouteMatrix callers;

@@ -1,10 +1,14 @@
 package dev.incidents.projection.it;
 
 import dev.incidents.avro.Audience;
+import dev.incidents.avro.CorrectiveAction;
+import dev.incidents.avro.CorrectiveActionCompleted;
 import dev.incidents.avro.DetectionKind;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
+import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.testing.AlertRules;
 import dev.incidents.testing.Await;
@@ -32,6 +36,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.Iterator;
@@ -290,6 +295,36 @@ class ProjectionOnRealKafkaTest {
                 .contentType("application/problem+json").body("field", equalTo("after"));
         RestAssured.given().queryParam("declaredFrom", "yesterday").get("/incidents").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("declaredFrom"));
+    }
+
+    @Test
+    void open_corrective_actions_of_every_incident_are_listed_oldest_due_first() throws Exception {
+        awaitOk(() -> RestAssured.get("/incidents"));
+        String id = "it-actions-" + UUID.randomUUID();
+        Instant at = Instant.now().minus(Duration.ofHours(1));
+        // Due dates before any other test's, so these come first in the list.
+        Instant later = Instant.parse("2001-02-01T00:00:00Z");
+        Instant sooner = Instant.parse("2001-01-01T00:00:00Z");
+        publish(event(id, 1, at, declared(at, at.plus(Duration.ofMinutes(15)))),
+                event(id, 2, at.plusSeconds(60), new IncidentResolved("Recovered", at.plus(Duration.ofDays(2)),
+                        "sre", Duration.ofDays(5).toSeconds())),
+                event(id, 3, at.plusSeconds(120), new RcaPublished("Bad deploy", List.of(
+                        new CorrectiveAction("CA-1", "Canary deploys", "platform", later),
+                        new CorrectiveAction("CA-2", "Deploy freeze on Fridays", "sre", sooner),
+                        new CorrectiveAction("CA-3", "Rollback drill", "sre", sooner)), null)),
+                event(id, 4, at.plusSeconds(180), new CorrectiveActionCompleted("CA-3", "Drilled", sooner)));
+        awaitOk(() -> RestAssured.get("/incidents/" + id), answer -> answer.jsonPath().getLong("version") == 4);
+
+        RestAssured.get("/incidents/" + id).then().body("correctiveActions.state",
+                equalTo(List.of("OPEN", "OPEN", "COMPLETED"))).body("correctiveActions[2].onTime", equalTo(false));
+        List<Map<String, Object>> open = RestAssured.get("/corrective-actions").then().statusCode(200).extract()
+                .jsonPath().getList("findAll { it.incidentId == '" + id + "' }");
+        assertThat(open).extracting(action -> action.get("actionId")).containsExactly("CA-2", "CA-1");
+        assertThat(open.get(0)).containsEntry("owner", "sre").containsEntry("title", "Checkout down");
+        RestAssured.given().queryParam("openActions", "true").get("/incidents").then().statusCode(200)
+                .body("incidentId", org.hamcrest.Matchers.hasItem(id));
+        RestAssured.given().queryParam("openActions", "maybe").get("/incidents").then().statusCode(400)
+                .body("field", equalTo("openActions"));
     }
 
     private static List<IncidentDetection> awaitDetections(String incidentId, int count) {

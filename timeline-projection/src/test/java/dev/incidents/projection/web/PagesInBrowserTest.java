@@ -2,6 +2,7 @@ package dev.incidents.projection.web;
 
 import dev.incidents.avro.Audience;
 import dev.incidents.avro.CorrectiveAction;
+import dev.incidents.avro.CorrectiveActionCompleted;
 import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentResolved;
@@ -185,13 +186,48 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void open_corrective_actions_are_listed_oldest_due_first_and_each_incident_shows_how_its_actions_stand() {
+        String id = "web-" + UUID.randomUUID();
+        String title = "Queue stalled " + id.substring(4, 12);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+        // Due before anything another test publishes, so these rows come first.
+        Instant overdue = Instant.parse("2001-01-01T00:00:00Z");
+        Instant later = Instant.parse("2001-01-02T00:00:00Z");
+        publish(event(id, 1, t, declared(title, t, t.plusSeconds(900))),
+                event(id, 2, t.plusSeconds(60), new IncidentResolved("Queue drains again.", t.plus(Duration.ofDays(5)),
+                        "queue-team", 432000L)),
+                event(id, 3, t.plusSeconds(120), new RcaPublished("A poison message", List.of(
+                        new CorrectiveAction("CA-1", "Dead-letter poison messages", "queue-team", later),
+                        new CorrectiveAction("CA-2", "Alert on consumer lag", "observability", overdue),
+                        new CorrectiveAction("CA-3", "Replay tooling", "queue-team", t.plus(Duration.ofDays(30)))),
+                        null)),
+                event(id, 4, t.plusSeconds(180), new CorrectiveActionCompleted("CA-3", "https://git.example/pr/4",
+                        t.plus(Duration.ofDays(30)))));
+
+        WebDriver browser = open("/dashboard/#/actions");
+        waitFor(ExpectedConditions.numberOfElementsToBeMoreThan(
+                By.cssSelector("#open-actions tr[data-action^='" + id + "']"), 1));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#open-actions tr[data-action^='" + id + "']"));
+        assertThat(rows).extracting(row -> row.getAttribute("data-action")).containsExactly(id + "/CA-2", id + "/CA-1");
+        assertThat(rows.get(0).getText()).contains("Alert on consumer lag", "observability", title);
+        chromium.screenshot("dashboard-corrective-actions");
+
+        rows.get(0).findElement(By.linkText(title)).click();
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-actions tbody tr"), 3));
+        assertThat(browser.findElement(By.cssSelector("#incident-actions tr[data-action='CA-3']")).getText())
+                .contains("done on time", "https://git.example/pr/4");
+        assertThat(browser.findElement(By.cssSelector("#incident-actions tr[data-action='CA-2'] td.late")).getText())
+                .isNotBlank();
+    }
+
+    @Test
     void the_communication_view_draws_a_chart_per_measure_with_its_figures() {
         WebDriver browser = open("/dashboard/#/report");
-        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report-charts figure svg"), 3));
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report-charts figure svg"), 4));
         List<String> captions = browser.findElements(By.cssSelector("#report-charts figcaption")).stream()
                 .map(WebElement::getText).toList();
         assertThat(captions).containsExactly("Time to first public update (median, minutes)", "Promises kept (%)",
-                "Lateness of late updates (p90, minutes)");
+                "Lateness of late updates (p90, minutes)", "Corrective actions done on time (%)");
         assertThat(browser.findElements(By.cssSelector("#report-charts table")).get(0).getText()).contains("SEV1");
         chromium.screenshot("dashboard-communication");
     }
@@ -226,7 +262,9 @@ class PagesInBrowserTest {
                 "Next update by", "impact major");
         WebElement history = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("incident-" + past)));
         assertThat(history.getText()).contains("Logins work again.", "An expired certificate at our CDN",
-                "Alert 30 days before any certificate expires", "FastEdge");
+                "Alert 30 days before any certificate expires", "FastEdge", "Where our corrective actions stand");
+        assertThat(history.findElement(By.cssSelector("li[data-action='CA-1']")).getText())
+                .startsWith("Alert 30 days before any certificate expires — planned by");
         assertThat(browser.findElement(By.id("components")).getText()).contains("checkout");
         chromium.screenshot("status-page");
 
