@@ -109,8 +109,11 @@ public interface NoticeMessages {
     @Message("Corrective action {actionId} is due by {time}.")
     String actionDueSoon(String actionId, String time);
 
-    @Message("Corrective action {actionId} was due by {time} and is still open; {days} d late.")
-    String actionOverdue(String actionId, String time, long days);
+    @Message("Corrective action {actionId} was due by {time} and is still open.")
+    String actionOverdue(String actionId, String time);
+
+    @Message("{days} d late.")
+    String daysLate(long days);
 
     @Message("This is escalation {repeat}.")
     String escalation(int repeat);

@@ -142,10 +142,21 @@ class MessageRendererTest {
 
         assertThat(english.subject()).isEqualTo("Corrective action CA-2 overdue: Checkout down");
         assertThat(english.text()).contains("Corrective action CA-2 was due by Nov 23, 2026, 10:15 AM (UTC) and is "
-                + "still open; 3 d late. This is escalation 3.")
+                + "still open. 3 d late. This is escalation 3.")
                 .contains("Fail over to a second provider (owner: payments-team)");
         assertThat(french.subject()).isEqualTo("Action corrective CA-2 en retard : Checkout down");
         assertThat(french.html()).contains("Ceci est l&#39;escalade 3.");
+    }
+
+    @Test
+    void an_action_just_overdue_says_so_without_counting_zero_days() {
+        Notice notice = new Notice("det-3", MessageKind.CORRECTIVE_ACTION_OVERDUE, CHECKOUT, NOW,
+                new NoticeDetail.ActionAlert("CA-1", "Canary deploys", "platform", NEXT, Duration.ofMinutes(2), 0));
+
+        NoticeRenderer.Rendered german = renderer.render(notice, Locale.GERMAN, ZoneId.of("Europe/Berlin"));
+
+        assertThat(german.text()).contains("war bis 23.11.2026, 11:15 (Europe/Berlin) fällig und ist noch offen.")
+                .doesNotContain("Tage").doesNotContain("Eskalation");
     }
 
     @Test
