@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -118,7 +119,15 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
 
     /** Returns once Kafka has every change and this instance has read them back. */
     private void write(List<ProducerRecord<String, A>> changes) {
-        List<Future<RecordMetadata>> sends = changes.stream().map(producer::send).toList();
+        List<Future<RecordMetadata>> sends;
+        try {
+            sends = changes.stream().map(producer::send).toList();
+        } catch (SerializationException e) {
+            // Encoding needs the schema registry (the schema's id): while it is unreachable nothing can be written.
+            throw new StoreUnavailableException("The change to " + topic + " could not be encoded (is the schema "
+                    + "registry reachable?)" + (changes.size() == 1 ? "; nothing was stored." : "; some of it may "
+                    + "not be stored."), e);
+        }
         Map<TopicPartition, Long> written = new HashMap<>();
         try {
             for (Future<RecordMetadata> send : sends) {

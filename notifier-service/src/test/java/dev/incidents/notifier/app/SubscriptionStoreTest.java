@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The notifier keeps nothing but Kafka: an instance started later knows every subscription, secrets included; the
@@ -96,6 +97,28 @@ class SubscriptionStoreTest {
         }
     }
 
+    @Test
+    void a_change_that_cannot_be_encoded_while_the_registry_is_unreachable_is_unavailable_and_stores_nothing()
+            throws Exception {
+        TestStack.start();
+        String id = UUID.randomUUID().toString();
+        // Nothing listens on port 1 of this machine: every schema lookup is refused at once.
+        SubscriptionStore cutOff = store(mapper("k1", Map.of("k1", KEY_1)),
+                new RegistryAvroSerdes("http://127.0.0.1:1/apis/registry/v3", false));
+        try {
+            assertThatThrownBy(() -> cutOff.save(Subscription.create(id, new SubscriptionSpec(Channel.WEBHOOK,
+                    "http://127.0.0.1:9/z", Audience.INTERNAL, null, null, null, "en", "UTC", null, null,
+                    List.of(SECRET)), Instant.now().truncatedTo(ChronoUnit.MILLIS))))
+                    .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
+                        assertThat(e.getMessage()).contains("schema registry", "nothing was stored");
+                        assertThat(e.written()).isFalse();
+                    });
+        } finally {
+            cutOff.stop(null);
+        }
+        assertThat(records(id)).isEmpty();
+    }
+
     private static SubscriptionMapper mapper(String active, Map<String, String> keys) {
         return new SubscriptionMapper(new SecretSeal(active, keys));
     }
@@ -113,6 +136,10 @@ class SubscriptionStoreTest {
     }
 
     private static SubscriptionStore store(SubscriptionMapper mapper) {
+        return store(mapper, new RegistryAvroSerdes(TestStack.nativeApiUrl(), false));
+    }
+
+    private static SubscriptionStore store(SubscriptionMapper mapper, RegistryAvroSerdes serdes) {
         NotifierConfig config = new NotifierConfig() {
             @Override
             public Duration writeTimeout() {
@@ -150,8 +177,8 @@ class SubscriptionStoreTest {
             }
         };
         KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", TestStack.bootstrapServers()));
-        SubscriptionStore store = new SubscriptionStore(clients, new Supervisor(Clock.systemUTC()), config,
-                new RegistryAvroSerdes(TestStack.nativeApiUrl(), false), mapper);
+        SubscriptionStore store = new SubscriptionStore(clients, new Supervisor(Clock.systemUTC()), config, serdes,
+                mapper);
         store.start(null);
         return store;
     }

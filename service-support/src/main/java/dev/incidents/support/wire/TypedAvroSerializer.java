@@ -9,18 +9,45 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Supplier;
 
 /**
  * Apicurio's serializer (schema id resolution, Confluent framing) writing one known generated class with that
- * class's own Avro model, so its logical types (timestamps) are always converted.
+ * class's own Avro model, so its logical types (timestamps) are always converted. A record it cannot encode (the
+ * schema registry unreachable, its retries used up) fails as Kafka's {@link SerializationException}, which callers
+ * of {@code send} answer as "unavailable, nothing written", instead of Apicurio's bare RuntimeException.
  */
 public final class TypedAvroSerializer<T extends SpecificRecord> extends KafkaSerializer<Schema, T> {
 
     public TypedAvroSerializer(Class<T> type) {
         super(new ClassWriter<>(type));
+    }
+
+    @Override
+    public byte[] serialize(String topic, T data) {
+        return encoded(topic, () -> super.serialize(topic, data));
+    }
+
+    @Override
+    public byte[] serialize(String topic, Headers headers, T data) {
+        return encoded(topic, () -> super.serialize(topic, headers, data));
+    }
+
+    private static byte[] encoded(String topic, Supplier<byte[]> encode) {
+        try {
+            return encode.get();
+        } catch (KafkaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SerializationException("A record for " + topic + " could not be encoded (is the schema "
+                    + "registry reachable?): " + e.getMessage(), e);
+        }
     }
 
     /** Apicurio's Avro serializer with the class's own datum writer in place of one found by reflection. */
