@@ -88,7 +88,7 @@ final class CommandValidator {
             case RescheduleCorrectiveAction c -> first(
                     required("actionId", c.actionId(), CommandLimits.NAME_MAX),
                     notNull("dueAt", c.dueAt()),
-                    withinPlan("dueAt", c.dueAt(), now),
+                    plannable("dueAt", c.dueAt(), now, ""),
                     required("reason", c.reason(), CommandLimits.REASON_MAX));
         };
     }
@@ -165,17 +165,19 @@ final class CommandValidator {
                 .map(action -> first(
                         required("correctiveActions.description", action.description(), CommandLimits.SUMMARY_MAX),
                         required("correctiveActions.owner", action.owner(), CommandLimits.NAME_MAX),
-                        action.dueAt() != null && !action.dueAt().isAfter(now)
-                                ? Optional.of(Rejection.invalid("correctiveActions.dueAt", "correctiveActions.dueAt "
-                                        + "must be in the future (now is " + now + "); omit it for the RCA window's end."))
-                                : Optional.empty(),
-                        withinPlan("correctiveActions.dueAt", action.dueAt(), now)))
+                        plannable("correctiveActions.dueAt", action.dueAt(), now,
+                                "; omit it for the RCA window's end")))
                 .flatMap(Optional::stream)
                 .findFirst();
     }
 
-    private static Optional<Rejection> withinPlan(String field, Instant dueAt, Instant now) {
+    /** A due date of a corrective action, if given: in the future and within {@link #LONGEST_PLAN}. */
+    private static Optional<Rejection> plannable(String field, Instant dueAt, Instant now, String whenPast) {
         Instant latestPlan = now.plus(LONGEST_PLAN);
+        if (dueAt != null && !dueAt.isAfter(now)) {
+            return Optional.of(Rejection.invalid(field, field + " must be in the future (now is " + now + ")"
+                    + whenPast + "."));
+        }
         return dueAt != null && dueAt.isAfter(latestPlan)
                 ? Optional.of(Rejection.invalid(field, field + " must be no later than " + latestPlan + "."))
                 : Optional.empty();

@@ -30,11 +30,9 @@ final class CorrectiveActions {
                 Decision.accept(new CorrectiveActionDeclined(c.actionId(), c.reason())));
     }
 
-    static Decision reschedule(RescheduleCorrectiveAction c, Incident state, Instant now) {
+    /** The new date's own rules (future, within a year) are the validator's; here only the state's. */
+    static Decision reschedule(RescheduleCorrectiveAction c, Incident state) {
         return whenOpen(state, c.actionId(), action -> {
-            if (!c.dueAt().isAfter(now)) {
-                return Decision.reject(Rejection.invalid("dueAt", "dueAt must be in the future (now is " + now + ")."));
-            }
             if (c.dueAt().equals(action.dueAt())) {
                 return Decision.reject(Rejection.conflict("Corrective action " + c.actionId() + " is already due at "
                         + action.dueAt() + "."));

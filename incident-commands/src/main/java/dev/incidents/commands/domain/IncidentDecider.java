@@ -89,7 +89,7 @@ public final class IncidentDecider {
                     c.reference()));
             case CompleteCorrectiveAction c -> CorrectiveActions.complete(c, state);
             case DeclineCorrectiveAction c -> CorrectiveActions.decline(c, state);
-            case RescheduleCorrectiveAction c -> CorrectiveActions.reschedule(c, state, now);
+            case RescheduleCorrectiveAction c -> CorrectiveActions.reschedule(c, state);
         };
     }
 

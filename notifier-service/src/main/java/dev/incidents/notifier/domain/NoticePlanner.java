@@ -39,8 +39,9 @@ public final class NoticePlanner {
     }
 
     /**
-     * An action's alert leaves the brief as it was. A still-overdue notice carries the climb it reaches; the clearing one carries how far the alert climbed (to
-     * reach everyone alerted), and then the climb starts again from nothing.
+     * An action's alert leaves the brief as it was. A still-overdue notice carries the climb it reaches; the
+     * clearing one carries how far the alert climbed (to reach everyone alerted), and then the climb starts again
+     * from nothing.
      */
     private static Planned detected(IncidentBrief brief, Happening.Detected d) {
         if (d.action() != null) {

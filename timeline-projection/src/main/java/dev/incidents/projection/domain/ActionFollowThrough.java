@@ -24,9 +24,8 @@ final class ActionFollowThrough {
     static List<CorrectiveActionView> published(List<CorrectiveActionView> known, List<Fact.ActionPlan> plans) {
         List<CorrectiveActionView> actions = new ArrayList<>(known);
         for (Fact.ActionPlan plan : plans) {
-            String id = plan.id() != null ? plan.id() : "CA-" + (actions.size() + 1);
-            actions.add(CorrectiveActionView.planned(new Fact.ActionPlan(id, plan.description(), plan.owner(),
-                    plan.dueAt())));
+            actions.add(CorrectiveActionView.planned(plan.id() != null ? plan.id() : "CA-" + (actions.size() + 1),
+                    plan));
         }
         return actions;
     }

@@ -31,6 +31,12 @@ public final class CommunicationReport {
 
     /** One corrective action: how it stands, its due date, and for a completed one whether it was on time. */
     public record ActionFigures(CorrectiveActionView.State state, Instant dueAt, Boolean onTime) {
+
+        /** Completed, or still open with its date before {@code end}; a declined action is never due. */
+        boolean isDueBy(Instant end) {
+            return state == CorrectiveActionView.State.COMPLETED
+                    || state == CorrectiveActionView.State.OPEN && dueAt != null && dueAt.isBefore(end);
+        }
     }
 
     /**
@@ -63,15 +69,14 @@ public final class CommunicationReport {
         int onTime = (int) rcasDue.stream()
                 .filter(i -> i.rcaPublishedAt() != null && !i.rcaPublishedAt().isAfter(i.rcaDueAt())).count();
         List<ActionFigures> actions = incidents.stream().flatMap(i -> i.correctiveActions().stream()).toList();
-        List<ActionFigures> actionsDue = actions.stream().filter(a -> a.state() == CorrectiveActionView.State.COMPLETED
-                || a.state() == CorrectiveActionView.State.OPEN && a.dueAt() != null && a.dueAt().isBefore(end))
-                .toList();
+        List<ActionFigures> actionsDue = actions.stream().filter(a -> a.isDueBy(end)).toList();
         return new SeverityFigures(severity, incidents.size(), percentile(toDeclare, 50), percentile(toDeclare, 90),
                 percentile(toFirstUpdate, 50), percentile(toFirstUpdate, 90),
                 kept + missed == 0 ? null : (double) kept / (kept + missed), percentile(lateness, 90),
                 (int) incidents.stream().filter(IncidentFigures::customerReportedFirst).count(), rcasDue.size(),
-                onTime, actionsDue.size(), (int) actionsDue.stream().filter(a -> Boolean.TRUE.equals(a.onTime())).count(),
-                (int) actions.stream().filter(a -> a.state() == CorrectiveActionView.State.DECLINED).count());
+                onTime, actionsDue.size(), (int) actionsDue.stream().filter(a -> Boolean.TRUE.equals(a.onTime()))
+                        .count(), (int) actions.stream().filter(a -> a.state() == CorrectiveActionView.State.DECLINED)
+                        .count());
     }
 
     private static List<Long> seconds(List<IncidentFigures> incidents,

@@ -17,9 +17,10 @@ public record CorrectiveActionView(String id, String description, String owner, 
 
     public enum State { OPEN, COMPLETED, DECLINED }
 
-    static CorrectiveActionView planned(Fact.ActionPlan plan) {
-        return new CorrectiveActionView(plan.id(), plan.description(), plan.owner(), plan.dueAt(), State.OPEN, null,
-                null, null, 0, null, false, 0);
+    /** @param id the plan's own, or the one numbered for it when an old event had none */
+    static CorrectiveActionView planned(String id, Fact.ActionPlan plan) {
+        return new CorrectiveActionView(id, plan.description(), plan.owner(), plan.dueAt(), State.OPEN, null, null,
+                null, 0, null, false, 0);
     }
 
     public boolean isOpen() {

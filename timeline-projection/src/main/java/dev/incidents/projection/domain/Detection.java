@@ -7,8 +7,9 @@ import java.util.UUID;
 
 /**
  * A detection about one incident's deadline, or one of its corrective actions' ({@code actionId}, its
- * {@code owner} and {@code actionDescription}; null otherwise). Its id is derived from incident, kind, deadline, repeat number and action, so the
- * same detection emitted again (after a rebuild) carries the same id and consumers can drop the repeat.
+ * {@code owner} and {@code actionDescription}; null otherwise). Its id is derived from incident, kind, deadline,
+ * repeat number and action, so the same detection emitted again (after a rebuild) carries the same id and
+ * consumers can drop the repeat.
  */
 public record Detection(String detectionId, String incidentId, DetectionKind kind, Instant deadline,
                         Instant detectedAt, Duration lateBy, Severity severity, String commander, int repeat,

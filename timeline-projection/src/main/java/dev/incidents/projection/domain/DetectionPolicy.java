@@ -14,6 +14,7 @@ public record DetectionPolicy(Duration dueSoonLead, Duration stillOverdueInterva
     public DetectionPolicy {
         Objects.requireNonNull(dueSoonLead, "dueSoonLead");
         Objects.requireNonNull(actionDueSoonLead, "actionDueSoonLead");
+        Objects.requireNonNull(actionOverdueRepeat, "actionOverdueRepeat");
         if (actionOverdueRepeat.isNegative() || actionOverdueRepeat.isZero()) {
             throw new IllegalArgumentException("actionOverdueRepeat must be a positive duration");
         }
