@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Fills a running local stack with a few incidents, so that the dashboard and the status page have something to
-# show: an open SEV1 with public and internal updates, an open SEV2, and a resolved SEV3 with its RCA.
-# Everything goes through the commands API, as a person or a monitor would send it, signed in with the local realm's
-# commander (a person) or incident-emitter (a monitor).
+# Fills a running local stack with a component catalog and a few incidents, so that the dashboard and the status
+# page have something to show: an open SEV1 with public and internal updates, an open SEV2, and a resolved SEV3 with
+# its RCA. Everything goes through the commands API, as a person or a monitor would send it, signed in with the local
+# realm's incident-admin (the catalog), commander (a person) or incident-emitter (a monitor).
 set -euo pipefail
 . "$(dirname "$0")/token.sh"
 commands="http://127.0.0.1:${INCIDENTS_COMMANDS_PORT:-8080}"
@@ -17,6 +17,20 @@ post() {
 incident_id() {
   sed -E 's/.*"incidentId":"([^"]+)".*/\1/'
 }
+
+# component id, display name, group, order: every one public
+admin=$(local_token incident-admin)
+while IFS='|' read -r id name group order; do
+  curl -sS -f -o /dev/null -X PUT "$commands/components/$id" -H 'Content-Type: application/json' \
+    -H "Authorization: Bearer $admin" \
+    -d "{\"name\":\"$name\",\"group\":\"$group\",\"order\":$order,\"public\":true}"
+done <<'CATALOG'
+checkout|Checkout|Shop|1
+payments-api|Payments API|Shop|2
+search|Search|Shop|3
+accounts|Sign-in and accounts|Accounts|1
+notifications|Email and push notifications|Accounts|2
+CATALOG
 
 sev1=$(post /incidents '{"title":"Card payments failing","severity":"SEV1","components":["checkout","payments-api"],
   "summary":"Customers cannot pay by card; orders are not placed. We are investigating.","commander":"Dana Ops"}' \

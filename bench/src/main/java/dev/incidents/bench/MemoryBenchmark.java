@@ -11,6 +11,7 @@ import dev.incidents.testing.EmbeddedKafka;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,8 +98,10 @@ public final class MemoryBenchmark {
             }
             WebhookSubscriptions.subscribe("http://127.0.0.1:" + ports.get("notifier-service"), "Bearer "
                     + keycloak.tokens().of("notifier-admin"), receiver.url(0));
-            MemoryBenchmark bench = new MemoryBenchmark("http://127.0.0.1:" + ports.get("incident-commands"),
-                    "Bearer " + keycloak.tokens().of("commander"), concurrency);
+            String commandsUrl = "http://127.0.0.1:" + ports.get("incident-commands");
+            defineCheckout(commandsUrl, "Bearer " + keycloak.tokens().of("incident-admin"));
+            MemoryBenchmark bench = new MemoryBenchmark(commandsUrl, "Bearer " + keycloak.tokens().of("commander"),
+                    concurrency);
 
             int warmUp = Math.max(100, incidents / batches / 10);
             bench.passThrough(warmUp, "warm-up");
@@ -178,6 +181,20 @@ public final class MemoryBenchmark {
                     }));
         }
         CompletableFuture.allOf(lifecycles.toArray(CompletableFuture[]::new)).exceptionally(error -> null).join();
+    }
+
+    /** The declares name the component "checkout", which the catalog must hold. */
+    private static void defineCheckout(String commandsUrl, String adminAuthorization)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(commandsUrl + "/components/checkout")).header("Content-Type", "application/json")
+                .header("Authorization", adminAuthorization).timeout(Duration.ofSeconds(60))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"Checkout\",\"public\":true}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Defining checkout answered " + answer.statusCode() + ": "
+                    + answer.body());
+        }
     }
 
     private CompletableFuture<HttpResponse<String>> post(String path, String body) {

@@ -56,7 +56,11 @@ public final class AsyncApiDocument {
                     "Broken and soon-to-break promises (updates due soon or overdue, overdue RCAs), key = the "
                             + "incident id; a detection id never repeats."),
             new Described(IncidentTopic.INCIDENT_STATE, "send", false,
-                    "Each incident's current state, compacted: the last record of a key is the incident now."));
+                    "Each incident's current state, compacted: the last record of a key is the incident now."),
+            new Described(IncidentTopic.INCIDENT_COMPONENTS, "send", false,
+                    "The component catalog incidents name their components from, compacted, key = the component "
+                            + "id: the last record of a key is the component now, defined (ComponentDefined: name, "
+                            + "group, order, public or not) or retired (ComponentRetired)."));
 
     private AsyncApiDocument() {
     }

@@ -35,7 +35,7 @@ class AsyncApiDocumentTest {
 
         assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(document.path("channels").fieldNames()).toIterable().containsExactly("incident-commands",
-                "incident-events", "incident-detections", "incident-state");
+                "incident-events", "incident-detections", "incident-state", "incident-components");
         for (AsyncApiDocument.Described described : AsyncApiDocument.TOPICS) {
             IncidentTopic<?> topic = described.topic();
             JsonNode kafka = document.path("channels").path(topic.topicName()).path("bindings").path("kafka");

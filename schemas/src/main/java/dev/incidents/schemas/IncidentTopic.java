@@ -1,6 +1,7 @@
 package dev.incidents.schemas;
 
 import dev.incidents.avro.CommandResult;
+import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
@@ -53,6 +54,9 @@ public final class IncidentTopic<V> {
      */
     public static final IncidentTopic<byte[]> INCIDENT_CLOCK_TICKS = raw("incident-clock-ticks",
             Retention.of(Duration.ofHours(1)).stampedByBroker());
+    /** The component catalog, one record per component holding it whole; written by the command service. */
+    public static final IncidentTopic<ComponentEvent> INCIDENT_COMPONENTS = contract("incident-components",
+            ComponentEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
     public static final IncidentTopic<Subscription> NOTIFIER_SUBSCRIPTIONS = contract("notifier-subscriptions",
             Subscription.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
     public static final IncidentTopic<OutboundMessage> NOTIFIER_OUTBOX = contract("notifier-outbox",
@@ -67,7 +71,8 @@ public final class IncidentTopic<V> {
 
     private static final List<IncidentTopic<?>> ALL = List.of(INCIDENT_COMMANDS, INCIDENT_EVENTS,
             INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS, INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ,
-            INCIDENT_EVENTS_DLQ, INCIDENT_DETECTIONS, INCIDENT_STATE, INCIDENT_CLOCK_TICKS, NOTIFIER_SUBSCRIPTIONS,
+            INCIDENT_EVENTS_DLQ, INCIDENT_DETECTIONS, INCIDENT_STATE, INCIDENT_CLOCK_TICKS, INCIDENT_COMPONENTS,
+            NOTIFIER_SUBSCRIPTIONS,
             NOTIFIER_OUTBOX, NOTIFIER_DELIVERIES, NOTIFIER_FAILED, NOTIFIER_DLQ);
 
     private final String topicName;

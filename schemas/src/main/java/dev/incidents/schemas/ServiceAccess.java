@@ -8,6 +8,7 @@ import static dev.incidents.schemas.IncidentTopic.INCIDENT_CLOCK_TICKS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_COMMANDS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_COMMANDS_DLQ;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_COMMAND_RESULTS;
+import static dev.incidents.schemas.IncidentTopic.INCIDENT_COMPONENTS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_DEDUP_KEYS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_DETECTIONS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_EVENTS;
@@ -35,14 +36,15 @@ public record ServiceAccess(String service, String streamsApplicationId, Set<Inc
 
     public static final ServiceAccess INCIDENT_COMMANDS_SERVICE = new ServiceAccess("incident-commands",
             "incident-commands",
-            Set.of(INCIDENT_COMMANDS, INCIDENT_ROUTED_COMMANDS, INCIDENT_DEDUP_KEYS, INCIDENT_COMMAND_RESULTS),
+            Set.of(INCIDENT_COMMANDS, INCIDENT_ROUTED_COMMANDS, INCIDENT_DEDUP_KEYS, INCIDENT_COMMAND_RESULTS,
+                    INCIDENT_COMPONENTS),
             Set.of(INCIDENT_COMMANDS, INCIDENT_EVENTS, INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS,
-                    INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ),
+                    INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ, INCIDENT_COMPONENTS),
             Set.of());
 
     public static final ServiceAccess TIMELINE_PROJECTION_SERVICE = new ServiceAccess("timeline-projection",
             "timeline-projection",
-            Set.of(INCIDENT_EVENTS, INCIDENT_CLOCK_TICKS, INCIDENT_STATE, INCIDENT_DETECTIONS),
+            Set.of(INCIDENT_EVENTS, INCIDENT_CLOCK_TICKS, INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_COMPONENTS),
             Set.of(INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_EVENTS_DLQ, INCIDENT_CLOCK_TICKS),
             Set.of());
 

@@ -72,8 +72,9 @@ public final class HostileRequests {
      *                     parameters not listed get "x"
      * @param skip         operations not to send anything to ("METHOD /path")
      * @param headerValues for header names, values the service must refuse: sent to each operation that declares
-     *                     the header, and to every operation with a JSON body if the name is in
-     *                     {@code onEveryWrite} (a header the service reads without declaring it)
+     *                     the header, and to every POST with a JSON body if the name is in {@code onEveryWrite} (a
+     *                     header the service reads without declaring it, such as Idempotency-Key, which a PUT, being
+     *                     idempotent already, has no use for)
      */
     public List<Hostile> all(Map<String, String> validBodies, Map<String, String> pathIds, Set<String> skip,
                              Map<String, List<String>> headerValues, Set<String> onEveryWrite) {
@@ -261,7 +262,7 @@ public final class HostileRequests {
             }
         }
         headerValues.forEach((name, values) -> {
-            if (!declared.contains(name) && !(base != null && onEveryWrite.contains(name))) {
+            if (!declared.contains(name) && !(base != null && method.equals("POST") && onEveryWrite.contains(name))) {
                 return;
             }
             for (String value : values) {

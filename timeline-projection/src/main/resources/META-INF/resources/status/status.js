@@ -35,9 +35,7 @@ function render(summary, resolved) {
   const overall = document.getElementById('overall');
   overall.textContent = summary.status.description;
   overall.className = `indicator ${summary.status.indicator}`;
-  document.getElementById('components').replaceChildren(...summary.components.map((component) => element('li', {},
-    element('span', { text: component.name }),
-    element('span', { class: `condition ${component.status}`, text: CONDITIONS[component.status] || component.status }))));
+  document.getElementById('components').replaceChildren(...componentItems(summary.components));
   if (summary.components.length === 0) {
     document.getElementById('components').replaceChildren(element('li', { class: 'muted', text: 'No components listed.' }));
   }
@@ -45,6 +43,30 @@ function render(summary, resolved) {
   document.getElementById('no-open').hidden = summary.incidents.length > 0;
   document.getElementById('history').replaceChildren(...resolved.map(incidentArticle));
   document.getElementById('no-history').hidden = resolved.length > 0;
+}
+
+// Groups (Statuspage's group components) fold their members away; one with trouble opens itself.
+function componentItems(components) {
+  const byId = new Map(components.map((component) => [component.id, component]));
+  return components.filter((component) => !component.group_id).map((component) => {
+    if (!component.group) {
+      return componentItem(component);
+    }
+    const members = component.components.map((id) => byId.get(id)).filter(Boolean);
+    const details = element('details', { class: 'group' },
+      element('summary', {}, element('span', { text: component.name }), condition(component)),
+      element('ul', { class: 'components', 'aria-label': component.name }, ...members.map(componentItem)));
+    details.open = component.status !== 'operational';
+    return element('li', { class: 'group-item' }, details);
+  });
+}
+
+function componentItem(component) {
+  return element('li', {}, element('span', { text: component.name }), condition(component));
+}
+
+function condition(component) {
+  return element('span', { class: `condition ${component.status}`, text: CONDITIONS[component.status] || component.status });
 }
 
 function incidentArticle(incident) {

@@ -1,5 +1,6 @@
 package dev.incidents.commands.app;
 
+import dev.incidents.commands.domain.ComponentAdmission;
 import dev.incidents.commands.domain.Severity;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -43,6 +44,32 @@ public interface IncidentsConfig {
     /** Bodies of the command endpoints beyond this size get 413 (the monitors' intake takes up to the HTTP limit). */
     @WithDefault("64K")
     MemorySize commandBodyLimit();
+
+    /** The component catalog declares are checked against. */
+    Components components();
+
+    interface Components {
+        /** The most components in use (retired ones aside) the catalog holds; a define beyond it gets 409. */
+        @WithDefault("1000")
+        int max();
+
+        /** What a declare naming a component the catalog does not have (or has retired) gets, by who sends it. */
+        UnknownComponents unknown();
+    }
+
+    interface UnknownComponents {
+        /** Declares by a person: REJECT (422 naming the known components) or CREATE (add it to the catalog). */
+        @WithDefault("reject")
+        ComponentAdmission.Unknown people();
+
+        /** Declares by a machine (incident-emitter) through the command API. */
+        @WithDefault("reject")
+        ComponentAdmission.Unknown machines();
+
+        /** Incidents made from monitors' alerts: an alert is not lost over a name, so CREATE by default. */
+        @WithDefault("create")
+        ComponentAdmission.Unknown alerts();
+    }
 
     /** How monitors' alerts (Alertmanager, Grafana, PagerDuty Events v2) become incidents. */
     Integrations integrations();

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.avro.CommandResult;
 import dev.incidents.commands.app.CommandGateway;
+import dev.incidents.commands.app.ComponentCatalog;
+import dev.incidents.commands.app.IncidentsConfig;
+import dev.incidents.commands.domain.ComponentAdmission;
 import dev.incidents.commands.domain.IncidentCommand;
+import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.Rejection;
 import dev.incidents.commands.wire.CommandEnvelope;
@@ -24,8 +28,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The common path of every command endpoint: refuse what needs no state to refuse (nothing is sent), send the
- * command, wait for its decision and turn it into an HTTP answer.
+ * The common path of every command endpoint: refuse what needs no state to refuse (nothing is sent), check a
+ * declare's components against the catalog, send the command, wait for its decision and turn it into an HTTP answer.
  */
 @ApplicationScoped
 public class CommandSubmitter {
@@ -35,10 +39,14 @@ public class CommandSubmitter {
     private final Clock clock;
     private final ObjectMapper json;
     private final CommandMetrics metrics;
+    private final ComponentCatalog catalog;
+    private final IncidentsConfig.UnknownComponents unknown;
 
     CommandSubmitter(IncidentDecider decider, CommandGateway gateway, Clock clock, ObjectMapper json,
-                     CommandMetrics metrics) {
+                     CommandMetrics metrics, ComponentCatalog catalog, IncidentsConfig config) {
         this.decider = decider;
+        this.catalog = catalog;
+        this.unknown = config.components().unknown();
         this.gateway = gateway;
         this.clock = clock;
         this.json = json;
@@ -47,7 +55,8 @@ public class CommandSubmitter {
 
     Response submit(String incidentId, IncidentCommand command, Object body, RequestMeta meta, Response.Status created) {
         String commandId = meta.commandId(incidentId);
-        return decide(commandId, incidentId, command, body, meta)
+        return decide(commandId, incidentId, command, body, meta,
+                meta.caller().machine() ? unknown.machines() : unknown.people())
                 .map(decided -> answer(decided, created))
                 .orElseGet(() -> pending(commandId, incidentId));
     }
@@ -55,14 +64,17 @@ public class CommandSubmitter {
     /**
      * Sends {@code command} as command {@code commandId} and waits for its decision.
      *
+     * @param unknownComponents what a declare naming components the catalog does not have gets
      * @return the decision, or empty when it did not come in time (the command is recorded and will be decided)
      * @throws CommandRejectedException when the command is refused before it is sent (nothing is sent)
      */
     Optional<CommandResult> decide(String commandId, String incidentId, IncidentCommand command, Object body,
-                                   RequestMeta meta) {
+                                   RequestMeta meta, ComponentAdmission.Unknown unknownComponents) {
         Instant received = clock.instant();
         String type = command.getClass().getSimpleName();
-        Optional<Rejection> refused = decider.precheck(command, received);
+        Optional<Rejection> refused = decider.precheck(command, received)
+                .or(() -> command instanceof DeclareIncident declare
+                        ? catalog.admit(declare.components(), meta.actor(), unknownComponents) : Optional.empty());
         if (refused.isPresent()) {
             metrics.ended(type, CommandMetrics.Outcome.REFUSED, refused.get().reason().name(), Duration.ZERO);
             throw new CommandRejectedException(refused.get());

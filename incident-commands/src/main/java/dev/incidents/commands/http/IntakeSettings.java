@@ -1,6 +1,7 @@
 package dev.incidents.commands.http;
 
 import dev.incidents.commands.app.IncidentsConfig;
+import dev.incidents.commands.domain.ComponentAdmission;
 import dev.incidents.commands.intake.IntakeRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,6 +14,7 @@ public class IntakeSettings {
 
     private final IntakeRules rules;
     private final Map<String, String> integrationsByRoutingKey;
+    private final ComponentAdmission.Unknown unknownComponents;
 
     IntakeSettings(IncidentsConfig config) {
         IncidentsConfig.Integrations integrations = config.integrations();
@@ -21,6 +23,7 @@ public class IntakeSettings {
         Map<String, String> byKey = new HashMap<>();
         integrations.pagerdutyRoutingKeys().forEach((name, key) -> byKey.put(key, name));
         this.integrationsByRoutingKey = Map.copyOf(byKey);
+        this.unknownComponents = config.components().unknown().alerts();
     }
 
     IntakeRules rules() {
@@ -29,5 +32,10 @@ public class IntakeSettings {
 
     Map<String, String> integrationsByRoutingKey() {
         return integrationsByRoutingKey;
+    }
+
+    /** What an alert naming a component the catalog does not have gets. */
+    ComponentAdmission.Unknown unknownComponents() {
+        return unknownComponents;
     }
 }

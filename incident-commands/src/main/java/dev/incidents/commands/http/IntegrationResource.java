@@ -108,7 +108,8 @@ public class IntegrationResource {
         RequestMeta meta = RequestMeta.from(callers.current(), null, null);
         String incidentId = meta.newIncidentId();
         String commandId = meta.commandId(incidentId);
-        return new Sent(commandId, incidentId, submitter.decide(commandId, incidentId, report, body, meta));
+        return new Sent(commandId, incidentId, submitter.decide(commandId, incidentId, report, body, meta,
+                settings.unknownComponents()));
     }
 
     /** The report of a group no open incident holds, in which nothing fires: nothing to declare, nothing wrong. */

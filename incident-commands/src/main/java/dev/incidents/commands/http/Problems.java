@@ -2,6 +2,7 @@ package dev.incidents.commands.http;
 
 import dev.incidents.commands.app.CommandGateway;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.table.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -38,5 +39,12 @@ public class Problems {
         return Problem.of("unavailable", "Commands cannot be received right now", 503,
                 "Kafka did not acknowledge the command; nothing was recorded. Retry later.", null)
                 .responseRetryAfter(5);
+    }
+
+    @ServerExceptionMapper
+    public Response catalogUnavailable(StoreUnavailableException e) {
+        LOG.warn("Component catalog unavailable: " + e.getMessage(), e.getCause());
+        return Problem.of("unavailable", "The component catalog cannot be changed or read right now", 503,
+                e.getMessage(), null).responseRetryAfter(5);
     }
 }

@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessTest {
 
     private static final String EMITTER = RouteMatrix.EMITTER;
+    /** The local realm's notifier-admin is a viewer as well. */
+    private static final Set<String> READERS = Set.of("viewer", "responder", "commander", "notifier-admin",
+            "incident-admin", EMITTER);
 
     /** Every operation of the service and who may call it; everybody else gets 403, nobody signed in 401. */
     private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
@@ -57,9 +60,12 @@ class AccessTest {
             Map.entry("POST /integrations/grafana", Set.of("incident-admin", EMITTER)),
             Map.entry("POST /integrations/pagerduty/v2/enqueue", Set.of("incident-admin", EMITTER)),
             Map.entry("GET /asyncapi.yaml", RouteMatrix.ANYBODY),
-            // the local realm's notifier-admin is a viewer as well
-            Map.entry("GET /commands/{commandId}",
-                    Set.of("viewer", "responder", "commander", "notifier-admin", "incident-admin", EMITTER)));
+            // the catalog: everybody who reads incidents reads it, only an incident-admin changes it
+            Map.entry("GET /components", READERS),
+            Map.entry("GET /components/{componentId}", READERS),
+            Map.entry("PUT /components/{componentId}", Set.of("incident-admin")),
+            Map.entry("DELETE /components/{componentId}", Set.of("incident-admin")),
+            Map.entry("GET /commands/{commandId}", READERS));
 
     private static RouteMatrix callers;
     private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());

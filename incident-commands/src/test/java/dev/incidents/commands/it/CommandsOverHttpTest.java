@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -52,6 +53,12 @@ class CommandsOverHttpTest {
     @BeforeAll
     static void signInAsCommander() {
         SignedIn.as("commander");
+    }
+
+    /** Declares here name "checkout" (defining it again as it is writes nothing). */
+    @BeforeEach
+    void catalogHoldsCheckout() {
+        CatalogComponents.define("checkout", "Checkout", "Shop", true);
     }
 
     @AfterAll

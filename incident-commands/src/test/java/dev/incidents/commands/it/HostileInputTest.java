@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,8 @@ class HostileInputTest {
     void every_malformed_request_is_refused_with_a_problem_and_writes_nothing() {
         String baseUrl = "http://127.0.0.1:" + RestAssured.port;
         List<HostileRequests.Hostile> requests = new HostileRequests(HostileInputCheck.openApi(baseUrl)).all(
-                validBodies(Instant.now()), Map.of("incidentId", "inc-hostile", "commandId", "cmd-hostile"),
+                validBodies(Instant.now()), Map.of("incidentId", "inc-hostile", "commandId", "cmd-hostile",
+                        "componentId", "hostile-component"),
                 // monitors' formats take fields this service does not know and ignores what it does not use, and
                 // PagerDuty's errors have PagerDuty's shape: MonitorIntakeTest sends them their hostile requests
                 Set.of("POST /integrations/alertmanager", "POST /integrations/grafana",
@@ -44,14 +46,15 @@ class HostileInputTest {
                         IncidentTopic.INCIDENT_COMMANDS.topicName(), IncidentTopic.INCIDENT_EVENTS.topicName(),
                         IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(),
                         IncidentTopic.INCIDENT_DEDUP_KEYS.topicName(),
-                        IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName()));
+                        IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName(),
+                        IncidentTopic.INCIDENT_COMPONENTS.topicName()));
 
         report.printAndCheck(300);
     }
 
     /** A body each operation would accept; every hostile request changes one thing of it. */
     private static Map<String, String> validBodies(Instant now) {
-        return Map.of(
+        Map<String, String> bodies = new HashMap<>(Map.of(
                 "POST /incidents", "{\"title\":\"Checkout down\",\"severity\":\"SEV1\",\"summary\":\"Customers "
                         + "cannot pay\",\"components\":[\"checkout\"],\"commander\":\"alice\",\"detectedAt\":\""
                         + now.minusSeconds(60) + "\",\"dedupKey\":\"hostile-1\",\"source\":\"monitor\"}",
@@ -72,6 +75,9 @@ class HostileInputTest {
                 "POST /incidents/{incidentId}/corrective-actions/{actionId}/decline",
                 "{\"reason\":\"Covered by the new provider\"}",
                 "POST /incidents/{incidentId}/corrective-actions/{actionId}/reschedule", "{\"dueAt\":\""
-                        + now.plus(Duration.ofDays(14)) + "\",\"reason\":\"Waiting on the vendor\"}");
+                        + now.plus(Duration.ofDays(14)) + "\",\"reason\":\"Waiting on the vendor\"}"));
+        bodies.put("PUT /components/{componentId}", "{\"name\":\"Checkout\",\"description\":\"Paying\","
+                + "\"group\":\"Shop\",\"order\":1,\"public\":true}");
+        return bodies;
     }
 }

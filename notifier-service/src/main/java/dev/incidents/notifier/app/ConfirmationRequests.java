@@ -8,6 +8,8 @@ import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.render.SubscriptionMailRenderer;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.table.AwaitedWrites;
+import dev.incidents.support.table.StoreUnavailableException;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

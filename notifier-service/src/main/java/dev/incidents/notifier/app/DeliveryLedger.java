@@ -7,6 +7,7 @@ import dev.incidents.notifier.wire.DeliveryMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.table.TopicTable;
 import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.opentelemetry.context.Context;

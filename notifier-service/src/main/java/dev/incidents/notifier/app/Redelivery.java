@@ -4,6 +4,8 @@ import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.table.AwaitedWrites;
+import dev.incidents.support.table.StoreUnavailableException;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

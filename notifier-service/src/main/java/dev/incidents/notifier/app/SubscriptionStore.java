@@ -5,6 +5,8 @@ import dev.incidents.notifier.wire.SubscriptionMapper;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
+import dev.incidents.support.table.StoreUnavailableException;
+import dev.incidents.support.table.TopicTable;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

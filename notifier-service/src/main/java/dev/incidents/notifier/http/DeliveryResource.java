@@ -5,6 +5,7 @@ import dev.incidents.notifier.app.Redelivery;
 import dev.incidents.notifier.domain.Delivery;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.http.ProblemException;
 import dev.incidents.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class DeliveryResource {
     @Path("/{messageId}")
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.NOTIFIER_ADMIN, Roles.ADMIN})
     public Delivery get(@PathParam("messageId") String messageId) {
-        return ledger.find(messageId).orElseThrow(() -> new Problems.ProblemException(Problem.of("not-found",
+        return ledger.find(messageId).orElseThrow(() -> new ProblemException(Problem.of("not-found",
                 "Delivery not found", 404, "No delivery of message " + messageId + " is known.", null)));
     }
 
@@ -74,7 +75,7 @@ public class DeliveryResource {
         try {
             return Response.accepted(redelivery.redeliver(messageId)).build();
         } catch (Redelivery.NotRedeliverableException e) {
-            throw new Problems.ProblemException(e.missing()
+            throw new ProblemException(e.missing()
                     ? Problem.of("not-found", "Nothing to redeliver", 404, e.getMessage(), null)
                     : Problem.of("conflict", "Not a failed message", 409, e.getMessage(), null));
         }
@@ -87,7 +88,7 @@ public class DeliveryResource {
         try {
             return Delivery.Status.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new Problems.ProblemException(Problem.of("invalid-field", "Invalid query parameter", 400,
+            throw new ProblemException(Problem.of("invalid-field", "Invalid query parameter", 400,
                     "status must be one of RETRYING, DELIVERED, FAILED, CANCELLED.", "status"));
         }
     }

@@ -6,6 +6,7 @@ import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.render.SubscriptionMailRenderer;
 import dev.incidents.notifier.render.SubscriptionMailRenderer.Page;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.http.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -87,7 +88,7 @@ public class MailLinkResource {
     public Response unsubscribe(@PathParam("id") String id, @QueryParam("token") String token,
                                 @FormParam("List-Unsubscribe") String oneClick) {
         if (!ONE_CLICK.equals(oneClick)) {
-            throw new Problems.ProblemException(Problem.of("not-one-click", "Not a one-click unsubscribe", 400,
+            throw new ProblemException(Problem.of("not-one-click", "Not a one-click unsubscribe", 400,
                     "The body must be List-Unsubscribe=One-Click (RFC 8058).", "List-Unsubscribe"));
         }
         Optional<Subscription> subscription = unsubscribable(id, token);
@@ -106,7 +107,7 @@ public class MailLinkResource {
             throw invalidLink();
         }
         if (check == EmailLinks.Check.EXPIRED && subscription.awaitingConfirmation()) {
-            throw new Problems.ProblemException(Problem.of("link-expired", "The confirmation link has expired", 410,
+            throw new ProblemException(Problem.of("link-expired", "The confirmation link has expired", 410,
                     "Ask for a new confirmation mail.", null));
         }
         return subscription;
@@ -138,8 +139,8 @@ public class MailLinkResource {
                 .build();
     }
 
-    private static Problems.ProblemException invalidLink() {
-        return new Problems.ProblemException(Problem.of("invalid-link", "The link is not valid", 404,
+    private static ProblemException invalidLink() {
+        return new ProblemException(Problem.of("invalid-link", "The link is not valid", 404,
                 "The link does not belong to a subscription here, or its address has changed since.", null));
     }
 }

@@ -1,8 +1,8 @@
 package dev.incidents.notifier.http;
 
-import dev.incidents.notifier.app.StoreUnavailableException;
 import dev.incidents.notifier.domain.Violation;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.table.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -27,25 +27,10 @@ public class Problems {
         }
     }
 
-    /** An answer that is not an error of the mapping kind: 404, 412. */
-    public static final class ProblemException extends RuntimeException {
-        private final Problem problem;
-
-        ProblemException(Problem problem) {
-            super(problem.detail());
-            this.problem = problem;
-        }
-    }
-
     @ServerExceptionMapper
     public Response invalid(InvalidSubscriptionException e) {
         return Problem.ofViolations("invalid-subscription", "The subscription breaks a rule", 422,
                 e.violations.stream().map(v -> new Problem.Violation(v.field(), v.message())).toList()).response();
-    }
-
-    @ServerExceptionMapper
-    public Response problem(ProblemException e) {
-        return e.problem.response();
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
+import dev.incidents.support.http.ProblemException;
 import dev.incidents.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -71,7 +72,7 @@ public class SubscriptionResource {
     public Response create(SubscriptionRequest request) {
         SubscriptionSpec spec = valid(spec(request), true);
         SubscriptionRules.roomForOneMore(store.count(), maxSubscriptions).ifPresent(full -> {
-            throw new Problems.ProblemException(Problem.of("subscription-limit", "Too many subscriptions", 409, full,
+            throw new ProblemException(Problem.of("subscription-limit", "Too many subscriptions", 409, full,
                     null));
         });
         Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
@@ -126,7 +127,7 @@ public class SubscriptionResource {
     public Response requestConfirmationAgain(@PathParam("id") String id) {
         Subscription subscription = existing(id);
         if (!subscription.awaitingConfirmation()) {
-            throw new Problems.ProblemException(Problem.of("not-awaiting-confirmation",
+            throw new ProblemException(Problem.of("not-awaiting-confirmation",
                     "The subscription awaits no confirmation", 409, "Subscription " + id
                             + (subscription.channel() == Channel.EMAIL ? " is confirmed already."
                             : " is no EMAIL subscription."), null));
@@ -169,13 +170,13 @@ public class SubscriptionResource {
     }
 
     private Subscription existing(String id) {
-        return store.find(id).orElseThrow(() -> new Problems.ProblemException(Problem.of("not-found",
+        return store.find(id).orElseThrow(() -> new ProblemException(Problem.of("not-found",
                 "Subscription not found", 404, "No subscription " + id + ".", null)));
     }
 
     private static void requireVersion(Subscription current, String ifMatch) {
         if (ifMatch != null && !ifMatch.replace("\"", "").strip().equals(String.valueOf(current.version()))) {
-            throw new Problems.ProblemException(Problem.of("version-mismatch", "The subscription has changed", 412,
+            throw new ProblemException(Problem.of("version-mismatch", "The subscription has changed", 412,
                     "The subscription is at version " + current.version() + ", not " + ifMatch + ".", "If-Match"));
         }
     }

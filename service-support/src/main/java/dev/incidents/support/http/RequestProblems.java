@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 public class RequestProblems {
 
     @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.problem().response();
+    }
+
+    @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e) {
         String field = path(e);
         return Problem.of("unknown-field", "Unknown request field", 400, "Unknown field '" + field + "'.", field)

@@ -67,8 +67,15 @@ public interface ProjectionConfig {
         /** The page's public address; default: /status/ on the address the request came to. */
         Optional<URI> url();
 
-        /** Components always listed, in this order (others appear once an incident names them); default none. */
+        /**
+         * Components listed after the catalog's public ones, in this order, when the catalog does not have them
+         * (others appear once an incident names them); default none.
+         */
         Optional<List<String>> components();
+
+        /** How long a public answer waits for the component catalog while this instance loads it; then 503. */
+        @WithDefault("10s")
+        Duration catalogWait();
 
         /**
          * The newest public updates summary.json and incidents.json list per incident (the status page, which reads

@@ -2,6 +2,7 @@ package dev.incidents.projection.domain;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What customers may read of one incident. Built from its state and the public lines of its timeline only, so
@@ -21,6 +22,16 @@ public record PublicIncident(String incidentId, String title, Severity severity,
         components = List.copyOf(components);
         updates = List.copyOf(updates);
         correctiveActions = List.copyOf(correctiveActions);
+    }
+
+    /** This incident without the components the public does not see. */
+    public PublicIncident hiding(Set<String> unlisted) {
+        if (components.stream().noneMatch(unlisted::contains)) {
+            return this;
+        }
+        return new PublicIncident(incidentId, title, severity, status,
+                components.stream().filter(id -> !unlisted.contains(id)).toList(), declaredAt, updatedAt, resolvedAt,
+                nextUpdateDueAt, rcaDueAt, rcaPublishedAt, rca, updates, correctiveActions);
     }
 
     /** A corrective action as customers may read it: what, by when, and whether it is done. */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,33 +23,49 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
     /** How a component is doing, worst last. */
     public enum Condition { OPERATIONAL, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE }
 
-    /** @param since when the condition began: the declaration of the incident that sets it, else null */
-    public record ComponentState(String name, Condition condition, Instant since) {
+    /**
+     * @param group the catalog group it is listed under; null: none
+     * @param since when the condition began: the declaration of the incident that sets it, else null
+     */
+    public record ComponentState(String id, String name, String group, Condition condition, Instant since) {
+
+        ComponentState worsenedBy(PublicIncident incident) {
+            ComponentState candidate = new ComponentState(id, name, group, StatusBoard.condition(incident.severity()),
+                    incident.declaredAt());
+            return worse(this, candidate);
+        }
     }
 
     /**
-     * @param listed the components always shown, in this order; others follow by name once an incident names them
+     * @param listed   the components always shown, in this order (the catalog's public ones)
+     * @param unlisted components never shown, not even in the incidents naming them (the catalog's private and
+     *                 retired ones); a component in neither list is shown under its id once an incident names it,
+     *                 after the listed ones
      */
-    public static StatusBoard of(List<String> listed, List<PublicIncident> incidents, Instant now) {
+    public static StatusBoard of(List<ListedComponent> listed, Set<String> unlisted, List<PublicIncident> incidents,
+                                 Instant now) {
         Instant historyStart = now.minus(HISTORY);
-        List<PublicIncident> open = incidents.stream().filter(PublicIncident::open)
+        List<PublicIncident> shown = incidents.stream().map(incident -> incident.hiding(unlisted)).toList();
+        List<PublicIncident> open = shown.stream().filter(PublicIncident::open)
                 .sorted(Comparator.comparing(PublicIncident::severity)
                         .thenComparing(Comparator.comparing(PublicIncident::declaredAt).reversed())).toList();
-        List<PublicIncident> history = incidents.stream()
+        List<PublicIncident> history = shown.stream()
                 .filter(incident -> !incident.open() && incident.resolvedAt().isAfter(historyStart))
                 .sorted(Comparator.comparing(PublicIncident::resolvedAt).reversed()).toList();
         Map<String, ComponentState> states = new LinkedHashMap<>();
-        listed.forEach(name -> states.put(name, new ComponentState(name, Condition.OPERATIONAL, null)));
+        listed.forEach(c -> states.put(c.id(), operational(c)));
         Stream.concat(open.stream(), history.stream()).flatMap(incident -> incident.components().stream())
-                .sorted().forEach(name -> states.putIfAbsent(name, new ComponentState(name, Condition.OPERATIONAL,
-                        null)));
+                .sorted()
+                .forEach(id -> states.putIfAbsent(id, operational(ListedComponent.uncatalogued(id))));
         for (PublicIncident incident : open) {
-            for (String name : incident.components()) {
-                ComponentState state = new ComponentState(name, condition(incident.severity()), incident.declaredAt());
-                states.merge(name, state, StatusBoard::worse);
-            }
+            incident.components().stream().filter(states::containsKey)
+                    .forEach(id -> states.computeIfPresent(id, (key, state) -> state.worsenedBy(incident)));
         }
         return new StatusBoard(now, List.copyOf(states.values()), open, history);
+    }
+
+    private static ComponentState operational(ListedComponent component) {
+        return new ComponentState(component.id(), component.name(), component.group(), Condition.OPERATIONAL, null);
     }
 
     /** Every incident on the board: the open ones, then the history. */

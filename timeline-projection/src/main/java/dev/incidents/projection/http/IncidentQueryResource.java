@@ -7,6 +7,7 @@ import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.http.InvalidField;
+import dev.incidents.support.http.QueryFlag;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.security.Roles;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -150,12 +152,9 @@ public class IncidentQueryResource {
             }
             filter = filter.and(view -> view.severity() == wanted);
         }
-        if (overdue != null) {
-            if (!overdue.equals("true") && !overdue.equals("false")) {
-                throw new InvalidField("overdue", "overdue must be true or false");
-            }
-            boolean wanted = overdue.equals("true");
-            filter = filter.and(view -> view.overdue() == wanted);
+        Optional<Boolean> overdueWanted = QueryFlag.parse("overdue", overdue);
+        if (overdueWanted.isPresent()) {
+            filter = filter.and(view -> view.overdue() == overdueWanted.get());
         }
         if (component != null) {
             filter = filter.and(view -> view.components().contains(component));
@@ -164,14 +163,8 @@ public class IncidentQueryResource {
     }
 
     static Predicate<IncidentView> withOpenActions(String openActions) {
-        if (openActions == null) {
-            return view -> true;
-        }
-        if (!openActions.equals("true") && !openActions.equals("false")) {
-            throw new InvalidField("openActions", "openActions must be true or false");
-        }
-        boolean wanted = openActions.equals("true");
-        return view -> view.correctiveActions().stream().anyMatch(CorrectiveActionView::isOpen) == wanted;
+        return QueryFlag.parse("openActions", openActions).<Predicate<IncidentView>>map(wanted -> view -> view
+                .correctiveActions().stream().anyMatch(CorrectiveActionView::isOpen) == wanted).orElse(view -> true);
     }
 
     /** Declared in [from, to); either end may be left open. */

@@ -1,16 +1,24 @@
 package dev.incidents.projection.http;
 
+import dev.incidents.projection.app.ComponentCatalog;
 import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.ProjectionConfig;
+import dev.incidents.projection.domain.ListedComponent;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.StatusBoard;
+import dev.incidents.support.catalog.CatalogEntry;
+import dev.incidents.support.table.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The public status, gathered from every instance. A status page is read most when things break, by many people
@@ -20,17 +28,22 @@ import java.util.concurrent.atomic.AtomicReference;
 @ApplicationScoped
 public class PublicBoard {
 
+    private static final Logger LOG = Logger.getLogger(PublicBoard.class);
+
     private record Snapshot(StatusBoard board, Instant takenAt) {
     }
 
     private final IncidentQueries queries;
     private final InstanceParts parts;
+    private final ComponentCatalog catalog;
     private final ProjectionConfig.StatusPage page;
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
-    PublicBoard(IncidentQueries queries, InstanceParts parts, ProjectionConfig config, Clock clock) {
+    PublicBoard(IncidentQueries queries, InstanceParts parts, ComponentCatalog catalog, ProjectionConfig config,
+                Clock clock) {
         this.queries = queries;
+        this.catalog = catalog;
         this.parts = parts;
         this.page = config.statusPage();
         this.clock = clock;
@@ -54,8 +67,28 @@ public class PublicBoard {
     }
 
     private Optional<StatusBoard> gather(boolean localOnly, Instant now) {
+        List<CatalogEntry> entries;
+        try {
+            entries = catalog.all();
+        } catch (StoreUnavailableException e) {
+            LOG.infof("No public status yet: %s", e.getMessage());
+            return Optional.empty();
+        }
+        List<ListedComponent> listed = listed(entries);
+        Set<String> unlisted = entries.stream().filter(entry -> !entry.listedPublicly()).map(CatalogEntry::id)
+                .collect(Collectors.toSet());
         return parts.gather(() -> queries.localPublicIncidents(now.minus(StatusBoard.HISTORY)), localOnly,
                         PublicStatusResource.PUBLIC_INCIDENTS, PublicIncident[].class)
-                .map(incidents -> StatusBoard.of(page.components().orElse(List.of()), incidents, now));
+                .map(incidents -> StatusBoard.of(listed, unlisted, incidents, now));
+    }
+
+    /** The catalog's public components in its order, then those configured that the catalog does not have. */
+    private List<ListedComponent> listed(List<CatalogEntry> entries) {
+        Set<String> catalogued = entries.stream().map(CatalogEntry::id).collect(Collectors.toSet());
+        return Stream.concat(
+                entries.stream().filter(CatalogEntry::listedPublicly)
+                        .map(entry -> new ListedComponent(entry.id(), entry.name(), entry.group())),
+                page.components().orElse(List.of()).stream().filter(id -> !catalogued.contains(id))
+                        .map(ListedComponent::uncatalogued)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.incidents.projection.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.incidents.projection.domain.PublicIncident;
@@ -9,10 +10,13 @@ import dev.incidents.projection.domain.StatusBoard;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The public status in the JSON shape of Atlassian Statuspage's public API v2 ({@code summary.json},
@@ -32,10 +36,15 @@ final class StatuspageShape {
     record Page(String id, String name, String url, String timeZone, Instant updatedAt) {
     }
 
+    /**
+     * A component, or a group of them ({@code group} true, {@code components} its members' ids, its status the
+     * worst of theirs); a member names its group in {@code group_id}, as Statuspage's do.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Component(String id, String name, String status, Instant createdAt, Instant updatedAt, int position,
                      String description, boolean showcase, String startDate, String groupId, String pageId,
-                     boolean group, boolean onlyShowIfDegraded) {
+                     boolean group, boolean onlyShowIfDegraded,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> components) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -104,15 +113,40 @@ final class StatuspageShape {
         return new Page(PAGE_ID, pageName, pageUrl.toString(), "Etc/UTC", updated);
     }
 
+    /** The board's components in its order, each group's entry just before its first member. */
     private static List<Component> components(StatusBoard board) {
-        List<StatusBoard.ComponentState> states = board.components();
-        return IntStream.range(0, states.size()).mapToObj(i -> {
-            StatusBoard.ComponentState state = states.get(i);
+        Map<String, List<StatusBoard.ComponentState>> members = board.components().stream()
+                .filter(state -> state.group() != null)
+                .collect(Collectors.groupingBy(StatusBoard.ComponentState::group, LinkedHashMap::new,
+                        Collectors.toList()));
+        List<Component> components = new ArrayList<>();
+        for (StatusBoard.ComponentState state : board.components()) {
+            if (state.group() != null && members.get(state.group()).getFirst() == state) {
+                components.add(group(state.group(), members.get(state.group()), board.at(), components.size() + 1));
+            }
             Instant changed = state.since() == null ? board.at() : state.since();
-            return new Component(componentId(state.name()), state.name(),
-                    state.condition().name().toLowerCase(Locale.ROOT), changed, changed, i + 1, null, true, null,
-                    null, PAGE_ID, false, false);
-        }).toList();
+            components.add(new Component(state.id(), state.name(), status(state.condition()), changed, changed,
+                    components.size() + 1, null, true, null, state.group() == null ? null : groupId(state.group()),
+                    PAGE_ID, false, false, null));
+        }
+        return components;
+    }
+
+    private static Component group(String name, List<StatusBoard.ComponentState> members, Instant at, int position) {
+        StatusBoard.ComponentState worst = members.stream()
+                .max(Comparator.comparing(StatusBoard.ComponentState::condition)).orElseThrow();
+        Instant changed = worst.since() == null ? at : worst.since();
+        return new Component(groupId(name), name, status(worst.condition()), changed, changed, position, null, true,
+                null, null, PAGE_ID, true, false, members.stream().map(StatusBoard.ComponentState::id).toList());
+    }
+
+    /** Component ids hold no ':', so a group's id never meets one. */
+    private static String groupId(String group) {
+        return "group:" + group;
+    }
+
+    private static String status(StatusBoard.Condition condition) {
+        return condition.name().toLowerCase(Locale.ROOT);
     }
 
     private static Incident incident(PublicIncident incident, URI pageUrl, List<Component> components,
@@ -129,7 +163,7 @@ final class StatuspageShape {
         return new Incident(incident.incidentId(), incident.title(), status, incident.declaredAt(),
                 incident.updatedAt(), monitoringAt, incident.resolvedAt(), impact(incident.severity()),
                 link(pageUrl, incident).toString(), incident.declaredAt(), PAGE_ID, updates,
-                components.stream().filter(c -> incident.components().contains(c.name())).toList(),
+                components.stream().filter(c -> !c.group() && incident.components().contains(c.id())).toList(),
                 incident.rcaPublishedAt(), incident.rca(), incident.nextUpdateDueAt(), incident.rcaDueAt(),
                 incident.correctiveActions().stream().map(CorrectiveAction::of).toList());
     }
@@ -157,7 +191,4 @@ final class StatuspageShape {
         return status.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String componentId(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-    }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,18 +82,32 @@ class PublicStatusTest {
         PublicIncident major = given("inc-2", declared(Severity.SEV1, "checkout"));
         PublicIncident over = given("inc-3", declared(Severity.SEV1, "login"), new Resolved("Fixed", T0));
 
-        StatusBoard board = StatusBoard.of(List.of("api", "checkout"), List.of(partial, major, over),
+        StatusBoard board = StatusBoard.of(List.of(new ListedComponent("api", "Public API", null),
+                new ListedComponent("checkout", "Checkout", "Shop")), Set.of(), List.of(partial, major, over),
                 T0.plus(Duration.ofHours(1)));
 
         assertThat(board.components()).containsExactly(
-                new ComponentState("api", Condition.OPERATIONAL, null),
-                new ComponentState("checkout", Condition.MAJOR_OUTAGE, T0.plusSeconds(1)),
-                new ComponentState("login", Condition.OPERATIONAL, null),
-                new ComponentState("search", Condition.PARTIAL_OUTAGE, T0.plusSeconds(1)));
+                new ComponentState("api", "Public API", null, Condition.OPERATIONAL, null),
+                new ComponentState("checkout", "Checkout", "Shop", Condition.MAJOR_OUTAGE, T0.plusSeconds(1)),
+                new ComponentState("login", "login", null, Condition.OPERATIONAL, null),
+                new ComponentState("search", "search", null, Condition.PARTIAL_OUTAGE, T0.plusSeconds(1)));
         assertThat(board.open()).as("worst first").extracting(PublicIncident::incidentId)
                 .containsExactly("inc-2", "inc-1");
         assertThat(board.history()).extracting(PublicIncident::incidentId).containsExactly("inc-3");
         assertThat(board.worstOpenSeverity()).contains(Severity.SEV1);
+    }
+
+    @Test
+    void a_component_the_catalog_keeps_from_the_public_is_never_on_the_board_even_when_an_incident_names_it() {
+        PublicIncident incident = given("inc-1", declared(Severity.SEV1, "checkout", "ledger-db"));
+
+        StatusBoard board = StatusBoard.of(List.of(new ListedComponent("checkout", "Checkout", "Shop")),
+                Set.of("ledger-db"), List.of(incident), T0.plusSeconds(60));
+
+        assertThat(board.components()).extracting(ComponentState::id).containsExactly("checkout");
+        assertThat(board.components().getFirst().condition()).isEqualTo(Condition.MAJOR_OUTAGE);
+        assertThat(board.open().getFirst().components()).as("nor in the incident's own list").containsExactly(
+                "checkout");
     }
 
     @Test
@@ -103,8 +118,8 @@ class PublicStatusTest {
         PublicIncident newer = new PublicIncident("newer", "t", Severity.SEV3, Status.RESOLVED, List.of(), now, now,
                 now, null, null, null, null, List.of(), List.of());
 
-        StatusBoard board = StatusBoard.of(List.of(), List.of(old, newer, recentResolvedAt(recent, now.minusSeconds(1))),
-                now);
+        StatusBoard board = StatusBoard.of(List.of(), Set.of(), List.of(old, newer,
+                recentResolvedAt(recent, now.minusSeconds(1))), now);
 
         assertThat(board.history()).extracting(PublicIncident::incidentId).containsExactly("newer", "recent");
         assertThat(board.worstOpenSeverity()).isEmpty();

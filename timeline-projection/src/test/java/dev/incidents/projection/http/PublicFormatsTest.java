@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.incidents.projection.domain.CorrectiveActionView;
+import dev.incidents.projection.domain.ListedComponent;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.PublicIncident.PublicUpdate;
 import dev.incidents.projection.domain.Severity;
@@ -15,8 +16,10 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The public board written as Statuspage JSON and as an Atom feed, checked against the formats' schemas. */
 class PublicFormatsTest {
@@ -27,7 +30,7 @@ class PublicFormatsTest {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     final PublicIncident open = new PublicIncident("inc-1", "Checkout <down> & \"out\"", Severity.SEV2,
-            Status.IDENTIFIED, List.of("Checkout API"), T0, T0.plusSeconds(60), null, T0.plusSeconds(900), null,
+            Status.IDENTIFIED, List.of("checkout-api"), T0, T0.plusSeconds(60), null, T0.plusSeconds(900), null,
             null, null, List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Payments fail"),
             new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")), List.of());
     final PublicIncident reported = new PublicIncident("inc-2", "Login outage", Severity.SEV1, Status.RESOLVED,
@@ -39,17 +42,23 @@ class PublicFormatsTest {
                     CorrectiveActionView.State.COMPLETED, T0.plusSeconds(86400), T0.plusSeconds(3600)),
             new PublicIncident.PublicAction("CA-2", "Second certificate authority",
                     CorrectiveActionView.State.OPEN, T0.plusSeconds(864000), null)));
-    final StatusBoard board = StatusBoard.of(List.of("Website"), List.of(open, reported), T0.plusSeconds(400));
+    final StatusBoard board = StatusBoard.of(List.of(new ListedComponent("website", "Website", null),
+            new ListedComponent("checkout-api", "Checkout API", "Shop")), Set.of(), List.of(open, reported),
+            T0.plusSeconds(400));
 
     @Test
     void the_summary_speaks_statuspage_and_validates() throws Exception {
         StatuspageShape.Summary summary = StatuspageShape.summary(board, "Example status", PAGE, 25);
 
         assertThat(summary.status()).isEqualTo(new StatuspageShape.Indicator("major", "Partial System Outage"));
-        assertThat(summary.components()).extracting(StatuspageShape.Component::id, StatuspageShape.Component::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("website", "operational"),
-                        org.assertj.core.groups.Tuple.tuple("checkout-api", "partial_outage"),
-                        org.assertj.core.groups.Tuple.tuple("login", "operational"));
+        assertThat(summary.components()).extracting(StatuspageShape.Component::id, StatuspageShape.Component::status,
+                        StatuspageShape.Component::groupId)
+                .containsExactly(tuple("website", "operational", null),
+                        tuple("group:Shop", "partial_outage", null),
+                        tuple("checkout-api", "partial_outage", "group:Shop"),
+                        tuple("Login", "operational", null));
+        assertThat(summary.components().get(1).group()).isTrue();
+        assertThat(summary.components().get(1).components()).containsExactly("checkout-api");
         StatuspageShape.Incident incident = summary.incidents().get(0);
         assertThat(incident.incidentUpdates()).extracting(StatuspageShape.Update::body)
                 .containsExactly("Rolling back <b>now</b>", "Payments fail");
@@ -66,7 +75,7 @@ class PublicFormatsTest {
         PublicIncident longRunning = new PublicIncident("inc-3", "Slow search", Severity.SEV3, Status.IDENTIFIED,
                 List.of("Search"), T0, T0.plusSeconds(18_000), null, T0.plusSeconds(19_000), null, null, null,
                 hundreds, List.of());
-        StatusBoard days = StatusBoard.of(List.of(), List.of(longRunning), T0.plusSeconds(18_100));
+        StatusBoard days = StatusBoard.of(List.of(), Set.of(), List.of(longRunning), T0.plusSeconds(18_100));
 
         StatuspageShape.Summary summary = StatuspageShape.summary(days, "Example status", PAGE, 25);
 
@@ -114,7 +123,7 @@ class PublicFormatsTest {
                 Status.INVESTIGATING, List.of(), T0, T0, null, T0.plusSeconds(3600), null, null, null,
                 List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")), List.of());
 
-        String feed = AtomFeed.of(StatusBoard.of(List.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
+        String feed = AtomFeed.of(StatusBoard.of(List.of(), Set.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
                 PAGE, URI.create("https://status.example.com/history.atom"));
 
         assertThat(FormatSchemas.atomErrors(feed)).isEmpty();

@@ -12,6 +12,7 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.SeverityChanged;
 import dev.incidents.avro.ThirdPartyCause;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.projection.it.CatalogRecords;
 import dev.incidents.projection.it.ProjectionAnswers;
 import dev.incidents.projection.it.ProjectionTestStack;
 import dev.incidents.testing.SignedIn;
@@ -54,6 +55,8 @@ class PagesInBrowserTest {
     static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String INTERNAL = "INTERNAL-ONLY";
     static final String COMMANDER = "Commander Quillfeather";
+    /** The name of a component the catalog keeps from the public. */
+    static final String PRIVATE_COMPONENT = "Ledger database";
 
     static Chromium chromium;
 
@@ -234,11 +237,17 @@ class PagesInBrowserTest {
 
     @Test
     void the_public_page_shows_public_updates_and_the_promise_but_never_internal_words() {
+        CatalogRecords.define("checkout", "Checkout", "Shop", 1, true);
+        CatalogRecords.define("payments-api", "Payments API", "Shop", 2, true);
+        CatalogRecords.define("accounts-web", "Sign-in", "Accounts", 1, true);
+        CatalogRecords.define("ledger-db", PRIVATE_COMPONENT, null, 0, false);
         String open = "web-" + UUID.randomUUID();
         String openTitle = "Checkout errors " + open.substring(4, 12);
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(300);
         Instant promised = t.plus(Duration.ofMinutes(30));
-        publish(event(open, 1, t, withCommander(declared(openTitle, t, t.plusSeconds(900)))),
+        IncidentDeclared declaredOnAPrivatePart = withCommander(declared(openTitle, t, t.plusSeconds(900)));
+        declaredOnAPrivatePart.setComponents(List.of("checkout", "ledger-db"));
+        publish(event(open, 1, t, declaredOnAPrivatePart),
                 event(open, 2, t.plusSeconds(30), new UpdatePosted(IncidentStatus.INVESTIGATING,
                         INTERNAL + " db-7 restarted by hand", Audience.INTERNAL, t.plusSeconds(900), 900L, List.of())),
                 event(open, 3, t.plusSeconds(40), new SeverityChanged(Severity.SEV1, Severity.SEV2,
@@ -265,13 +274,20 @@ class PagesInBrowserTest {
                 "Alert 30 days before any certificate expires", "FastEdge", "Where our corrective actions stand");
         assertThat(history.findElement(By.cssSelector("li[data-action='CA-1']")).getText())
                 .startsWith("Alert 30 days before any certificate expires — planned by");
-        assertThat(browser.findElement(By.id("components")).getText()).contains("checkout");
+        WebElement shop = groupOnPage(browser, "Shop");
+        assertThat(shop.getAttribute("open")).as("a group with trouble opens itself").isNotNull();
+        assertThat(shop.getText()).contains("Checkout", "outage", "Payments API");
+        WebElement accounts = groupOnPage(browser, "Accounts");
+        assertThat(accounts.getAttribute("open")).as("a group all well stays folded").isNull();
+        assertThat(accounts.findElement(By.cssSelector("ul li")).isDisplayed()).isFalse();
+        accounts.findElement(By.tagName("summary")).click();
+        assertThat(accounts.findElement(By.cssSelector("ul li")).getText()).contains("Sign-in", "Operational");
         chromium.screenshot("status-page");
 
         for (String text : List.of(browser.getPageSource(), get("/api/v2/summary.json"), get("/api/v2/incidents.json"),
                 get("/history.atom"), get("/public/incidents"))) {
             assertThat(text).contains("We found the cause").doesNotContain(INTERNAL).doesNotContain(COMMANDER)
-                    .doesNotContain("UPDATE_OVERDUE");
+                    .doesNotContain("UPDATE_OVERDUE").doesNotContain(PRIVATE_COMPONENT).doesNotContain("ledger-db");
         }
     }
 
@@ -348,6 +364,11 @@ class PagesInBrowserTest {
     }
 
     /** Waits until the dashboard has signed in, through the provider's login page if it shows. */
+    private static WebElement groupOnPage(WebDriver browser, String name) {
+        return waitFor(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ul[@id='components']//details[summary/span[1][normalize-space()='" + name + "']]")));
+    }
+
     private static void logInIfAsked(String user) {
         waitFor(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("kc-login")),
                 ExpectedConditions.visibilityOfElementLocated(By.id("user-name"))));

@@ -1,4 +1,4 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
 import dev.incidents.support.background.Supervisor;
 import dev.incidents.support.kafka.KafkaClients;
@@ -36,9 +36,9 @@ import java.util.stream.Stream;
 /**
  * A compacted topic held whole by this instance, by key, in its heap or on its local disk: it reads the topic from
  * the start, reads wait until what the topic held at start is loaded, and a write returns once Kafka has it and this
- * instance has read it back. The notifier keeps its state in such topics and nowhere else.
+ * instance has read it back. The notifier keeps its state in such topics and nowhere else; the command service its component catalog.
  */
-final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
+public final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
 
     private final String topic;
     private final Duration timeout;
@@ -49,7 +49,7 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     private final TopicFollower follower;
 
     /** A table whose rows are decoded once and held in the heap: for a topic with a bound on its keys. */
-    static <A extends SpecificRecord, D> TopicTable<A, D> inHeap(KafkaClients clients, Supervisor supervisor,
+    public static <A extends SpecificRecord, D> TopicTable<A, D> inHeap(KafkaClients clients, Supervisor supervisor,
                                                                   String topic, Serde<A> serde,
                                                                   Function<A, D> toDomain, Duration timeout) {
         return new TopicTable<>(clients, supervisor, topic, serde, new HeapRows<>(decoder(topic, serde, toDomain)),
@@ -57,7 +57,7 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     }
 
     /** A table whose rows stay on local disk in {@code dir} (emptied first): for a topic that grows with traffic. */
-    static <A extends SpecificRecord, D> TopicTable<A, D> onDisk(Path dir, KafkaClients clients,
+    public static <A extends SpecificRecord, D> TopicTable<A, D> onDisk(Path dir, KafkaClients clients,
                                                                   Supervisor supervisor, String topic,
                                                                   Serde<A> serde, Function<A, D> toDomain,
                                                                   Duration timeout) {
@@ -77,32 +77,32 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
                 TopicFollower.Start.BEGINNING, this::apply, read::reached);
     }
 
-    Optional<D> get(String key) {
+    public Optional<D> get(String key) {
         awaitLoaded();
         return rows.get(key);
     }
 
     /** Every row, in no particular order; close the stream when done. */
-    Stream<D> values() {
+    public Stream<D> values() {
         awaitLoaded();
         return rows.values();
     }
 
-    void put(String key, A value) {
+    public void put(String key, A value) {
         write(key, value);
     }
 
     /** @param headers carried by the record (a trace context) */
-    void put(String key, A value, Headers headers) {
+    public void put(String key, A value, Headers headers) {
         write(List.of(new ProducerRecord<>(topic, null, key, value, headers)));
     }
 
-    void delete(String key) {
+    public void delete(String key) {
         write(key, null);
     }
 
     /** Deletes every key with one wait for Kafka and the read-back, not one per key. */
-    void deleteAll(Collection<String> keys) {
+    public void deleteAll(Collection<String> keys) {
         write(keys.stream().map(key -> new ProducerRecord<String, A>(topic, key, null)).toList());
     }
 
@@ -163,18 +163,18 @@ final class TopicTable<A extends SpecificRecord, D> implements AutoCloseable {
     }
 
     /** Whether this instance has read every record below the given offsets of the topic's partitions. */
-    boolean hasRead(Map<TopicPartition, Long> offsets) {
+    public boolean hasRead(Map<TopicPartition, Long> offsets) {
         return read.hasRead(offsets);
     }
 
     /** The topic's partitions, as Kafka knows them. */
-    List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration patience) {
+    public List<TopicPartition> partitions(Consumer<?, ?> consumer, Duration patience) {
         return consumer.partitionsFor(topic, patience).stream().map(p -> new TopicPartition(topic, p.partition()))
                 .toList();
     }
 
     /** Returns once what the topic held when this instance started is loaded. */
-    void awaitLoaded() {
+    public void awaitLoaded() {
         try {
             if (!read.awaitRead(endAtStart, timeout)) {
                 throw new StoreUnavailableException(topic + " is still loading.", null);

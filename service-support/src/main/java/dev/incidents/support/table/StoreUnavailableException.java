@@ -1,11 +1,11 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
-/** Kafka cannot take or give back the notifier's state right now; answered 503, nothing changed. */
+/** Kafka cannot take or give back a service's state right now; answered 503, nothing changed. */
 public final class StoreUnavailableException extends RuntimeException {
 
     private final boolean written;
 
-    StoreUnavailableException(String message, Throwable cause) {
+    public StoreUnavailableException(String message, Throwable cause) {
         this(message, cause, false);
     }
 

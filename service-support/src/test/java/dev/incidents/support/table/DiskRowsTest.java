@@ -1,4 +1,4 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
 import java.util.Optional;
 import java.util.stream.Stream;

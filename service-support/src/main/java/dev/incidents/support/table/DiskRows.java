@@ -1,4 +1,4 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.LRUCache;

@@ -1,4 +1,4 @@
-package dev.incidents.notifier.app;
+package dev.incidents.support.table;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -6,13 +6,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /** Producer settings for writes a request waits on: on every in-sync replica, never twice, sent at once, given up in time. */
-final class AwaitedWrites {
+public final class AwaitedWrites {
 
     private AwaitedWrites() {
     }
 
     /** @param timeout how long a write may take before the request is answered that it failed */
-    static Map<String, Object> producerSettings(Duration timeout) {
+    public static Map<String, Object> producerSettings(Duration timeout) {
         return Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis() / 2,
