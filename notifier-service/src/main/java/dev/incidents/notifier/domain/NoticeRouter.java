@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who receives a notice. An email address not yet confirmed receives none. Every subscription's filters apply (severities, components, kinds), and a PUBLIC one sees
- * only public kinds. Beyond that, by role:
+ * Who receives a notice. An email address not yet confirmed receives none. Every subscription's filters apply
+ * (severities, components and groups, kinds), and a PUBLIC one sees only public kinds. Beyond that, by role:
  * <ul>
  *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads (all of them
  *   for {@code *}), and is the only place due-soon, overdue, cleared and RCA-overdue alerts go; the alerts about a
@@ -28,7 +28,13 @@ public final class NoticeRouter {
     }
 
     public static List<Subscription> recipients(Notice notice, Collection<Subscription> subscriptions) {
-        return subscriptions.stream().filter(subscription -> receives(subscription, notice)).toList();
+        return recipients(notice, subscriptions, ComponentGroups.NONE);
+    }
+
+    /** @param groups the catalog's groups, which a subscription's {@code groups} filter names */
+    public static List<Subscription> recipients(Notice notice, Collection<Subscription> subscriptions,
+                                                ComponentGroups groups) {
+        return subscriptions.stream().filter(subscription -> receives(subscription, notice, groups)).toList();
     }
 
     /** The message id of a notice for one subscription: the same every time, so receivers can drop repeats. */
@@ -37,18 +43,25 @@ public final class NoticeRouter {
         return "msg_" + UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
-    static boolean receives(Subscription subscription, Notice notice) {
-        return !subscription.awaitingConfirmation() && passesFilters(subscription, notice)
+    static boolean receives(Subscription subscription, Notice notice, ComponentGroups groups) {
+        return !subscription.awaitingConfirmation() && passesFilters(subscription, notice, groups)
                 && byRole(subscription, notice);
     }
 
-    private static boolean passesFilters(Subscription s, Notice notice) {
+    private static boolean passesFilters(Subscription s, Notice notice, ComponentGroups groups) {
         IncidentBrief incident = notice.incident();
         return (s.audience() == Audience.INTERNAL || notice.kind().isPublic())
                 && (s.severities().isEmpty()
                         || incident.severity() != null && s.severities().contains(incident.severity()))
-                && (s.components().isEmpty() || incident.components().stream().anyMatch(s.components()::contains))
+                && touchesChosenParts(s, incident, groups)
                 && (s.messageKinds().isEmpty() || s.messageKinds().contains(notice.kind()));
+    }
+
+    /** No component or group chosen: every incident; else one naming a chosen component or one of a chosen group. */
+    private static boolean touchesChosenParts(Subscription s, IncidentBrief incident, ComponentGroups groups) {
+        return s.components().isEmpty() && s.groups().isEmpty()
+                || incident.components().stream().anyMatch(component -> s.components().contains(component)
+                        || groups.groupOf(component).filter(s.groups()::contains).isPresent());
     }
 
     private static boolean byRole(Subscription s, Notice notice) {

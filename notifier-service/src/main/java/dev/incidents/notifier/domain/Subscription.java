@@ -12,7 +12,8 @@ import java.util.Set;
  * it is sent nothing but the request to confirm ({@code confirmedAt} says when it last was).
  */
 public record Subscription(String id, long version, Channel channel, String target, Audience audience,
-                           Set<Severity> severities, Set<String> components, Set<MessageKind> messageKinds,
+                           Set<Severity> severities, Set<String> components, Set<String> groups,
+                           Set<MessageKind> messageKinds,
                            Locale locale, ZoneId timeZone, String commander, Integer escalationLevel,
                            List<SigningSecret> secrets, boolean awaitingConfirmation, Instant confirmedAt,
                            Instant createdAt, Instant updatedAt) {
@@ -20,6 +21,7 @@ public record Subscription(String id, long version, Channel channel, String targ
     public Subscription {
         severities = Set.copyOf(severities);
         components = Set.copyOf(components);
+        groups = Set.copyOf(groups);
         messageKinds = Set.copyOf(messageKinds);
         secrets = List.copyOf(secrets);
     }
@@ -49,8 +51,8 @@ public record Subscription(String id, long version, Channel channel, String targ
         if (!awaitingConfirmation) {
             return this;
         }
-        return new Subscription(id, version + 1, channel, target, audience, severities, components, messageKinds,
-                locale, timeZone, commander, escalationLevel, secrets, false, now, createdAt, now);
+        return new Subscription(id, version + 1, channel, target, audience, severities, components, groups,
+                messageKinds, locale, timeZone, commander, escalationLevel, secrets, false, now, createdAt, now);
     }
 
     /** Whether messages of this kind may go to this subscription now. */
@@ -68,9 +70,9 @@ public record Subscription(String id, long version, Channel channel, String targ
                                      boolean awaitingConfirmation, Instant confirmedAt, Instant createdAt,
                                      Instant updatedAt) {
         return new Subscription(id, version, spec.channel(), spec.target().strip(), spec.audience(),
-                spec.severities(), spec.components(), spec.messageKinds(), Locale.forLanguageTag(spec.locale()),
-                ZoneId.of(spec.timeZone()), spec.commander(), spec.escalationLevel(), secrets, awaitingConfirmation,
-                confirmedAt, createdAt, updatedAt);
+                spec.severities(), spec.components(), spec.groups(), spec.messageKinds(),
+                Locale.forLanguageTag(spec.locale()), ZoneId.of(spec.timeZone()), spec.commander(),
+                spec.escalationLevel(), secrets, awaitingConfirmation, confirmedAt, createdAt, updatedAt);
     }
 
     /** A secret already held keeps the time it was added, so rotation can tell the old one from the new. */

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a subscription must satisfy before it is stored: a reachable kind of target for its channel (http or https
@@ -28,6 +29,8 @@ public final class SubscriptionRules {
     public static final int MAX_ESCALATION_LEVEL = 10;
     /** The most components one subscription may filter on. */
     public static final int DEFAULT_MAX_COMPONENTS = 50;
+    /** How many of the catalog's components or groups a violation names. */
+    static final int CATALOG_LISTED = 30;
     /** The longest target, commander or component: URLs of chat webhooks stay well below it. */
     public static final int MAX_TEXT = 500;
 
@@ -80,15 +83,49 @@ public final class SubscriptionRules {
         }
         checkText("target", spec.target(), violations);
         checkText("commander", spec.commander(), violations);
-        if (spec.components() != null && spec.components().size() > maxComponents) {
-            violations.add(new Violation("components", "components must list at most " + maxComponents + "."));
-        } else if (spec.components() != null) {
-            int i = 0;
-            for (String component : spec.components()) {
-                checkText("components[" + i++ + "]", component, violations);
-            }
-        }
+        checkNames("components", spec.components(), maxComponents, violations);
+        checkNames("groups", spec.groups(), maxComponents, violations);
         return violations;
+    }
+
+    /**
+     * The components and groups a subscription chooses must be the catalog's: a component it holds and has not
+     * retired, a group one of those is listed under. Each violation names the catalog's choices (some of them).
+     */
+    public static List<Violation> checkCatalogChoices(SubscriptionSpec spec, Set<String> components,
+                                                      Set<String> groups) {
+        List<Violation> violations = new ArrayList<>();
+        unknown("components", spec.components(), components, "component").ifPresent(violations::add);
+        unknown("groups", spec.groups(), groups, "group").ifPresent(violations::add);
+        return violations;
+    }
+
+    private static Optional<Violation> unknown(String field, Set<String> chosen, Set<String> known, String what) {
+        List<String> missing = chosen.stream().filter(name -> !known.contains(name)).sorted().toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> offered = known.stream().sorted().limit(CATALOG_LISTED).toList();
+        return Optional.of(new Violation(field, quoted(missing) + (missing.size() == 1 ? " is not a " : " are not ")
+                + what + (missing.size() == 1 ? "" : "s") + " of the component catalog. "
+                + (offered.isEmpty() ? "The catalog has no " + what + "s yet."
+                : "The catalog's: " + quoted(offered) + (known.size() > offered.size() ? " and "
+                + (known.size() - offered.size()) + " more" : "") + ".")));
+    }
+
+    private static String quoted(List<String> names) {
+        return names.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "));
+    }
+
+    private static void checkNames(String field, Set<String> names, int max, List<Violation> violations) {
+        if (names.size() > max) {
+            violations.add(new Violation(field, field + " must list at most " + max + "."));
+            return;
+        }
+        int i = 0;
+        for (String name : names) {
+            checkText(field + "[" + i++ + "]", name, violations);
+        }
     }
 
     /** No text of a subscription is longer than a name or holds a character no text may hold. */

@@ -11,11 +11,12 @@ import java.util.Set;
 
 /** The JSON body of POST and PUT /subscriptions; unknown fields are refused. */
 public record SubscriptionRequest(Channel channel, String target, Audience audience, Set<Severity> severities,
-                                  Set<String> components, Set<MessageKind> messageKinds, String locale,
+                                  Set<String> components, Set<String> groups, Set<MessageKind> messageKinds,
+                                  String locale,
                                   String timeZone, String commander, Integer escalationLevel, List<String> secrets) {
 
     SubscriptionSpec toSpec() {
-        return new SubscriptionSpec(channel, target, audience, severities, components, messageKinds, locale,
+        return new SubscriptionSpec(channel, target, audience, severities, components, groups, messageKinds, locale,
                 timeZone, commander, escalationLevel, secrets);
     }
 

@@ -10,6 +10,8 @@ import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.Targets;
 import dev.incidents.notifier.domain.SubscriptionSpec;
 import dev.incidents.notifier.domain.Violation;
+import dev.incidents.support.catalog.CatalogEntry;
+import dev.incidents.support.catalog.FollowedCatalog;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.http.ProblemException;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Create, list, read, change and delete subscriptions. Secrets go in and never come out. */
 @Path("/subscriptions")
@@ -57,10 +60,12 @@ public class SubscriptionResource {
     private final int maxSubscriptions;
     private final int maxComponents;
     private final Clock clock;
+    private final FollowedCatalog catalog;
 
     SubscriptionResource(SubscriptionStore store, TargetPolicy targets, ConfirmationRequests confirmations,
-                         NotifierConfig config, Clock clock) {
+                         NotifierConfig config, Clock clock, FollowedCatalog catalog) {
         this.store = store;
+        this.catalog = catalog;
         this.maxSubscriptions = config.maxSubscriptions();
         this.maxComponents = config.maxComponentsPerSubscription();
         this.targets = targets;
@@ -163,6 +168,12 @@ public class SubscriptionResource {
     private SubscriptionSpec valid(SubscriptionSpec spec, boolean creating) {
         List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating, maxComponents));
         targets.check(spec).ifPresent(violations::add);
+        if (violations.isEmpty() && !(spec.components().isEmpty() && spec.groups().isEmpty())) {
+            List<CatalogEntry> inUse = catalog.all().stream().filter(entry -> !entry.retired()).toList();
+            violations.addAll(SubscriptionRules.checkCatalogChoices(spec,
+                    inUse.stream().map(CatalogEntry::id).collect(Collectors.toSet()),
+                    inUse.stream().map(CatalogEntry::group).filter(Objects::nonNull).collect(Collectors.toSet())));
+        }
         if (!violations.isEmpty()) {
             throw new Problems.InvalidSubscriptionException(violations);
         }

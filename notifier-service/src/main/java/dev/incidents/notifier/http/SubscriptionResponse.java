@@ -16,7 +16,7 @@ import java.util.List;
  * awaiting confirmation is sent nothing until its recipient follows the link of the confirmation mail.
  */
 public record SubscriptionResponse(String id, long version, Channel channel, String target, Audience audience,
-                                   List<Severity> severities, List<String> components,
+                                   List<Severity> severities, List<String> components, List<String> groups,
                                    List<MessageKind> messageKinds, String locale, String timeZone, String commander,
                                    Integer escalationLevel, List<SecretInfo> signingSecrets,
                                    boolean awaitingConfirmation, Instant confirmedAt, Instant createdAt,
@@ -30,7 +30,8 @@ public record SubscriptionResponse(String id, long version, Channel channel, Str
         return new SubscriptionResponse(s.id(), s.version(), s.channel(), Targets.shown(s.channel(), s.target()),
                 s.audience(),
                 s.severities().stream().sorted().toList(), s.components().stream().sorted().toList(),
-                s.messageKinds().stream().sorted().toList(), s.locale().toLanguageTag(), s.timeZone().getId(),
+                s.groups().stream().sorted().toList(), s.messageKinds().stream().sorted().toList(),
+                s.locale().toLanguageTag(), s.timeZone().getId(),
                 s.commander(), s.escalationLevel(),
                 s.secrets().stream().map(secret -> new SecretInfo(secret.addedAt())).toList(),
                 s.awaitingConfirmation(), s.confirmedAt(), s.createdAt(), s.updatedAt());

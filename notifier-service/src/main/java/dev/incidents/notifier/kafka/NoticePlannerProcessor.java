@@ -1,5 +1,6 @@
 package dev.incidents.notifier.kafka;
 
+import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.notifier.domain.Happening;
@@ -10,6 +11,7 @@ import dev.incidents.notifier.domain.NoticeRouter;
 import dev.incidents.notifier.domain.Subscription;
 import dev.incidents.notifier.render.NoticeRenderer;
 import dev.incidents.notifier.wire.SubscriptionMapper;
+import dev.incidents.support.catalog.ComponentDirectory;
 import dev.incidents.support.kafka.StoreSweep;
 import dev.incidents.support.tracing.RecordSpan;
 import dev.incidents.support.tracing.TraceHeaders;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Plans the messages of each event or detection: keeps the incident's brief, asks the router who is to hear of it,
@@ -43,17 +46,21 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
 
     private final NoticeRenderer renderer;
     private final Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues;
+    private final Deserializer<ComponentEvent> catalogValues;
     private final SubscriptionMapper mapper;
     private final Duration forgetBriefsAfter;
     private final Tracer tracer;
     private KeyValueStore<String, IncidentBrief> briefs;
     private KeyValueStore<String, byte[]> subscriptions;
+    private KeyValueStore<String, byte[]> catalog;
 
     NoticePlannerProcessor(NoticeRenderer renderer,
                            Deserializer<dev.incidents.avro.notifier.Subscription> subscriptionValues,
-                           SubscriptionMapper mapper, Duration forgetBriefsAfter, Tracer tracer) {
+                           Deserializer<ComponentEvent> catalogValues, SubscriptionMapper mapper,
+                           Duration forgetBriefsAfter, Tracer tracer) {
         this.renderer = renderer;
         this.subscriptionValues = subscriptionValues;
+        this.catalogValues = catalogValues;
         this.mapper = mapper;
         this.forgetBriefsAfter = forgetBriefsAfter;
         this.tracer = tracer;
@@ -64,6 +71,7 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
         super.init(context);
         briefs = context.getStateStore(PlannerTopology.BRIEF_STORE);
         subscriptions = context.getStateStore(PlannerTopology.SUBSCRIPTION_STORE);
+        catalog = context.getStateStore(PlannerTopology.CATALOG_STORE);
         context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME,
                 now -> forgetSettledBriefs(Instant.ofEpochMilli(now).minus(forgetBriefsAfter)));
     }
@@ -85,7 +93,7 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     }
 
     private void send(Notice notice, long timestamp, Headers trace) {
-        for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions())) {
+        for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions(), this::groupOf)) {
             String messageId = NoticeRouter.messageId(notice, subscription);
             try {
                 NoticeRenderer.Rendered rendered = renderer.render(notice, subscription.locale(),
@@ -98,6 +106,12 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
                         messageId, notice.kind(), notice.incident().incidentId(), subscription.id(), e);
             }
         }
+    }
+
+    private Optional<String> groupOf(String componentId) {
+        byte[] record = catalog.get(componentId);
+        return record == null ? Optional.empty() : Optional.ofNullable(ComponentDirectory.entryOf(
+                catalogValues.deserialize(PlannerTopology.CATALOG_TOPIC, record)).group());
     }
 
     private List<Subscription> subscriptions() {

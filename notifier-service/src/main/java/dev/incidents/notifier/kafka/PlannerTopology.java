@@ -22,7 +22,8 @@ import java.time.Duration;
 
 /**
  * incident-events and incident-detections in, notifier-outbox out. Consume (decode, dead-letter what cannot be
- * read), plan (incident briefs; subscriptions from a global store of notifier-subscriptions), produce (one written
+ * read), plan (incident briefs; subscriptions and the component catalog from global stores of their compacted
+ * topics), produce (one written
  * message per recipient, keyed by subscription).
  */
 public final class PlannerTopology {
@@ -36,10 +37,14 @@ public final class PlannerTopology {
     static final String DEAD_LETTER_SINK = "notifier-dlq-sink";
     static final String SUBSCRIPTIONS_SOURCE = "notifier-subscriptions-source";
     static final String SUBSCRIPTIONS_LOADER = "subscriptions-loader";
+    static final String CATALOG_SOURCE = "incident-components-source";
+    static final String CATALOG_LOADER = "component-catalog-loader";
 
     public static final String BRIEF_STORE = "incident-briefs";
     public static final String SUBSCRIPTION_STORE = "subscriptions";
+    public static final String CATALOG_STORE = "component-catalog";
     static final String SUBSCRIPTIONS_TOPIC = IncidentTopic.NOTIFIER_SUBSCRIPTIONS.topicName();
+    static final String CATALOG_TOPIC = IncidentTopic.INCIDENT_COMPONENTS.topicName();
 
     private PlannerTopology() {
     }
@@ -69,12 +74,17 @@ public final class PlannerTopology {
         topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTION_STORE),
                         keys, Serdes.ByteArray()).withLoggingDisabled(), SUBSCRIPTIONS_SOURCE, keys.deserializer(),
                 Serdes.ByteArray().deserializer(), SUBSCRIPTIONS_TOPIC, SUBSCRIPTIONS_LOADER,
-                SubscriptionLoader::new);
+                () -> new TopicCopyLoader(SUBSCRIPTION_STORE));
+        topology.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CATALOG_STORE),
+                        keys, Serdes.ByteArray()).withLoggingDisabled(), CATALOG_SOURCE, keys.deserializer(),
+                Serdes.ByteArray().deserializer(), CATALOG_TOPIC, CATALOG_LOADER,
+                () -> new TopicCopyLoader(CATALOG_STORE));
 
         // plan
         topology.addProcessor(PLANNER, () -> new NoticePlannerProcessor(renderer,
-                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(), subscriptions, forgetBriefsAfter,
-                        tracer),
+                avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).deserializer(),
+                avro.forValue(IncidentTopic.INCIDENT_COMPONENTS).deserializer(), subscriptions, forgetBriefsAfter,
+                tracer),
                 EVENT_DECODER, DETECTION_DECODER);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BRIEF_STORE), keys,
                 new JsonSerde<>(IncidentBrief.class)), PLANNER);

@@ -34,6 +34,7 @@ public final class SubscriptionMapper {
                 .setSeverities(s.severities().stream().sorted()
                         .map(v -> dev.incidents.avro.Severity.valueOf(v.name())).toList())
                 .setComponents(s.components().stream().sorted().toList())
+                .setGroups(s.groups().stream().sorted().toList())
                 .setMessageKinds(s.messageKinds().stream().sorted()
                         .map(v -> dev.incidents.avro.notifier.MessageKind.valueOf(v.name())).toList())
                 .setLocale(s.locale().toLanguageTag()).setTimeZone(s.timeZone().getId())
@@ -57,7 +58,7 @@ public final class SubscriptionMapper {
         return new Subscription(s.getSubscriptionId(), s.getVersion(), Channel.valueOf(s.getChannel().name()),
                 s.getTarget(), Audience.valueOf(s.getAudience().name()),
                 s.getSeverities().stream().map(v -> Severity.valueOf(v.name())).collect(Collectors.toSet()),
-                Set.copyOf(s.getComponents()),
+                Set.copyOf(s.getComponents()), Set.copyOf(s.getGroups()),
                 s.getMessageKinds().stream().map(v -> MessageKind.valueOf(v.name())).collect(Collectors.toSet()),
                 Locale.forLanguageTag(s.getLocale()), ZoneId.of(s.getTimeZone()), s.getCommander(),
                 s.getEscalationLevel(),

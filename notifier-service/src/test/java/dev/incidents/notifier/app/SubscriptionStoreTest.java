@@ -47,7 +47,7 @@ class SubscriptionStoreTest {
         SubscriptionStore first = store(mapper("k1", Map.of("k1", KEY_1)));
         try {
             saved = first.save(Subscription.create(UUID.randomUUID().toString(), new SubscriptionSpec(
-                    Channel.WEBHOOK, "http://127.0.0.1:9/x", Audience.INTERNAL, null, null, null, "fr",
+                    Channel.WEBHOOK, "http://127.0.0.1:9/x", Audience.INTERNAL, null, null, null, null, "fr",
                     "Europe/Paris", "alice", 2, List.of(SECRET)),
                     Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } finally {
@@ -76,7 +76,7 @@ class SubscriptionStoreTest {
         SubscriptionStore before = store(mapper("k1", Map.of("k1", KEY_1)));
         try {
             saved = before.save(Subscription.create(UUID.randomUUID().toString(), new SubscriptionSpec(
-                    Channel.WEBHOOK, "http://127.0.0.1:9/y", Audience.PUBLIC, null, null, null, "en", "UTC",
+                    Channel.WEBHOOK, "http://127.0.0.1:9/y", Audience.PUBLIC, null, null, null, null, "en", "UTC",
                     null, null, List.of(SECRET)), Instant.now().truncatedTo(ChronoUnit.MILLIS)));
         } finally {
             before.stop(null);
@@ -108,7 +108,7 @@ class SubscriptionStoreTest {
                 new RegistryAvroSerdes("http://127.0.0.1:1/apis/registry/v3", false));
         try {
             assertThatThrownBy(() -> cutOff.save(Subscription.create(id, new SubscriptionSpec(Channel.WEBHOOK,
-                    "http://127.0.0.1:9/z", Audience.INTERNAL, null, null, null, "en", "UTC", null, null,
+                    "http://127.0.0.1:9/z", Audience.INTERNAL, null, null, null, null, "en", "UTC", null, null,
                     List.of(SECRET)), Instant.now().truncatedTo(ChronoUnit.MILLIS))))
                     .isInstanceOfSatisfying(StoreUnavailableException.class, e -> {
                         assertThat(e.getMessage()).contains("schema registry", "nothing was stored");

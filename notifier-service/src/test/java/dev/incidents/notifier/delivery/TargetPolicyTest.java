@@ -72,7 +72,7 @@ class TargetPolicyTest {
     }
 
     private static SubscriptionSpec spec(Channel channel, String target) {
-        return new SubscriptionSpec(channel, target, Audience.PUBLIC, null, null, null, "en", "UTC", null, null,
+        return new SubscriptionSpec(channel, target, Audience.PUBLIC, null, null, null, null, "en", "UTC", null, null,
                 channel == Channel.WEBHOOK ? List.of("whsec_c2VjcmV0") : null);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class NoticeRouterTest {
     @Test
     void an_email_address_not_yet_confirmed_receives_nothing_until_it_is() {
         Subscription unconfirmed = Subscription.create("new", new SubscriptionSpec(Channel.EMAIL, "new@example.com",
-                Audience.INTERNAL, null, null, null, "en", "UTC", "*", null, null), NOW);
+                Audience.INTERNAL, null, null, null, null, "en", "UTC", "*", null, null), NOW);
 
         for (MessageKind kind : MessageKind.values()) {
             assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, alert(0)), List.of(unconfirmed)))
@@ -113,6 +114,20 @@ class NoticeRouterTest {
     }
 
     @Test
+    void a_group_filter_follows_the_catalog_and_a_chosen_component_or_a_chosen_group_is_enough() {
+        Subscription shop = with(internalFeed, Set.of(), Set.of(), Set.of("Shop"), Set.of());
+        Subscription money = with(internalFeed, Set.of(), Set.of(), Set.of("Money"), Set.of());
+        Subscription checkoutOrMoney = with(internalFeed, Set.of(), Set.of("checkout"), Set.of("Money"), Set.of());
+        Notice update = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
+        ComponentGroups catalog = id -> id.equals("checkout") ? Optional.of("Shop") : Optional.empty();
+
+        assertThat(NoticeRouter.recipients(update, List.of(shop, money, checkoutOrMoney), catalog))
+                .containsExactly(shop, checkoutOrMoney);
+        assertThat(NoticeRouter.recipients(update, List.of(shop), ComponentGroups.NONE))
+                .as("once the catalog no longer groups checkout under Shop").isEmpty();
+    }
+
+    @Test
     void a_message_id_is_stable_per_notice_and_subscription() {
         Notice notice = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
 
@@ -143,13 +158,19 @@ class NoticeRouterTest {
 
     private static Subscription subscription(String id, Audience audience, String commander, Integer level) {
         return Subscription.create(id, new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null,
-                null, "en", "UTC", commander, level, null), NOW).confirm(NOW);
+                null, null, "en", "UTC", commander, level, null), NOW).confirm(NOW);
     }
 
     private static Subscription with(Subscription s, Set<Severity> severities, Set<String> components,
                                      Set<MessageKind> kinds) {
-        return new Subscription(s.id() + "-filtered-" + severities + components + kinds, s.version(), s.channel(),
-                s.target(), s.audience(), severities, components, kinds, s.locale(), s.timeZone(), s.commander(),
+        return with(s, severities, components, Set.of(), kinds);
+    }
+
+    private static Subscription with(Subscription s, Set<Severity> severities, Set<String> components,
+                                     Set<String> groups, Set<MessageKind> kinds) {
+        return new Subscription(s.id() + "-filtered-" + severities + components + groups + kinds, s.version(),
+                s.channel(), s.target(), s.audience(), severities, components, groups, kinds, s.locale(),
+                s.timeZone(), s.commander(),
                 s.escalationLevel(), s.secrets(), s.awaitingConfirmation(), s.confirmedAt(), s.createdAt(),
                 s.updatedAt());
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class SubscriptionRulesTest {
 
@@ -65,7 +66,7 @@ class SubscriptionRulesTest {
 
     @Test
     void unknown_locales_and_zones_are_refused() {
-        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
+        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null, null,
                 null, "xx-YY", "Mars/Olympus", null, null, null);
         assertThat(SubscriptionRules.check(spec, true)).extracting(Violation::field)
                 .containsExactly("locale", "timeZone");
@@ -75,14 +76,14 @@ class SubscriptionRulesTest {
     void every_supported_locale_is_accepted() {
         for (String locale : List.of("en", "de", "fr", "ja", "zh-TW", "tr")) {
             SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
-                    null, locale, "Asia/Taipei", null, null, null);
+                    null, null, locale, "Asia/Taipei", null, null, null);
             assertThat(SubscriptionRules.check(spec, true)).as(locale).isEmpty();
         }
     }
 
     @Test
     void a_public_subscription_cannot_ask_for_internal_messages_escalations_or_a_commander() {
-        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null,
+        SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.PUBLIC, null, null, null,
                 Set.of(MessageKind.PUBLIC_UPDATE, MessageKind.UPDATE_OVERDUE), "en", "UTC", "alice", 1, null);
         assertThat(SubscriptionRules.check(spec, true)).extracting(Violation::field)
                 .containsExactly("messageKinds", "commander", "escalationLevel");
@@ -98,7 +99,7 @@ class SubscriptionRulesTest {
     @Test
     void the_request_to_confirm_an_address_is_no_choice_of_messages() {
         for (Audience audience : Audience.values()) {
-            SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", audience, null, null,
+            SubscriptionSpec spec = new SubscriptionSpec(Channel.EMAIL, "a@example.com", audience, null, null, null,
                     Set.of(MessageKind.CONFIRMATION_REQUESTED), "en", "UTC", null, null, null);
             assertThat(SubscriptionRules.check(spec, true)).as(audience.name()).extracting(Violation::message)
                     .containsExactly("CONFIRMATION_REQUESTED is sent to every new email address and is no choice "
@@ -109,10 +110,10 @@ class SubscriptionRulesTest {
     @Test
     void an_internal_escalation_subscriber_names_its_level() {
         SubscriptionSpec spec = new SubscriptionSpec(Channel.SLACK, "https://hooks.slack.com/services/T/B/X",
-                Audience.INTERNAL, null, null, null, "en", "UTC", null, 2, null);
+                Audience.INTERNAL, null, null, null, null, "en", "UTC", null, 2, null);
         assertThat(SubscriptionRules.check(spec, true)).isEmpty();
         SubscriptionSpec tooHigh = new SubscriptionSpec(Channel.SLACK, "https://hooks.slack.com/services/T/B/X",
-                Audience.INTERNAL, null, null, null, "en", "UTC", null, 11, null);
+                Audience.INTERNAL, null, null, null, null, "en", "UTC", null, 11, null);
         assertThat(SubscriptionRules.check(tooHigh, true)).extracting(Violation::field)
                 .containsExactly("escalationLevel");
     }
@@ -149,9 +150,10 @@ class SubscriptionRulesTest {
     void texts_with_characters_no_text_may_hold_or_longer_than_a_name_are_refused() {
         SubscriptionSpec email = email("a@example.com");
         SubscriptionSpec unsafe = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null,
-                Set.of("check\u202eout"), null, "de", "Europe/Berlin", "Dana\ud800", null, null);
+                Set.of("check\u202eout"), null, null, "de", "Europe/Berlin", "Dana\ud800", null, null);
         SubscriptionSpec tooLong = new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null,
-                Set.of("x".repeat(SubscriptionRules.MAX_TEXT + 1)), null, "de", "Europe/Berlin", null, null, null);
+                Set.of("x".repeat(SubscriptionRules.MAX_TEXT + 1)), null, null, "de", "Europe/Berlin", null, null,
+                null);
 
         assertThat(SubscriptionRules.check(email, true)).isEmpty();
         assertThat(SubscriptionRules.check(unsafe, true)).extracting(Violation::field)
@@ -177,24 +179,47 @@ class SubscriptionRulesTest {
                 .containsExactly("components");
     }
 
+    @Test
+    void components_and_groups_must_be_the_catalogs_and_a_refusal_names_what_it_has() {
+        Set<String> components = Set.of("checkout", "search");
+        Set<String> groups = Set.of("Shop");
+        SubscriptionSpec known = withParts(Set.of("checkout"), Set.of("Shop"));
+        SubscriptionSpec unknown = withParts(Set.of("checkout", "paymnts"), Set.of("Shop", "Money"));
+
+        assertThat(SubscriptionRules.checkCatalogChoices(known, components, groups)).isEmpty();
+        assertThat(SubscriptionRules.checkCatalogChoices(unknown, components, groups)).extracting(Violation::field,
+                Violation::message).containsExactly(
+                tuple("components", "'paymnts' is not a component of the component catalog. The catalog's: "
+                        + "'checkout', 'search'."),
+                tuple("groups", "'Money' is not a group of the component catalog. The catalog's: 'Shop'."));
+        assertThat(SubscriptionRules.checkCatalogChoices(unknown, Set.of(), Set.of())).extracting(Violation::message)
+                .containsExactly("'checkout', 'paymnts' are not components of the component catalog. The catalog "
+                        + "has no components yet.", "'Money', 'Shop' are not groups of the component catalog. The "
+                        + "catalog has no groups yet.");
+    }
+
     private static SubscriptionSpec withComponents(Set<String> components) {
-        return new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null, components, null, "de",
-                "Europe/Berlin", null, null, null);
+        return withParts(components, null);
+    }
+
+    private static SubscriptionSpec withParts(Set<String> components, Set<String> groups) {
+        return new SubscriptionSpec(Channel.EMAIL, "a@example.com", Audience.INTERNAL, null, components, groups,
+                null, "de", "Europe/Berlin", null, null, null);
     }
 
     private static SubscriptionSpec webhook(String target) {
-        return new SubscriptionSpec(Channel.WEBHOOK, target, Audience.PUBLIC, null, null, null, "en", "UTC", null,
+        return new SubscriptionSpec(Channel.WEBHOOK, target, Audience.PUBLIC, null, null, null, null, "en", "UTC", null,
                 null, List.of(SECRET));
     }
 
     private static SubscriptionSpec email(String address) {
-        return new SubscriptionSpec(Channel.EMAIL, address, Audience.INTERNAL, null, null, null, "de",
+        return new SubscriptionSpec(Channel.EMAIL, address, Audience.INTERNAL, null, null, null, null, "de",
                 "Europe/Berlin", null, null, null);
     }
 
     private static SubscriptionSpec with(SubscriptionSpec spec, List<String> secrets) {
         return new SubscriptionSpec(spec.channel(), spec.target(), spec.audience(), spec.severities(),
-                spec.components(), spec.messageKinds(), spec.locale(), spec.timeZone(), spec.commander(),
+                spec.components(), spec.groups(), spec.messageKinds(), spec.locale(), spec.timeZone(), spec.commander(),
                 spec.escalationLevel(), secrets);
     }
 }

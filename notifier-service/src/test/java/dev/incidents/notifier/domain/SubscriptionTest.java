@@ -53,7 +53,7 @@ class SubscriptionTest {
     @Test
     void webhooks_and_a_change_away_from_email_need_no_confirmation() {
         SubscriptionSpec webhook = new SubscriptionSpec(Channel.WEBHOOK, "https://hooks.example.com/x",
-                Audience.PUBLIC, Set.of(), Set.of(), Set.of(), "en", "UTC", null, null, List.of("whsec_AAAA"));
+                Audience.PUBLIC, Set.of(), Set.of(), null, Set.of(), "en", "UTC", null, null, List.of("whsec_AAAA"));
 
         assertThat(Subscription.create("w", webhook, T0).awaitingConfirmation()).isFalse();
         assertThat(Subscription.create("s", email("ops@example.com"), T0).change(webhook, LATER)
@@ -63,7 +63,7 @@ class SubscriptionTest {
     }
 
     private static SubscriptionSpec email(String address) {
-        return new SubscriptionSpec(Channel.EMAIL, address, Audience.PUBLIC, Set.of(), Set.of(), Set.of(), "de",
+        return new SubscriptionSpec(Channel.EMAIL, address, Audience.PUBLIC, Set.of(), Set.of(), null, Set.of(), "de",
                 "Europe/Berlin", null, null, null);
     }
 }

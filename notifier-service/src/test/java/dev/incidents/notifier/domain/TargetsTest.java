@@ -27,12 +27,12 @@ class TargetsTest {
     @Test
     void logs_show_where_a_message_goes_but_no_path_credential_or_address() {
         Subscription slack = Subscription.create("s-1", new SubscriptionSpec(Channel.SLACK, SLACK, Audience.PUBLIC,
-                null, null, null, "en", "UTC", null, null, null), Instant.EPOCH);
+                null, null, null, null, "en", "UTC", null, null, null), Instant.EPOCH);
         Subscription email = Subscription.create("s-2", new SubscriptionSpec(Channel.EMAIL, "ops@example.com",
-                Audience.INTERNAL, null, null, null, "en", "UTC", null, null, null), Instant.EPOCH);
+                Audience.INTERNAL, null, null, null, null, "en", "UTC", null, null, null), Instant.EPOCH);
 
         for (Object logged : List.of(slack, email, new SubscriptionSpec(Channel.EMAIL, "ops@example.com",
-                Audience.INTERNAL, null, null, null, "en", "UTC", null, null, null))) {
+                Audience.INTERNAL, null, null, null, null, "en", "UTC", null, null, null))) {
             assertThat(logged.toString()).doesNotContain("services").doesNotContain("T0001").doesNotContain("ops@");
         }
         assertThat(slack.toString()).contains("https://hooks.slack.com");

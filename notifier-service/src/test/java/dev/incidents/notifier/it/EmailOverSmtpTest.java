@@ -62,7 +62,7 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
                 .setHtml("<html><body><p>Status: Ursache gefunden</p></body></html>").setIncidentTitle("Checkout down")
                 .setSeverity(Severity.SEV1).build();
         Subscription subscription = Subscription.create("sub-1", new SubscriptionSpec(Channel.EMAIL,
-                "oncall@example.com", Audience.PUBLIC, null, null, null, "de", "UTC", null, null, null),
+                "oncall@example.com", Audience.PUBLIC, null, null, null, null, "de", "UTC", null, null, null),
                 Instant.now()).confirm(Instant.now());
 
         sender.send(message, subscription).await().atMost(Duration.ofSeconds(30)); // a bound for a loaded machine

@@ -2,6 +2,8 @@ package dev.incidents.notifier.it;
 
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.ComponentDefined;
+import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.Severity;
@@ -100,6 +102,25 @@ final class NotifierFixtures {
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("Kafka did not take the declaration", e);
+        }
+    }
+
+    /** Defines a public component of the catalog under {@code group}, as the command service writes it. */
+    static void defineComponent(String componentId, String group) {
+        ComponentEvent component = ComponentEvent.newBuilder().setComponentId(componentId).setVersion(1)
+                .setOccurredAt(Instant.now()).setActor(new Actor("incident-admin", ActorKind.PERSON))
+                .setPayload(new ComponentDefined(componentId, null, group, 0, true, false)).build();
+        try (KafkaProducer<String, ComponentEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+                "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
+                .forValue(IncidentTopic.INCIDENT_COMPONENTS).serializer())) {
+            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMPONENTS.topicName(), componentId,
+                    component)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Kafka did not take the component", e);
         }
     }
 

@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -183,7 +185,7 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
         expectProblem(withField(email, "\"commander\":true"), 400, "commander");
         expectProblem(withField(email, "\"escalationLevel\":1.5"), 400, "escalationLevel");
         expectProblem(withField(email, "\"escalationLevel\":\"3\""), 400, "escalationLevel");
-        for (String list : List.of("severities", "components", "messageKinds")) {
+        for (String list : List.of("severities", "components", "groups", "messageKinds")) {
             expectProblem(withField(email, "\"" + list + "\":[null]"), 400, list + "[0]");
         }
         expectProblem(webhookBody("https://hooks.example.com/x", SECRET).replace("[\"" + SECRET + "\"]", "[null]"),
@@ -191,6 +193,28 @@ class SubscriptionsOverHttpTest extends SignedInAsNotifierAdmin {
         RestAssured.given().contentType(ContentType.JSON).body(email + "garbage").post("/subscriptions").then()
                 .statusCode(400).contentType("application/problem+json");
 
+        assertThat(totalRecords()).isEqualTo(before);
+    }
+
+    @Test
+    void components_and_groups_chosen_must_be_the_catalogs_and_a_refusal_stores_nothing() throws Exception {
+        String component = "checkout-" + UUID.randomUUID().toString().substring(0, 8);
+        NotifierFixtures.defineComponent(component, "Shop");
+        String chosen = withField(emailBody("shop@example.com"), "\"components\":[\"" + component
+                + "\"],\"groups\":[\"Shop\"]");
+        // the catalog is read asynchronously: its new component shows within moments, not at once
+        Response created = post(chosen);
+        for (int tries = 0; created.statusCode() == 422 && tries < 50; tries++) {
+            Thread.sleep(100);
+            created = post(chosen);
+        }
+        created.then().statusCode(201).body("components", contains(component)).body("groups", contains("Shop"));
+
+        long before = totalRecords();
+        expectProblem(withField(emailBody("a@example.com"), "\"components\":[\"chekout\"]"), 422, "components");
+        expectProblem(withField(emailBody("a@example.com"), "\"groups\":[\"Shoop\"]"), 422, "groups");
+        post(withField(emailBody("a@example.com"), "\"groups\":[\"Shoop\"]")).then()
+                .body("violations[0].message", containsString("'Shop'"));
         assertThat(totalRecords()).isEqualTo(before);
     }
 

@@ -6,6 +6,8 @@ import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.Audience;
 import dev.incidents.avro.DetectionKind;
+import dev.incidents.avro.ComponentDefined;
+import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
@@ -43,6 +45,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Properties;
 
@@ -105,6 +108,35 @@ class PlannerTopologyTest {
         assertThat(german.getSourceId()).isEqualTo("inc-1-1");
         assertThat(german.getNextUpdateDueAt()).isEqualTo(DEADLINE);
         assertThat(german.getMessageId()).startsWith("msg_");
+    }
+
+    @Test
+    void a_subscription_to_a_group_hears_of_incidents_on_its_components_as_the_catalog_groups_them_now() {
+        TestInputTopic<String, byte[]> catalog = input(IncidentTopic.INCIDENT_COMPONENTS);
+        catalog.pipeInput("checkout", component("checkout", "Shop"), T0);
+        Subscription shopWatch = mapper.toAvro(dev.incidents.notifier.domain.Subscription.create("shop-watch",
+                new SubscriptionSpec(Channel.EMAIL, "shop@example.com", dev.incidents.notifier.domain.Audience.INTERNAL,
+                        null, null, Set.of("Shop"), null, "en", "UTC", null, null, null), T0).confirm(T0));
+        subscriptions.pipeInput("shop-watch", avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).serializer()
+                .serialize("t", shopWatch), T0);
+
+        send("inc-1", 1, IncidentDeclared.newBuilder(declaredPayload()).setComponents(List.of("checkout")).build());
+        send("inc-2", 1, declaredPayload());
+
+        assertThat(outbox.readKeyValuesToList()).filteredOn(m -> m.key.equals("shop-watch"))
+                .extracting(m -> m.value.getIncidentId()).containsExactly("inc-1");
+
+        catalog.pipeInput("checkout", component("checkout", "Payments"), T0);
+        send("inc-1", 2, new UpdatePosted(IncidentStatus.IDENTIFIED, "Rolled back", Audience.INTERNAL, DEADLINE, 900L,
+                List.of()));
+
+        assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key).doesNotContain("shop-watch");
+    }
+
+    private byte[] component(String id, String group) {
+        return avro.forValue(IncidentTopic.INCIDENT_COMPONENTS).serializer().serialize("t", ComponentEvent.newBuilder()
+                .setComponentId(id).setVersion(1).setOccurredAt(T0).setActor(new Actor("admin", ActorKind.PERSON))
+                .setPayload(new ComponentDefined(id, null, group, 0, true, false)).build());
     }
 
     @Test
@@ -192,7 +224,7 @@ class PlannerTopologyTest {
     private void subscribe(String id, dev.incidents.notifier.domain.Audience audience, String locale, String zone,
                            String commander) {
         Subscription subscription = mapper.toAvro(dev.incidents.notifier.domain.Subscription.create(id,
-                new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null, null, locale, zone,
+                new SubscriptionSpec(Channel.EMAIL, id + "@example.com", audience, null, null, null, null, locale, zone,
                         commander, null, null), T0).confirm(T0));
         subscriptions.pipeInput(id, avro.forValue(IncidentTopic.NOTIFIER_SUBSCRIPTIONS).serializer().serialize("t", subscription), T0);
     }

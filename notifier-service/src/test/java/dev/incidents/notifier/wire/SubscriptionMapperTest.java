@@ -107,6 +107,6 @@ class SubscriptionMapperTest {
 
     private static Subscription webhook(String id) {
         return Subscription.create(id, new SubscriptionSpec(Channel.WEBHOOK, "https://hooks.example.com/x",
-                Audience.PUBLIC, null, null, null, "en", "UTC", null, null, List.of(SECRET)), T0);
+                Audience.PUBLIC, null, null, null, null, "en", "UTC", null, null, List.of(SECRET)), T0);
     }
 }

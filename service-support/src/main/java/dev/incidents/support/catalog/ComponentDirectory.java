@@ -39,7 +39,7 @@ public final class ComponentDirectory implements AutoCloseable {
                                             Duration timeout) {
         return new ComponentDirectory(TopicTable.inHeap(clients, supervisor,
                 IncidentTopic.INCIDENT_COMPONENTS.topicName(), serdes.forValue(IncidentTopic.INCIDENT_COMPONENTS),
-                ComponentDirectory::entry, timeout));
+                ComponentDirectory::entryOf, timeout));
     }
 
     public Optional<CatalogEntry> find(String id) {
@@ -58,7 +58,8 @@ public final class ComponentDirectory implements AutoCloseable {
         table.close();
     }
 
-    static CatalogEntry entry(ComponentEvent event) {
+    /** What a record of incident-components says of its component. */
+    public static CatalogEntry entryOf(ComponentEvent event) {
         return switch (event.getPayload()) {
             case ComponentDefined d -> new CatalogEntry(event.getComponentId(), d.getName(), d.getDescription(),
                     d.getGroup(), d.getOrder(), d.getVisibleToPublic(), false);

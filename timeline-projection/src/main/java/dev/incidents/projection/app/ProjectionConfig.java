@@ -73,10 +73,6 @@ public interface ProjectionConfig {
          */
         Optional<List<String>> components();
 
-        /** How long a public answer waits for the component catalog while this instance loads it; then 503. */
-        @WithDefault("10s")
-        Duration catalogWait();
-
         /**
          * The newest public updates summary.json and incidents.json list per incident (the status page, which reads
          * summary.json, shows the same), so an incident updated for days keeps the answer small.

@@ -1,12 +1,12 @@
 package dev.incidents.projection.http;
 
-import dev.incidents.projection.app.ComponentCatalog;
 import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.projection.domain.ListedComponent;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.StatusBoard;
 import dev.incidents.support.catalog.CatalogEntry;
+import dev.incidents.support.catalog.FollowedCatalog;
 import dev.incidents.support.table.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -35,12 +35,12 @@ public class PublicBoard {
 
     private final IncidentQueries queries;
     private final InstanceParts parts;
-    private final ComponentCatalog catalog;
+    private final FollowedCatalog catalog;
     private final ProjectionConfig.StatusPage page;
     private final Clock clock;
     private final AtomicReference<Snapshot> last = new AtomicReference<>();
 
-    PublicBoard(IncidentQueries queries, InstanceParts parts, ComponentCatalog catalog, ProjectionConfig config,
+    PublicBoard(IncidentQueries queries, InstanceParts parts, FollowedCatalog catalog, ProjectionConfig config,
                 Clock clock) {
         this.queries = queries;
         this.catalog = catalog;
