@@ -2,6 +2,7 @@
 import { element, formatDateTime, formatSpan, getJson, timeElement, viewerZone } from '../shared/format.js';
 
 const REFRESH_MS = 30000;
+const UPTIME_DAYS = 90;
 const CONDITIONS = {
   operational: 'Operational',
   degraded_performance: 'Degraded performance',
@@ -17,8 +18,10 @@ document.getElementById('viewer-zone').textContent = viewerZone;
 
 async function refresh() {
   try {
-    const [summary, recent] = await Promise.all([getJson('/api/v2/summary.json'), getJson('/api/v2/incidents.json')]);
-    render(summary, recent.incidents.filter((incident) => incident.resolved_at));
+    const [summary, recent, uptime] = await Promise.all([getJson('/api/v2/summary.json'),
+      getJson('/api/v2/incidents.json'), getJson(`/api/v2/uptimes.json?days=${UPTIME_DAYS}`)]);
+    render(summary, recent.incidents.filter((incident) => incident.resolved_at),
+      new Map(uptime.map((entry) => [entry.component.id, entry])));
     document.getElementById('checked-at').textContent = formatDateTime(new Date().toISOString());
   } catch (error) {
     const overall = document.getElementById('overall');
@@ -29,13 +32,13 @@ async function refresh() {
   }
 }
 
-function render(summary, resolved) {
+function render(summary, resolved, uptimes) {
   document.getElementById('page-name').textContent = summary.page.name;
   document.title = summary.page.name;
   const overall = document.getElementById('overall');
   overall.textContent = summary.status.description;
   overall.className = `indicator ${summary.status.indicator}`;
-  document.getElementById('components').replaceChildren(...componentItems(summary.components));
+  document.getElementById('components').replaceChildren(...componentItems(summary.components, uptimes));
   if (summary.components.length === 0) {
     document.getElementById('components').replaceChildren(element('li', { class: 'muted', text: 'No components listed.' }));
   }
@@ -46,23 +49,55 @@ function render(summary, resolved) {
 }
 
 // Groups (Statuspage's group components) fold their members away; one with trouble opens itself.
-function componentItems(components) {
+function componentItems(components, uptimes) {
   const byId = new Map(components.map((component) => [component.id, component]));
+  const item = (component) => componentItem(component, uptimes.get(component.id));
   return components.filter((component) => !component.group_id).map((component) => {
     if (!component.group) {
-      return componentItem(component);
+      return item(component);
     }
     const members = component.components.map((id) => byId.get(id)).filter(Boolean);
     const details = element('details', { class: 'group' },
       element('summary', {}, element('span', { text: component.name }), condition(component)),
-      element('ul', { class: 'components', 'aria-label': component.name }, ...members.map(componentItem)));
+      element('ul', { class: 'components', 'aria-label': component.name }, ...members.map(item)));
     details.open = component.status !== 'operational';
     return element('li', { class: 'group-item' }, details);
   });
 }
 
-function componentItem(component) {
-  return element('li', {}, element('span', { text: component.name }), condition(component));
+function componentItem(component, uptime) {
+  const line = element('div', { class: 'component-line' }, element('span', { text: component.name }),
+    condition(component));
+  return element('li', { 'data-component': component.id }, line, uptime ? uptimeBars(uptime) : null);
+}
+
+// One bar per day, oldest first, coloured by the day's worst condition; the title says what the day held.
+function uptimeBars(uptime) {
+  const bars = element('div', { class: 'uptime-bars', role: 'img',
+    'aria-label': `${uptime.uptime_percent} % uptime over the last ${uptime.days} days` },
+  ...uptime.history.map((day) => element('span', { class: `day ${worstOf(day)}`, title: dayText(day) })));
+  return element('div', { class: 'uptime' }, bars,
+    element('div', { class: 'muted uptime-legend' }, element('span', { text: `${uptime.days} days ago` }),
+      element('span', { text: `${uptime.uptime_percent} % uptime` }), element('span', { text: 'Today' })));
+}
+
+function worstOf(day) {
+  if (day.major_outage_minutes > 0) return 'major_outage';
+  if (day.partial_outage_minutes > 0) return 'partial_outage';
+  if (day.degraded_performance_minutes > 0) return 'degraded_performance';
+  return 'operational';
+}
+
+function dayText(day) {
+  const date = new Date(`${day.date}T12:00:00Z`).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+  const parts = [['major_outage_minutes', 'major outage'], ['partial_outage_minutes', 'partial outage'],
+    ['degraded_performance_minutes', 'degraded performance']]
+    .filter(([field]) => day[field] > 0).map(([field, name]) => `${formatMinutes(day[field])} ${name}`);
+  return `${date}: ${parts.length ? parts.join(', ') : 'no incidents'}`;
+}
+
+function formatMinutes(minutes) {
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 function condition(component) {

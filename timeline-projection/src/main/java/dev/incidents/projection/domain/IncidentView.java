@@ -17,9 +17,11 @@ public record IncidentView(String incidentId, long version, String title, Severi
                            int promisesKept, int promisesMissed, List<Long> lateUpdateSeconds,
                            Instant resolvedAt, Instant rcaDueAt,
                            Instant rcaPublishedAt, boolean rcaOverdue, Instant firstCustomerReportAt,
-                           boolean customerReportedFirst, List<CorrectiveActionView> correctiveActions) {
+                           boolean customerReportedFirst, List<CorrectiveActionView> correctiveActions,
+                           List<ImpactPeriod> impact) {
 
     public IncidentView {
+        impact = impact == null ? List.of() : List.copyOf(impact);
         components = List.copyOf(components);
         lateUpdateSeconds = lateUpdateSeconds == null ? List.of() : List.copyOf(lateUpdateSeconds);
         correctiveActions = correctiveActions == null ? List.of() : List.copyOf(correctiveActions);
@@ -62,6 +64,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
         Instant firstCustomerReportAt;
         boolean customerReportedFirst;
         List<CorrectiveActionView> correctiveActions = List.of();
+        List<ImpactPeriod> impact = List.of();
 
         Builder() {
         }
@@ -94,6 +97,7 @@ public record IncidentView(String incidentId, long version, String title, Severi
             firstCustomerReportAt = v.firstCustomerReportAt;
             customerReportedFirst = v.customerReportedFirst;
             correctiveActions = v.correctiveActions;
+            impact = v.impact;
         }
 
         IncidentView build() {
@@ -101,7 +105,8 @@ public record IncidentView(String incidentId, long version, String title, Severi
                     detectedAt, firstPublicUpdateAt, lastPublicUpdateAt, nextUpdateDueAt, cadence, dueSoonSentFor, overdue,
                     overdueSince, stillOverdueCount, promisesKept, promisesMissed, lateUpdateSeconds, resolvedAt,
                     rcaDueAt,
-                    rcaPublishedAt, rcaOverdue, firstCustomerReportAt, customerReportedFirst, correctiveActions);
+                    rcaPublishedAt, rcaOverdue, firstCustomerReportAt, customerReportedFirst, correctiveActions,
+                    impact);
         }
     }
 }

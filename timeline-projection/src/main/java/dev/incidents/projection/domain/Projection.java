@@ -79,6 +79,7 @@ public final class Projection {
                 v.detectedAt = d.detectedAt();
                 v.nextUpdateDueAt = d.nextUpdateDueAt();
                 v.cadence = d.cadence();
+                v.impact = ImpactHistory.declared(at, d.severity());
             }
             case UpdatePosted u -> {
                 v.status = u.status();
@@ -92,6 +93,7 @@ public final class Projection {
             }
             case SeverityChanged s -> {
                 v.severity = s.to();
+                v.impact = ImpactHistory.severityChanged(v.impact, at, s.to());
                 v.nextUpdateDueAt = s.nextUpdateDueAt();
                 v.cadence = s.cadence();
             }
@@ -99,12 +101,14 @@ public final class Projection {
                 settlePromise(v, at, detections);
                 v.status = Status.RESOLVED;
                 v.resolvedAt = at;
+                v.impact = ImpactHistory.ended(v.impact, at);
                 v.nextUpdateDueAt = null;
                 v.rcaDueAt = r.rcaDueAt();
             }
             case Reopened r -> {
                 v.status = Status.INVESTIGATING;
                 v.resolvedAt = null;
+                v.impact = ImpactHistory.opened(v.impact, at, v.severity);
                 v.rcaDueAt = null;
                 v.rcaPublishedAt = null;
                 v.rcaOverdue = false;

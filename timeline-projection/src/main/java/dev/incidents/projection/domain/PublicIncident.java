@@ -12,13 +12,17 @@ import java.util.Set;
  * @param rca             the published cause and corrective action report, or null while it is still owed
  * @param correctiveActions with a published report, how each of its corrective actions stands (no owner, no note:
  *                        those are the team's own business), else empty
+ * @param impact          when it affected its components at which severity: what the components' uptime is reckoned
+ *                        from
  */
 public record PublicIncident(String incidentId, String title, Severity severity, Status status,
                              List<String> components, Instant declaredAt, Instant updatedAt, Instant resolvedAt,
                              Instant nextUpdateDueAt, Instant rcaDueAt, Instant rcaPublishedAt, String rca,
-                             List<PublicUpdate> updates, List<PublicAction> correctiveActions) {
+                             List<PublicUpdate> updates, List<PublicAction> correctiveActions,
+                             List<ImpactPeriod> impact) {
 
     public PublicIncident {
+        impact = impact == null ? List.of() : List.copyOf(impact);
         components = List.copyOf(components);
         updates = List.copyOf(updates);
         correctiveActions = List.copyOf(correctiveActions);
@@ -31,7 +35,7 @@ public record PublicIncident(String incidentId, String title, Severity severity,
         }
         return new PublicIncident(incidentId, title, severity, status,
                 components.stream().filter(id -> !unlisted.contains(id)).toList(), declaredAt, updatedAt, resolvedAt,
-                nextUpdateDueAt, rcaDueAt, rcaPublishedAt, rca, updates, correctiveActions);
+                nextUpdateDueAt, rcaDueAt, rcaPublishedAt, rca, updates, correctiveActions, impact);
     }
 
     /** A corrective action as customers may read it: what, by when, and whether it is done. */
@@ -63,7 +67,8 @@ public record PublicIncident(String incidentId, String title, Severity severity,
         return new PublicIncident(view.incidentId(), view.title(), view.severity(), status,
                 view.components(), view.declaredAt(), updatedAt, view.resolvedAt(),
                 view.open() ? view.nextUpdateDueAt() : null, view.rcaDueAt(), view.rcaPublishedAt(), rca, updates,
-                rca == null ? List.of() : view.correctiveActions().stream().map(PublicAction::of).toList());
+                rca == null ? List.of() : view.correctiveActions().stream().map(PublicAction::of).toList(),
+                ImpactHistory.of(view));
     }
 
     public boolean open() {

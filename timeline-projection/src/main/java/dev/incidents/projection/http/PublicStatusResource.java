@@ -2,10 +2,15 @@ package dev.incidents.projection.http;
 
 import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.projection.domain.StatusBoard;
+import dev.incidents.projection.domain.Uptime;
+import dev.incidents.support.http.Problem;
+import dev.incidents.support.http.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -72,6 +77,32 @@ public class PublicStatusResource {
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
                 board -> StatuspageShape.incidents(board, page.name(), pageUrl(uri),
                         page.updatesPerIncident()));
+    }
+
+    @GET
+    @Path("api/v2/components/{componentId}/uptime.json")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @Operation(summary = "A public component's minutes per condition per day (UTC) and its uptime, over 1 to 90 days")
+    public Response uptime(@PathParam("componentId") String componentId, @QueryParam("days") String days) {
+        int window = UptimeDays.parse(days);
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> {
+            StatusBoard.ComponentState component = board.components().stream()
+                    .filter(state -> state.id().equals(componentId)).findFirst()
+                    .orElseThrow(() -> new ProblemException(Problem.of("not-found", "No such public component", 404,
+                            "The status page lists no component " + componentId + ".", null)));
+            return UptimeShape.of(component, Uptime.of(componentId, board.incidents(), board.at(), window));
+        });
+    }
+
+    @GET
+    @Path("api/v2/uptimes.json")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @Operation(summary = "Every public component's uptime as uptime.json gives one's, in the page's order")
+    public Response uptimes(@QueryParam("days") String days) {
+        int window = UptimeDays.parse(days);
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> board.components().stream()
+                .map(component -> UptimeShape.of(component, Uptime.of(component.id(), board.incidents(),
+                        board.at(), window))).toList());
     }
 
     @GET

@@ -227,6 +227,22 @@ class ProjectionTest {
     }
 
     @Test
+    void each_severity_and_each_reopening_opens_an_impact_period_and_a_resolution_ends_it() {
+        IncidentView view = apply(null, declared(), 1).view();
+        view = apply(view, new FactAt(T0.plusSeconds(600), new SeverityChanged(Severity.SEV1, "worse",
+                FIRST_DEADLINE, SEV1)), 2).view();
+        view = apply(view, new FactAt(T0.plusSeconds(1200), new Resolved("fixed", T0.plus(Duration.ofDays(3)))), 3)
+                .view();
+        view = apply(view, new FactAt(T0.plusSeconds(3600), new Reopened("back", T0.plusSeconds(4500), SEV1)), 4)
+                .view();
+
+        assertThat(view.impact()).containsExactly(
+                new ImpactPeriod(T0.plusSeconds(1), T0.plusSeconds(600), Severity.SEV2),
+                new ImpactPeriod(T0.plusSeconds(600), T0.plusSeconds(1200), Severity.SEV1),
+                new ImpactPeriod(T0.plusSeconds(3600), null, Severity.SEV1));
+    }
+
+    @Test
     void only_what_customers_may_read_is_public_on_the_timeline() {
         IncidentView view = given(declared());
         assertThat(apply(view, new SeverityChanged(Severity.SEV1, "the CEO called", FIRST_DEADLINE, SEV2), 2)

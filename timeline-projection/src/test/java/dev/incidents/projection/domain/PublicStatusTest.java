@@ -116,7 +116,7 @@ class PublicStatusTest {
         PublicIncident recent = given("recent", declared(Severity.SEV3, "api"), new Resolved("Fixed", T0));
         Instant now = T0.plus(StatusBoard.HISTORY).plus(Duration.ofHours(1));
         PublicIncident newer = new PublicIncident("newer", "t", Severity.SEV3, Status.RESOLVED, List.of(), now, now,
-                now, null, null, null, null, List.of(), List.of());
+                now, null, null, null, null, List.of(), List.of(), List.of());
 
         StatusBoard board = StatusBoard.of(List.of(), Set.of(), List.of(old, newer,
                 recentResolvedAt(recent, now.minusSeconds(1))), now);
@@ -128,7 +128,7 @@ class PublicStatusTest {
     private static PublicIncident recentResolvedAt(PublicIncident incident, Instant resolvedAt) {
         return new PublicIncident(incident.incidentId(), incident.title(), incident.severity(), incident.status(),
                 incident.components(), incident.declaredAt(), resolvedAt, resolvedAt, null, null, null, null,
-                incident.updates(), incident.correctiveActions());
+                incident.updates(), incident.correctiveActions(), incident.impact());
     }
 
     private PublicIncident given(String incidentId, Fact... facts) {

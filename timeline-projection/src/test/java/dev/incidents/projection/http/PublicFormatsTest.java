@@ -4,17 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.incidents.projection.domain.CorrectiveActionView;
+import dev.incidents.projection.domain.ImpactPeriod;
 import dev.incidents.projection.domain.ListedComponent;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.PublicIncident.PublicUpdate;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.projection.domain.Status;
 import dev.incidents.projection.domain.StatusBoard;
+import dev.incidents.projection.domain.Uptime;
 import dev.incidents.projection.web.FormatSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
@@ -32,7 +36,7 @@ class PublicFormatsTest {
     final PublicIncident open = new PublicIncident("inc-1", "Checkout <down> & \"out\"", Severity.SEV2,
             Status.IDENTIFIED, List.of("checkout-api"), T0, T0.plusSeconds(60), null, T0.plusSeconds(900), null,
             null, null, List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Payments fail"),
-            new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")), List.of());
+            new PublicUpdate(2, T0.plusSeconds(60), Status.IDENTIFIED, "Rolling back <b>now</b>")), List.of(), List.of());
     final PublicIncident reported = new PublicIncident("inc-2", "Login outage", Severity.SEV1, Status.RESOLVED,
             List.of("Login"), T0, T0.plusSeconds(300), T0.plusSeconds(120), null, T0.plusSeconds(86400),
             T0.plusSeconds(300), "Root cause: certificate", List.of(
@@ -41,10 +45,32 @@ class PublicFormatsTest {
             new PublicIncident.PublicAction("CA-1", "Alert 30 days before a certificate expires",
                     CorrectiveActionView.State.COMPLETED, T0.plusSeconds(86400), T0.plusSeconds(3600)),
             new PublicIncident.PublicAction("CA-2", "Second certificate authority",
-                    CorrectiveActionView.State.OPEN, T0.plusSeconds(864000), null)));
+                    CorrectiveActionView.State.OPEN, T0.plusSeconds(864000), null)), List.of());
     final StatusBoard board = StatusBoard.of(List.of(new ListedComponent("website", "Website", null),
             new ListedComponent("checkout-api", "Checkout API", "Shop")), Set.of(), List.of(open, reported),
             T0.plusSeconds(400));
+
+    @Test
+    void uptime_counts_each_begun_minute_per_condition_and_day_and_weighs_a_partial_outage_at_30_percent()
+            throws Exception {
+        StatusBoard.ComponentState checkout = board.components().stream()
+                .filter(state -> state.id().equals("checkout-api")).findFirst().orElseThrow();
+        PublicIncident partial = new PublicIncident("inc-9", "Slow", Severity.SEV2, Status.RESOLVED,
+                List.of("checkout-api"), T0, T0.plusSeconds(601), T0.plusSeconds(601), null, null, null, null,
+                List.of(), List.of(), List.of(new ImpactPeriod(T0, T0.plusSeconds(601), Severity.SEV2)));
+
+        UptimeShape.ComponentUptime uptime = UptimeShape.of(checkout, Uptime.of("checkout-api", List.of(partial),
+                T0.plus(Duration.ofDays(1)), 2));
+
+        assertThat(uptime.history()).extracting(UptimeShape.Day::date).containsExactly(
+                LocalDate.parse("2026-11-23"), LocalDate.parse("2026-11-24"));
+        assertThat(uptime.history().getFirst().partialOutageMinutes()).as("10 min 1 s").isEqualTo(11);
+        assertThat(uptime.totals()).isEqualTo(new UptimeShape.Minutes(0, 11, 0));
+        assertThat(uptime.uptimePercent()).isEqualByComparingTo("99.852");
+        assertThat(JSON.writeValueAsString(uptime)).contains("\"component\":{\"id\":\"checkout-api\","
+                + "\"name\":\"Checkout API\",\"group_name\":\"Shop\"}").contains("\"uptime_percent\":99.852")
+                .contains("{\"date\":\"2026-11-23\",\"major_outage_minutes\":0,\"partial_outage_minutes\":11,");
+    }
 
     @Test
     void the_summary_speaks_statuspage_and_validates() throws Exception {
@@ -74,7 +100,7 @@ class PublicFormatsTest {
                 n, T0.plusSeconds(60 * n), Status.IDENTIFIED, "Update " + n)).toList();
         PublicIncident longRunning = new PublicIncident("inc-3", "Slow search", Severity.SEV3, Status.IDENTIFIED,
                 List.of("Search"), T0, T0.plusSeconds(18_000), null, T0.plusSeconds(19_000), null, null, null,
-                hundreds, List.of());
+                hundreds, List.of(), List.of());
         StatusBoard days = StatusBoard.of(List.of(), Set.of(), List.of(longRunning), T0.plusSeconds(18_100));
 
         StatuspageShape.Summary summary = StatuspageShape.summary(days, "Example status", PAGE, 25);
@@ -121,7 +147,7 @@ class PublicFormatsTest {
     void characters_xml_forbids_in_text_stored_before_they_were_refused_never_reach_the_feed() throws Exception {
         PublicIncident stored = new PublicIncident("inc-3", "Search \uffff slow\u0001", Severity.SEV3,
                 Status.INVESTIGATING, List.of(), T0, T0, null, T0.plusSeconds(3600), null, null, null,
-                List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")), List.of());
+                List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")), List.of(), List.of());
 
         String feed = AtomFeed.of(StatusBoard.of(List.of(), Set.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
                 PAGE, URI.create("https://status.example.com/history.atom"));

@@ -44,6 +44,8 @@ class AccessTest {
             Map.entry("GET /public/incidents", RouteMatrix.ANYBODY),
             Map.entry("GET /api/v2/summary.json", RouteMatrix.ANYBODY),
             Map.entry("GET /api/v2/incidents.json", RouteMatrix.ANYBODY),
+            Map.entry("GET /api/v2/components/{componentId}/uptime.json", RouteMatrix.ANYBODY),
+            Map.entry("GET /api/v2/uptimes.json", RouteMatrix.ANYBODY),
             Map.entry("GET /history.atom", RouteMatrix.ANYBODY),
             Map.entry("GET /dashboard/sign-in", RouteMatrix.ANYBODY));
 

@@ -282,6 +282,15 @@ class PagesInBrowserTest {
         assertThat(accounts.findElement(By.cssSelector("ul li")).isDisplayed()).isFalse();
         accounts.findElement(By.tagName("summary")).click();
         assertThat(accounts.findElement(By.cssSelector("ul li")).getText()).contains("Sign-in", "Operational");
+        List<WebElement> signInDays = accounts.findElements(By.cssSelector("li[data-component='accounts-web'] .day"));
+        assertThat(signInDays).hasSize(90).allSatisfy(day -> assertThat(day.getAttribute("title"))
+                .endsWith(": no incidents"));
+        List<WebElement> checkoutDays = shop.findElements(By.cssSelector("li[data-component='checkout'] .day"));
+        assertThat(checkoutDays).hasSize(90);
+        assertThat(checkoutDays.getLast().getAttribute("class")).contains("outage");
+        assertThat(checkoutDays.getLast().getAttribute("title")).contains("outage").doesNotContain("no incidents");
+        assertThat(shop.findElement(By.cssSelector("li[data-component='checkout'] .uptime-legend")).getText())
+                .contains("90 days ago", "% uptime", "Today");
         chromium.screenshot("status-page");
 
         for (String text : List.of(browser.getPageSource(), get("/api/v2/summary.json"), get("/api/v2/incidents.json"),
