@@ -27,8 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
- * What the public status costs the projection: the packaged service answering summary.json, incidents.json and the
- * Atom feed with no reuse of a gathered board ({@code incidents.status-page.cache-for=0s}, the worst case), beside
+ * What the public status costs the projection: the packaged service answering summary.json, incidents.json, the
+ * components' uptime (uptimes.json) and the Atom feed with no reuse of a gathered board ({@code incidents.status-page.cache-for=0s}, the worst case), beside
  * the first page of its own incident list (500 incidents at most, but every view is read to find them; views only,
  * no timelines; read with a viewer's token, as dashboards read it) in the same run, as the incidents within the 90-day window grow. A tenth of them are open; each has a public and an
  * internal update, the rest are resolved.
@@ -36,7 +36,7 @@ import java.util.stream.IntStream;
 public final class StatusPageBenchmark {
 
     private static final List<String> PUBLIC_PATHS = List.of("/api/v2/summary.json", "/api/v2/incidents.json",
-            "/history.atom");
+            "/api/v2/uptimes.json", "/history.atom");
     private static final String BASELINE_PATH = "/incidents?limit=500";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -49,38 +49,47 @@ public final class Uptime {
                 .map(period -> new Span(period.from(), period.to() == null ? now : period.to(),
                         StatusBoard.condition(period.severity())))
                 .toList();
+        List<Span> major = merged(spans, c -> c == StatusBoard.Condition.MAJOR_OUTAGE);
+        List<Span> partialOrWorse = merged(spans, c -> c.compareTo(StatusBoard.Condition.PARTIAL_OUTAGE) >= 0);
+        List<Span> any = merged(spans, c -> true);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<Day> result = new ArrayList<>();
         for (LocalDate date = today.minusDays(days - 1L); !date.isAfter(today); date = date.plusDays(1)) {
             Instant start = date.atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant end = date.equals(today) ? now : start.plus(Duration.ofDays(1));
-            result.add(day(date, start, end, spans));
+            long inMajor = overlap(major, start, end);
+            long inPartialOrWorse = overlap(partialOrWorse, start, end);
+            result.add(new Day(date, inMajor, inPartialOrWorse - inMajor, overlap(any, start, end) - inPartialOrWorse,
+                    Math.max(0, Duration.between(start, end).toSeconds())));
         }
         return new ComponentUptime(componentId, List.copyOf(result));
     }
 
-    private static Day day(LocalDate date, Instant start, Instant end, List<Span> spans) {
-        long major = covered(spans, start, end, c -> c == StatusBoard.Condition.MAJOR_OUTAGE);
-        long partialOrWorse = covered(spans, start, end, c -> c.compareTo(StatusBoard.Condition.PARTIAL_OUTAGE) >= 0);
-        long any = covered(spans, start, end, c -> true);
-        return new Day(date, major, partialOrWorse - major, any - partialOrWorse,
-                Math.max(0, Duration.between(start, end).toSeconds()));
-    }
-
-    /** The seconds of [start, end) inside at least one span of a condition that {@code counts}. */
-    private static long covered(List<Span> spans, Instant start, Instant end,
-                                Predicate<StatusBoard.Condition> counts) {
-        List<Span> clipped = spans.stream().filter(span -> counts.test(span.condition()))
-                .map(span -> new Span(later(span.from(), start), earlier(span.to(), end), span.condition()))
+    /** The spans of a condition that {@code counts}, joined where they touch or overlap: sorted and disjoint. */
+    private static List<Span> merged(List<Span> spans, Predicate<StatusBoard.Condition> counts) {
+        List<Span> sorted = spans.stream().filter(span -> counts.test(span.condition()))
                 .filter(span -> span.from().isBefore(span.to()))
                 .sorted(Comparator.comparing(Span::from)).toList();
+        List<Span> merged = new ArrayList<>();
+        for (Span span : sorted) {
+            Span last = merged.isEmpty() ? null : merged.getLast();
+            if (last != null && !span.from().isAfter(last.to())) {
+                merged.set(merged.size() - 1, new Span(last.from(), later(last.to(), span.to()), last.condition()));
+            } else {
+                merged.add(span);
+            }
+        }
+        return merged;
+    }
+
+    /** The seconds of [start, end) inside the disjoint {@code spans}. */
+    private static long overlap(List<Span> spans, Instant start, Instant end) {
         long seconds = 0;
-        Instant reached = start;
-        for (Span span : clipped) {
-            Instant from = later(span.from(), reached);
-            if (from.isBefore(span.to())) {
-                seconds += Duration.between(from, span.to()).toSeconds();
-                reached = span.to();
+        for (Span span : spans) {
+            Instant from = later(span.from(), start);
+            Instant to = earlier(span.to(), end);
+            if (from.isBefore(to)) {
+                seconds += Duration.between(from, to).toSeconds();
             }
         }
         return seconds;

@@ -2,7 +2,6 @@ package dev.incidents.projection.http;
 
 import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.projection.domain.StatusBoard;
-import dev.incidents.projection.domain.Uptime;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.http.ProblemException;
 import jakarta.annotation.security.PermitAll;
@@ -39,9 +38,11 @@ public class PublicStatusResource {
     private final PublicBoard boards;
     private final ProjectionConfig.StatusPage page;
     private final PeerRequests peers;
+    private final UptimeAnswers uptimes;
 
-    PublicStatusResource(PublicBoard boards, ProjectionConfig config, PeerRequests peers) {
+    PublicStatusResource(PublicBoard boards, ProjectionConfig config, PeerRequests peers, UptimeAnswers uptimes) {
         this.boards = boards;
+        this.uptimes = uptimes;
         this.page = config.statusPage();
         this.peers = peers;
     }
@@ -85,13 +86,10 @@ public class PublicStatusResource {
     @Operation(summary = "A public component's minutes per condition per day (UTC) and its uptime, over 1 to 90 days")
     public Response uptime(@PathParam("componentId") String componentId, @QueryParam("days") String days) {
         int window = UptimeDays.parse(days);
-        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> {
-            StatusBoard.ComponentState component = board.components().stream()
-                    .filter(state -> state.id().equals(componentId)).findFirst()
-                    .orElseThrow(() -> new ProblemException(Problem.of("not-found", "No such public component", 404,
-                            "The status page lists no component " + componentId + ".", null)));
-            return UptimeShape.of(component, Uptime.of(componentId, board.incidents(), board.at(), window));
-        });
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> uptimes.of(board, window).stream()
+                .filter(uptime -> uptime.component().id().equals(componentId)).findFirst()
+                .orElseThrow(() -> new ProblemException(Problem.of("not-found", "No such public component", 404,
+                        "The status page lists no component " + componentId + ".", null))));
     }
 
     @GET
@@ -100,9 +98,7 @@ public class PublicStatusResource {
     @Operation(summary = "Every public component's uptime as uptime.json gives one's, in the page's order")
     public Response uptimes(@QueryParam("days") String days) {
         int window = UptimeDays.parse(days);
-        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> board.components().stream()
-                .map(component -> UptimeShape.of(component, Uptime.of(component.id(), board.incidents(),
-                        board.at(), window))).toList());
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, board -> uptimes.of(board, window));
     }
 
     @GET

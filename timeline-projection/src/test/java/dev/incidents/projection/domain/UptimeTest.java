@@ -40,6 +40,18 @@ class UptimeTest {
     }
 
     @Test
+    void a_severity_change_splits_the_time_between_conditions_without_a_gap_or_a_second_counted_twice() {
+        PublicIncident raised = incident("a", List.of("checkout"), period(hours(1), hours(2), Severity.SEV2),
+                period(hours(2), hours(3), Severity.SEV1), period(hours(3), hours(5), Severity.SEV3));
+
+        Uptime.Day day = Uptime.of("checkout", List.of(raised), NOW, 2).days().getFirst();
+
+        assertThat(day.partialOutageSeconds()).isEqualTo(3600);
+        assertThat(day.majorOutageSeconds()).isEqualTo(3600);
+        assertThat(day.degradedPerformanceSeconds()).isEqualTo(2 * 3600);
+    }
+
+    @Test
     void a_lasting_incident_counts_up_to_now_across_midnight_and_other_components_are_untouched() {
         PublicIncident lasting = incident("a", List.of("checkout"),
                 period(hours(23), null, Severity.SEV1));
