@@ -30,13 +30,18 @@ public sealed interface NoticeDetail {
         }
     }
 
+    /** An alert reported again while what it is about stays unsettled: how many times again, 0 the first. */
+    sealed interface RepeatedAlert extends NoticeDetail {
+        int repeat();
+    }
+
     /** A deadline that is close, missed, still missed ({@code repeat} 1, 2, ...) or met at last. */
-    record DeadlineAlert(Instant deadline, Duration lateBy, int repeat) implements NoticeDetail {
+    record DeadlineAlert(Instant deadline, Duration lateBy, int repeat) implements RepeatedAlert {
     }
 
     /** A corrective action about to be due, or still open past its due date (reported again: repeat 1, 2, ...). */
     record ActionAlert(String actionId, String description, String owner, Instant dueAt, Duration lateBy, int repeat)
-            implements NoticeDetail {
+            implements RepeatedAlert {
     }
 
     record CorrectiveAction(String description, String owner, Instant dueAt) {

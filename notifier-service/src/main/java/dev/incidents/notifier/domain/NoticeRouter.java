@@ -24,6 +24,10 @@ public final class NoticeRouter {
             MessageKind.UPDATE_OVERDUE, MessageKind.UPDATE_OVERDUE_CLEARED, MessageKind.RCA_OVERDUE,
             MessageKind.CORRECTIVE_ACTION_DUE_SOON, MessageKind.CORRECTIVE_ACTION_OVERDUE);
 
+    /** The alerts that climb the escalation ladder with each repeat. */
+    private static final Set<MessageKind> ESCALATING = Set.of(MessageKind.UPDATE_STILL_OVERDUE,
+            MessageKind.CORRECTIVE_ACTION_OVERDUE);
+
     private NoticeRouter() {
     }
 
@@ -77,12 +81,7 @@ public final class NoticeRouter {
     }
 
     private static boolean escalationReaches(int level, Notice notice) {
-        if (notice.kind() == MessageKind.UPDATE_STILL_OVERDUE
-                && notice.detail() instanceof NoticeDetail.DeadlineAlert alert) {
-            return alert.repeat() >= level;
-        }
-        if (notice.kind() == MessageKind.CORRECTIVE_ACTION_OVERDUE
-                && notice.detail() instanceof NoticeDetail.ActionAlert alert) {
+        if (ESCALATING.contains(notice.kind()) && notice.detail() instanceof NoticeDetail.RepeatedAlert alert) {
             return alert.repeat() >= level;
         }
         return notice.kind() == MessageKind.UPDATE_OVERDUE_CLEARED && notice.incident().escalatedTo() >= level;
