@@ -53,7 +53,8 @@ final class DeadlineAudit {
                         + repeated + " repeated"),
                 Check.of("no kept promise called overdue", wronglyDetected.isEmpty(),
                         promises.stream().filter(Promise::kept).count() + " promises kept, "
-                                + wronglyDetected.size() + " called overdue"));
+                                + wronglyDetected.size() + " called overdue"
+                                + (wronglyDetected.isEmpty() ? "" : ": " + wronglyDetected)));
     }
 
     static List<Promise> promises(List<Facts.Event> events) {

@@ -59,6 +59,8 @@ class DeadlineAuditTest {
                 List.of(overdue("d0", "i1", MINUTE), overdue("d1", "i1", 2 * MINUTE)), 3 * MINUTE);
 
         assertThat(failed(checks)).containsExactly("no kept promise called overdue");
+        assertThat(checks.get(2).seen()).as("names the promise, for the logs").contains("i1", "dueAt=60000",
+                "replacedAt=30000");
     }
 
     @Test
