@@ -104,9 +104,8 @@ public class ComponentCatalog {
         if (named.stream().allMatch(id -> find(id).filter(c -> !c.retired()).isPresent())) {
             return Optional.empty();
         }
-        List<Component> components = all();
-        int room = config.components().max() - (int) components.stream().filter(c -> !c.retired()).count();
-        ComponentAdmission.Admission admission = ComponentAdmission.admit(named, components, unknown, room);
+        ComponentAdmission.Admission admission = ComponentAdmission.admit(named, all(), unknown,
+                config.components().max() - inUse());
         for (String id : admission.toCreate()) {
             save(Component.defined(id, ComponentDefinition.namedOnDeclare(id), true, clock.instant()), actor);
         }

@@ -31,10 +31,6 @@ public final class NoticeRouter {
     private NoticeRouter() {
     }
 
-    public static List<Subscription> recipients(Notice notice, Collection<Subscription> subscriptions) {
-        return recipients(notice, subscriptions, ComponentGroups.NONE);
-    }
-
     /** @param groups the catalog's groups, which a subscription's {@code groups} filter names */
     public static List<Subscription> recipients(Notice notice, Collection<Subscription> subscriptions,
                                                 ComponentGroups groups) {

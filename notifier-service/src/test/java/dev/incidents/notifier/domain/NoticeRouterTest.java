@@ -38,11 +38,12 @@ class NoticeRouterTest {
                 Audience.INTERNAL, null, null, null, null, "en", "UTC", "*", null, null), NOW);
 
         for (MessageKind kind : MessageKind.values()) {
-            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, alert(0)), List.of(unconfirmed)))
+            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, alert(0)), List.of(unconfirmed),
+                    ComponentGroups.NONE))
                     .as(kind.name()).isEmpty();
         }
         assertThat(NoticeRouter.recipients(notice(MessageKind.UPDATE_OVERDUE, CHECKOUT, alert(0)),
-                List.of(unconfirmed.confirm(NOW)))).hasSize(1);
+                List.of(unconfirmed.confirm(NOW)), ComponentGroups.NONE)).hasSize(1);
     }
 
     @Test
@@ -83,7 +84,7 @@ class NoticeRouterTest {
         withOwner.add(platform);
         for (MessageKind kind : List.of(MessageKind.CORRECTIVE_ACTION_DUE_SOON,
                 MessageKind.CORRECTIVE_ACTION_OVERDUE)) {
-            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, actionAlert(0)), withOwner))
+            assertThat(NoticeRouter.recipients(notice(kind, CHECKOUT, actionAlert(0)), withOwner, ComponentGroups.NONE))
                     .extracting(Subscription::id).as(kind.name())
                     .containsExactlyInAnyOrder("alice", "all-commanders", "platform");
         }
@@ -109,7 +110,8 @@ class NoticeRouterTest {
 
         Notice update = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
 
-        assertThat(NoticeRouter.recipients(update, List.of(sev2Only, paymentsOnly, resolutionsOnly, checkoutSev1)))
+        assertThat(NoticeRouter.recipients(update, List.of(sev2Only, paymentsOnly, resolutionsOnly, checkoutSev1),
+                ComponentGroups.NONE))
                 .containsExactly(checkoutSev1);
     }
 
@@ -136,7 +138,7 @@ class NoticeRouterTest {
     }
 
     private List<String> recipients(Notice notice) {
-        return NoticeRouter.recipients(notice, all).stream().map(Subscription::id).toList();
+        return NoticeRouter.recipients(notice, all, ComponentGroups.NONE).stream().map(Subscription::id).toList();
     }
 
     private static Notice notice(MessageKind kind, IncidentBrief incident, NoticeDetail detail) {
