@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,11 @@ public final class ManagedProcess implements AutoCloseable {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Set<ManagedProcess> RUNNING = ConcurrentHashMap.newKeySet();
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Chosen ports start here, above the well-known services' ports. */
+    private static final int FIRST_CHOSEN_PORT = 10_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final SecureRandom PORTS = new SecureRandom();
 
     private final String name;
     private final Process process;
@@ -71,9 +77,40 @@ public final class ManagedProcess implements AutoCloseable {
     }
 
     /** A loopback port free right now, for a server about to be started. */
+    /**
+     * A port free now, for a process to bind later. It is taken below the kernel's ephemeral range: a port the
+     * kernel handed out for a bind to port 0 could be handed out again to anything binding port 0 meanwhile (a test
+     * broker starting beside a Keycloak that binds its port 30 s later did exactly that), a port below the range
+     * never is. Each port is handed out once per JVM.
+     */
     public static int freePort() throws IOException {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; below > FIRST_CHOSEN_PORT && attempt < 200; attempt++) {
+            int candidate = FIRST_CHOSEN_PORT + PORTS.nextInt(below - FIRST_CHOSEN_PORT);
+            if (HANDED_OUT.add(candidate) && bindable(candidate)) {
+                return candidate;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
+        }
+    }
+
+    private static boolean bindable(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first port of Linux's ephemeral range, or 0 where it cannot be read (then ports come from the kernel). */
+    private static int ephemeralRangeStart() {
+        try {
+            // readAllLines: readString trusts the size /proc reports and reads a single byte
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).getFirst().trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
