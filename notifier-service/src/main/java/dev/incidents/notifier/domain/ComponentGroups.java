@@ -1,5 +1,7 @@
 package dev.incidents.notifier.domain;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** The group the component catalog lists a component under, as it says now; empty: none, or not in the catalog. */
@@ -10,4 +12,10 @@ public interface ComponentGroups {
     ComponentGroups NONE = componentId -> Optional.empty();
 
     Optional<String> groupOf(String componentId);
+
+    /** Asks {@code source} once per component, for lookups that repeat while one message is planned. */
+    static ComponentGroups askingOnce(ComponentGroups source) {
+        Map<String, Optional<String>> answers = new HashMap<>();
+        return componentId -> answers.computeIfAbsent(componentId, source::groupOf);
+    }
 }

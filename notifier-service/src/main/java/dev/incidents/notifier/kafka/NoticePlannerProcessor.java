@@ -3,6 +3,7 @@ package dev.incidents.notifier.kafka;
 import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
+import dev.incidents.notifier.domain.ComponentGroups;
 import dev.incidents.notifier.domain.Happening;
 import dev.incidents.notifier.domain.IncidentBrief;
 import dev.incidents.notifier.domain.Notice;
@@ -93,7 +94,8 @@ final class NoticePlannerProcessor extends ContextualProcessor<String, Object, S
     }
 
     private void send(Notice notice, long timestamp, Headers trace) {
-        for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions(), this::groupOf)) {
+        ComponentGroups groups = ComponentGroups.askingOnce(this::groupOf);
+        for (Subscription subscription : NoticeRouter.recipients(notice, subscriptions(), groups)) {
             String messageId = NoticeRouter.messageId(notice, subscription);
             try {
                 NoticeRenderer.Rendered rendered = renderer.render(notice, subscription.locale(),
