@@ -60,7 +60,15 @@ public final class AsyncApiDocument {
             new Described(IncidentTopic.INCIDENT_COMPONENTS, "send", false,
                     "The component catalog incidents name their components from, compacted, key = the component "
                             + "id: the last record of a key is the component now, defined (ComponentDefined: name, "
-                            + "group, order, public or not) or retired (ComponentRetired)."));
+                            + "group, order, public or not) or retired (ComponentRetired)."),
+            new Described(IncidentTopic.MAINTENANCE_COMMANDS, "receive", false,
+                    "Commands about scheduled maintenance from internal services (schedule, update, start, "
+                            + "complete, cancel), key = the window's id (for a schedule: the new window's id). Their "
+                            + "outcome appears on incident-command-results under commandId."),
+            new Described(IncidentTopic.MAINTENANCE_EVENTS, "send", true,
+                    "Every fact of every maintenance window's life, in order per window (sequence 1, 2, 3... with "
+                            + "no gaps), kept forever, key = the window's id; a schedule and each update carry the "
+                            + "whole plan."));
 
     private AsyncApiDocument() {
     }

@@ -35,7 +35,8 @@ class AsyncApiDocumentTest {
 
         assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(document.path("channels").fieldNames()).toIterable().containsExactly("incident-commands",
-                "incident-events", "incident-detections", "incident-state", "incident-components");
+                "incident-events", "incident-detections", "incident-state", "incident-components",
+                "maintenance-commands", "maintenance-events");
         for (AsyncApiDocument.Described described : AsyncApiDocument.TOPICS) {
             IncidentTopic<?> topic = described.topic();
             JsonNode kafka = document.path("channels").path(topic.topicName()).path("bindings").path("kafka");
@@ -50,7 +51,8 @@ class AsyncApiDocumentTest {
             assertThat(message.path("bindings").path("kafka").path("schemaIdPayloadEncoding").asText())
                     .isEqualTo("confluent");
             assertThat(message.has("headers")).as(topic + " carries CloudEvents")
-                    .isEqualTo(topic == IncidentTopic.INCIDENT_EVENTS || topic == IncidentTopic.INCIDENT_DETECTIONS);
+                    .isEqualTo(topic == IncidentTopic.INCIDENT_EVENTS || topic == IncidentTopic.INCIDENT_DETECTIONS
+                            || topic == IncidentTopic.MAINTENANCE_EVENTS);
         }
     }
 }

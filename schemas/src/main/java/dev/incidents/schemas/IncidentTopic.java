@@ -6,6 +6,8 @@ import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentState;
+import dev.incidents.avro.MaintenanceCommand;
+import dev.incidents.avro.MaintenanceEvent;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
 import dev.incidents.avro.notifier.DeliveryRecord;
@@ -57,6 +59,17 @@ public final class IncidentTopic<V> {
     /** The component catalog, one record per component holding it whole; written by the command service. */
     public static final IncidentTopic<ComponentEvent> INCIDENT_COMPONENTS = contract("incident-components",
             ComponentEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
+    /** Scheduled maintenance, decided like incidents: commands in, one writer per window, events out. */
+    public static final IncidentTopic<MaintenanceCommand> MAINTENANCE_COMMANDS = contract("maintenance-commands",
+            MaintenanceCommand.class, Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(7)));
+    /**
+     * Stamped by the broker like incident-events, and as many partitions as it, so the projection reads both beside
+     * the clock ticks and times a window's start and end from the same reckoning as update deadlines.
+     */
+    public static final IncidentTopic<MaintenanceEvent> MAINTENANCE_EVENTS = contract("maintenance-events",
+            MaintenanceEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.FOREVER.stampedByBroker());
+    public static final IncidentTopic<byte[]> MAINTENANCE_COMMANDS_DLQ = raw("maintenance-commands-dlq",
+            Retention.of(Duration.ofDays(30)));
     public static final IncidentTopic<Subscription> NOTIFIER_SUBSCRIPTIONS = contract("notifier-subscriptions",
             Subscription.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
     public static final IncidentTopic<OutboundMessage> NOTIFIER_OUTBOX = contract("notifier-outbox",
@@ -72,7 +85,7 @@ public final class IncidentTopic<V> {
     private static final List<IncidentTopic<?>> ALL = List.of(INCIDENT_COMMANDS, INCIDENT_EVENTS,
             INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS, INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ,
             INCIDENT_EVENTS_DLQ, INCIDENT_DETECTIONS, INCIDENT_STATE, INCIDENT_CLOCK_TICKS, INCIDENT_COMPONENTS,
-            NOTIFIER_SUBSCRIPTIONS,
+            MAINTENANCE_COMMANDS, MAINTENANCE_EVENTS, MAINTENANCE_COMMANDS_DLQ, NOTIFIER_SUBSCRIPTIONS,
             NOTIFIER_OUTBOX, NOTIFIER_DELIVERIES, NOTIFIER_FAILED, NOTIFIER_DLQ);
 
     private final String topicName;

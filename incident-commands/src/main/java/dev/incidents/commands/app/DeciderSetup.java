@@ -2,6 +2,8 @@ package dev.incidents.commands.app;
 
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
+import dev.incidents.commands.domain.MaintenanceDecider;
+import dev.incidents.commands.domain.MaintenancePolicy;
 import dev.incidents.commands.domain.Severity;
 import dev.incidents.commands.kafka.DeciderTopology;
 import dev.incidents.schemas.ServiceAccess;
@@ -42,8 +44,15 @@ public class DeciderSetup {
     }
 
     @Produces
-    Topology topology(IncidentDecider decider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry,
+    @Singleton
+    MaintenanceDecider maintenanceDecider(IncidentsConfig config) {
+        return new MaintenanceDecider(new MaintenancePolicy(config.earliestTime(), config.maxComponents(),
+                config.maintenance().longestWindow(), config.maintenance().furthestAhead()));
+    }
+
+    @Produces
+    Topology topology(IncidentDecider decider, MaintenanceDecider maintenanceDecider, Clock clock, RegistryAvroSerdes serdes, MeterRegistry registry,
                       Tracer tracer, CloudEvents cloudEvents) {
-        return DeciderTopology.build(decider, clock, serdes, registry, tracer, cloudEvents);
+        return DeciderTopology.build(decider, maintenanceDecider, clock, serdes, registry, tracer, cloudEvents);
     }
 }

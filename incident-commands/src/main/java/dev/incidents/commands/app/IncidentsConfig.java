@@ -71,6 +71,19 @@ public interface IncidentsConfig {
         ComponentAdmission.Unknown alerts();
     }
 
+    /** Bounds of scheduled maintenance windows. */
+    Maintenance maintenance();
+
+    interface Maintenance {
+        /** The longest a window may last; a longer one is refused (422). */
+        @WithDefault("7d")
+        Duration longestWindow();
+
+        /** How far ahead a window may be scheduled. */
+        @WithDefault("366d")
+        Duration furthestAhead();
+    }
+
     /** How monitors' alerts (Alertmanager, Grafana, PagerDuty Events v2) become incidents. */
     Integrations integrations();
 

@@ -14,8 +14,10 @@ import dev.incidents.commands.domain.IncidentCommand.ResolveIncident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.stream.Stream;
 
+import static dev.incidents.commands.domain.Checks.first;
+import static dev.incidents.commands.domain.Checks.notBefore;
+import static dev.incidents.commands.domain.Checks.notNull;
 import static dev.incidents.commands.domain.TextRules.optional;
 import static dev.incidents.commands.domain.TextRules.required;
 
@@ -111,11 +113,6 @@ final class CommandValidator {
         };
     }
 
-    private static Optional<Rejection> notBefore(String field, Instant value, Instant earliest) {
-        return value != null && value.isBefore(earliest)
-                ? Optional.of(Rejection.invalid(field, field + " must not be before " + earliest + "."))
-                : Optional.empty();
-    }
 
     private static Optional<Rejection> components(DeclareIncident c, int maxComponents) {
         if (c.components().size() > maxComponents) {
@@ -183,18 +180,9 @@ final class CommandValidator {
                 : Optional.empty();
     }
 
-    private static Optional<Rejection> notNull(String field, Object value) {
-        return value == null ? Optional.of(Rejection.invalid(field, field + " is required.")) : Optional.empty();
-    }
-
     private static Optional<Rejection> notInFuture(String field, Instant value, Instant now) {
         return value != null && value.isAfter(now)
                 ? Optional.of(Rejection.invalid(field, field + " must not be in the future (now is " + now + ")."))
                 : Optional.empty();
-    }
-
-    @SafeVarargs
-    private static Optional<Rejection> first(Optional<Rejection>... checks) {
-        return Stream.of(checks).flatMap(Optional::stream).findFirst();
     }
 }

@@ -20,18 +20,18 @@ final class CorrectiveActions {
     private CorrectiveActions() {
     }
 
-    static Decision complete(CompleteCorrectiveAction c, Incident state) {
+    static Decision<IncidentEvent> complete(CompleteCorrectiveAction c, Incident state) {
         return whenOpen(state, c.actionId(), action ->
                 Decision.accept(new CorrectiveActionCompleted(c.actionId(), c.note(), action.dueAt())));
     }
 
-    static Decision decline(DeclineCorrectiveAction c, Incident state) {
+    static Decision<IncidentEvent> decline(DeclineCorrectiveAction c, Incident state) {
         return whenOpen(state, c.actionId(), action ->
                 Decision.accept(new CorrectiveActionDeclined(c.actionId(), c.reason())));
     }
 
     /** The new date's own rules (future, within a year) are the validator's; here only the state's. */
-    static Decision reschedule(RescheduleCorrectiveAction c, Incident state) {
+    static Decision<IncidentEvent> reschedule(RescheduleCorrectiveAction c, Incident state) {
         return whenOpen(state, c.actionId(), action -> {
             if (c.dueAt().equals(action.dueAt())) {
                 return Decision.reject(Rejection.conflict("Corrective action " + c.actionId() + " is already due at "
@@ -42,7 +42,7 @@ final class CorrectiveActions {
         });
     }
 
-    private static Decision whenOpen(Incident state, String actionId, Function<TrackedAction, Decision> decide) {
+    private static Decision<IncidentEvent> whenOpen(Incident state, String actionId, Function<TrackedAction, Decision<IncidentEvent>> decide) {
         TrackedAction action = state.correctiveActions().get(actionId);
         if (action == null) {
             return Decision.reject(new Rejection(Rejection.Reason.NOT_FOUND, "actionId", "Incident " + state.id()

@@ -2,23 +2,28 @@ package dev.incidents.commands.domain;
 
 import java.util.List;
 
-/** The outcome of deciding one command: the events it causes, or why it was refused. */
-public sealed interface Decision {
+/**
+ * The outcome of deciding one command: the events it causes, or why it was refused.
+ *
+ * @param <E> the events of the aggregate decided (an incident's or a maintenance window's)
+ */
+public sealed interface Decision<E> {
 
-    record Accepted(List<IncidentEvent> events) implements Decision {
+    record Accepted<E>(List<E> events) implements Decision<E> {
         public Accepted {
             events = List.copyOf(events);
         }
     }
 
-    record Rejected(Rejection rejection) implements Decision {
+    record Rejected<E>(Rejection rejection) implements Decision<E> {
     }
 
-    static Decision accept(IncidentEvent... events) {
-        return new Accepted(List.of(events));
+    @SafeVarargs
+    static <E> Decision<E> accept(E... events) {
+        return new Accepted<>(List.of(events));
     }
 
-    static Decision reject(Rejection rejection) {
-        return new Rejected(rejection);
+    static <E> Decision<E> reject(Rejection rejection) {
+        return new Rejected<>(rejection);
     }
 }

@@ -65,7 +65,7 @@ public final class IncidentDecider {
      * @param state           the incident, or null when nothing was declared under this id
      * @param expectedVersion the version the caller saw, or null to skip the check
      */
-    public Decision decide(IncidentCommand command, Incident state, Long expectedVersion, Instant now) {
+    public Decision<IncidentEvent> decide(IncidentCommand command, Incident state, Long expectedVersion, Instant now) {
         Optional<Rejection> invalid = CommandValidator.validate(command, now, policy);
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
@@ -97,7 +97,7 @@ public final class IncidentDecider {
      * A declare that claimed its dedup key: no open incident held it. A monitor's report in which no alert fires
      * declares nothing (its alerts resolved, or were acknowledged, before anyone declared an incident).
      */
-    public Decision decideUnheld(DeclareIncident command, Instant now) {
+    public Decision<IncidentEvent> decideUnheld(DeclareIncident command, Instant now) {
         if (command.reportsAlerts() && command.alerts().stream().noneMatch(AlertSignal::firing)) {
             return Decision.reject(new Rejection(Rejection.Reason.NOT_FOUND, "dedupKey", "No open incident holds "
                     + "dedup key " + command.dedupKey() + " and no reported alert fires: nothing is declared."));
@@ -110,7 +110,7 @@ public final class IncidentDecider {
      * a monitor's report tells the incident what changed in one INTERNAL update, and raises (never lowers) its
      * severity when a firing alert maps to a higher one.
      */
-    public Decision decideJoin(DeclareIncident command, Incident holder, Instant now) {
+    public Decision<IncidentEvent> decideJoin(DeclareIncident command, Incident holder, Instant now) {
         Optional<Rejection> invalid = CommandValidator.validate(command, now, policy);
         if (invalid.isPresent()) {
             return Decision.reject(invalid.get());
@@ -130,18 +130,11 @@ public final class IncidentDecider {
             events.add(severityChanged(after, command.severity(), (command.source() == null ? "A monitor"
                     : command.source()) + " reports firing alerts of " + command.severity() + ".", now));
         }
-        return new Decision.Accepted(events);
+        return new Decision.Accepted<>(events);
     }
 
     private static Optional<Rejection> missingOrStale(Incident state, Long expectedVersion) {
-        if (state == null) {
-            return Optional.of(Rejection.notFound());
-        }
-        if (expectedVersion != null && expectedVersion != state.version()) {
-            return Optional.of(new Rejection(Rejection.Reason.VERSION_MISMATCH, null,
-                    "The incident is at version " + state.version() + ", not " + expectedVersion + "."));
-        }
-        return Optional.empty();
+        return Checks.missingOrStale("incident", state == null ? null : state.version(), expectedVersion);
     }
 
     /** @param state null before the first event */
@@ -174,14 +167,14 @@ public final class IncidentDecider {
                 state.rcaPublished());
     }
 
-    private Decision declare(DeclareIncident c, Instant now) {
+    private Decision<IncidentEvent> declare(DeclareIncident c, Instant now) {
         Duration cadence = policy.cadenceOf(c.severity());
         return Decision.accept(new IncidentDeclared(c.title(), c.severity(), c.summary(), c.components(),
                 c.commander(), c.detectedAt() == null ? now : c.detectedAt(), c.dedupKey(), c.source(),
                 now.plus(cadence), cadence, c.alerts()));
     }
 
-    private Decision postUpdate(PostUpdate c, Incident state, Instant now) {
+    private Decision<IncidentEvent> postUpdate(PostUpdate c, Incident state, Instant now) {
         if (state.isResolved()) {
             return Decision.reject(Rejection.conflict("The incident is resolved; reopen it to post updates."));
         }
@@ -204,7 +197,7 @@ public final class IncidentDecider {
         return Decision.accept(new UpdatePosted(c.status(), c.message(), c.audience(), promised, cadence));
     }
 
-    private Decision changeSeverity(ChangeSeverity c, Incident state, Instant now) {
+    private Decision<IncidentEvent> changeSeverity(ChangeSeverity c, Incident state, Instant now) {
         if (state.isResolved()) {
             return Decision.reject(Rejection.conflict("The incident is resolved; reopen it to change its severity."));
         }
@@ -224,7 +217,7 @@ public final class IncidentDecider {
         return new SeverityChanged(state.severity(), to, reason, deadline, cadence);
     }
 
-    private Decision resolve(ResolveIncident c, Incident state, Instant now) {
+    private Decision<IncidentEvent> resolve(ResolveIncident c, Incident state, Instant now) {
         if (state.isResolved()) {
             return Decision.reject(Rejection.conflict("The incident is already resolved."));
         }
@@ -241,7 +234,7 @@ public final class IncidentDecider {
         return Decision.accept(new IncidentResolved(c.message(), c.rcaDueAt(), c.rcaOwner(), window));
     }
 
-    private Decision reopen(ReopenIncident c, Incident state, Instant now) {
+    private Decision<IncidentEvent> reopen(ReopenIncident c, Incident state, Instant now) {
         if (!state.isResolved()) {
             return Decision.reject(Rejection.conflict("Only a resolved incident can be reopened."));
         }
@@ -250,7 +243,7 @@ public final class IncidentDecider {
     }
 
     /** Each action gets the next id of the incident, and the RCA window's end as due date unless it names one. */
-    private Decision publishRca(PublishRca c, Incident state, Instant now) {
+    private Decision<IncidentEvent> publishRca(PublishRca c, Incident state, Instant now) {
         if (!state.isResolved()) {
             return Decision.reject(Rejection.conflict("The RCA is published after the incident is resolved."));
         }

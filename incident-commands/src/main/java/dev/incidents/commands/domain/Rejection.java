@@ -4,9 +4,9 @@ package dev.incidents.commands.domain;
 public record Rejection(Reason reason, String field, String detail) {
 
     public enum Reason {
-        /** The incident does not exist. */
+        /** The incident or maintenance window does not exist. */
         NOT_FOUND,
-        /** The incident's state forbids the command (e.g. an update after resolve). */
+        /** Its state forbids the command (e.g. an update after resolve). */
         CONFLICT,
         /** The caller's expected version is not the current one. */
         VERSION_MISMATCH,

@@ -41,7 +41,8 @@ public class CommandResource {
             return Response.ok(new RejectedCommand(commandId, result.getIncidentId(), "REJECTED",
                     Problems.of(new CommandRejectedException(result.getRejection())))).build();
         }
-        return Response.ok(CommandResponse.of(result)).build();
+        return Response.ok(MaintenanceResponse.answers(result) ? MaintenanceResponse.of(result)
+                : CommandResponse.of(result)).build();
     }
 
     /** A rejected command's poll answer: 200 for the poll itself, with the problem it met inside. */

@@ -10,9 +10,13 @@ import dev.incidents.commands.domain.ComponentAdmission;
 import dev.incidents.commands.domain.IncidentCommand;
 import dev.incidents.commands.domain.IncidentCommand.DeclareIncident;
 import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.commands.domain.MaintenanceCommand;
+import dev.incidents.commands.domain.MaintenanceDecider;
 import dev.incidents.commands.domain.Rejection;
 import dev.incidents.commands.wire.CommandEnvelope;
 import dev.incidents.commands.wire.CommandMapper;
+import dev.incidents.commands.wire.MaintenanceEnvelope;
+import dev.incidents.commands.wire.MaintenanceMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
@@ -25,16 +29,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The common path of every command endpoint: refuse what needs no state to refuse (nothing is sent), check a
- * declare's components against the catalog, send the command, wait for its decision and turn it into an HTTP answer.
+ * declare's or a maintenance window's components against the catalog, send the command, wait for its decision and
+ * turn it into an HTTP answer.
  */
 @ApplicationScoped
 public class CommandSubmitter {
 
     private final IncidentDecider decider;
+    private final MaintenanceDecider maintenanceDecider;
     private final CommandGateway gateway;
     private final Clock clock;
     private final ObjectMapper json;
@@ -42,9 +50,11 @@ public class CommandSubmitter {
     private final ComponentCatalog catalog;
     private final IncidentsConfig.UnknownComponents unknown;
 
-    CommandSubmitter(IncidentDecider decider, CommandGateway gateway, Clock clock, ObjectMapper json,
-                     CommandMetrics metrics, ComponentCatalog catalog, IncidentsConfig config) {
+    CommandSubmitter(IncidentDecider decider, MaintenanceDecider maintenanceDecider, CommandGateway gateway,
+                     Clock clock, ObjectMapper json, CommandMetrics metrics, ComponentCatalog catalog,
+                     IncidentsConfig config) {
         this.decider = decider;
+        this.maintenanceDecider = maintenanceDecider;
         this.catalog = catalog;
         this.unknown = config.components().unknown();
         this.gateway = gateway;
@@ -72,16 +82,52 @@ public class CommandSubmitter {
                                    RequestMeta meta, ComponentAdmission.Unknown unknownComponents) {
         Instant received = clock.instant();
         String type = command.getClass().getSimpleName();
-        Optional<Rejection> refused = decider.precheck(command, received)
+        refuse(type, decider.precheck(command, received)
                 .or(() -> command instanceof DeclareIncident declare
-                        ? catalog.admit(declare.components(), meta.actor(), unknownComponents) : Optional.empty());
+                        ? catalog.admit(declare.components(), meta.actor(), unknownComponents) : Optional.empty()));
+        CommandEnvelope envelope = new CommandEnvelope(commandId, incidentId, meta.actor(), meta.expectedVersion(),
+                fingerprint(CommandMapper.typeName(command), body), command);
+        return measured(type, received, () -> gateway.submit(CommandMapper.toAvro(envelope)));
+    }
+
+    /**
+     * As {@link #submit} for a maintenance window's command: the components it names must be the catalog's (a
+     * window never adds to the catalog).
+     */
+    Response submitMaintenance(String maintenanceId, MaintenanceCommand command, Object body, RequestMeta meta,
+                               Response.Status created) {
+        String commandId = meta.commandId(maintenanceId);
+        Instant received = clock.instant();
+        String type = command.getClass().getSimpleName();
+        refuse(type, maintenanceDecider.precheck(command, received)
+                .or(() -> componentsNamed(command).flatMap(named -> catalog.admit(named, meta.actor(),
+                        ComponentAdmission.Unknown.REJECT))));
+        MaintenanceEnvelope envelope = new MaintenanceEnvelope(commandId, maintenanceId, meta.actor(),
+                meta.expectedVersion(), fingerprint(MaintenanceMapper.typeName(command), body), command);
+        return measured(type, received, () -> gateway.submit(MaintenanceMapper.toAvro(envelope)))
+                .map(decided -> MaintenanceResponse.answer(decided, created))
+                .orElseGet(() -> MaintenanceResponse.pending(commandId, maintenanceId));
+    }
+
+    private static Optional<List<String>> componentsNamed(MaintenanceCommand command) {
+        return switch (command) {
+            case MaintenanceCommand.ScheduleMaintenance c -> Optional.of(c.plan().components());
+            case MaintenanceCommand.UpdateMaintenance c -> Optional.ofNullable(c.components());
+            default -> Optional.empty();
+        };
+    }
+
+    /** @throws CommandRejectedException with {@code refused}, if present (nothing is sent) */
+    private void refuse(String type, Optional<Rejection> refused) {
         if (refused.isPresent()) {
             metrics.ended(type, CommandMetrics.Outcome.REFUSED, refused.get().reason().name(), Duration.ZERO);
             throw new CommandRejectedException(refused.get());
         }
-        CommandEnvelope envelope = new CommandEnvelope(commandId, incidentId, meta.actor(), meta.expectedVersion(),
-                fingerprint(command, body), command);
-        Optional<CommandResult> result = gateway.submit(CommandMapper.toAvro(envelope));
+    }
+
+    private Optional<CommandResult> measured(String type, Instant received,
+                                             Supplier<Optional<CommandResult>> sending) {
+        Optional<CommandResult> result = sending.get();
         Duration waited = Duration.between(received, clock.instant());
         if (result.isEmpty()) {
             metrics.ended(type, CommandMetrics.Outcome.PENDING, "none", waited);
@@ -113,11 +159,12 @@ public class CommandSubmitter {
         };
     }
 
-    private String fingerprint(IncidentCommand command, Object body) {
+    /** @param typeName the command's type as the contract names it */
+    private String fingerprint(String typeName, Object body) {
         try {
             byte[] canonical = json.writeValueAsBytes(body);
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(CommandMapper.typeName(command).getBytes(StandardCharsets.UTF_8));
+            sha256.update(typeName.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha256.digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot fingerprint the request", e);

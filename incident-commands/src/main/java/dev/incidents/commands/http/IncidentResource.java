@@ -2,7 +2,6 @@ package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.support.http.IncidentIds;
-import dev.incidents.support.http.InvalidField;
 import dev.incidents.support.security.Roles;
 import dev.incidents.support.security.SignedInCaller;
 import io.quarkus.security.ForbiddenException;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 
+import static dev.incidents.commands.http.Requests.required;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
 
@@ -139,13 +139,6 @@ public class IncidentResource {
             @BeanParam CommandHeaders headers) {
         return submitter.submit(incident(incidentId), ToDomain.reschedule(actionId, required(body)), body,
                 headers.meta(callers.current()), OK);
-    }
-
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new InvalidField("body", "A JSON request body is required.");
-        }
-        return body;
     }
 
     private static String incident(String incidentId) {

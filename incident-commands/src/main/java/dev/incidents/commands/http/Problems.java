@@ -17,10 +17,10 @@ public class Problems {
 
     static Problem of(CommandRejectedException e) {
         return switch (e.reason()) {
-            case "NOT_FOUND" -> Problem.of("not-found", "Incident not found", 404, e.getMessage(), null);
-            case "CONFLICT" -> Problem.of("conflict", "Not allowed in the incident's state", 409, e.getMessage(),
+            case "NOT_FOUND" -> Problem.of("not-found", "Not found", 404, e.getMessage(), null);
+            case "CONFLICT" -> Problem.of("conflict", "Not allowed in its current state", 409, e.getMessage(),
                     null);
-            case "VERSION_MISMATCH" -> Problem.of("version-mismatch", "The incident has changed", 412,
+            case "VERSION_MISMATCH" -> Problem.of("version-mismatch", "Changed since the version given", 412,
                     e.getMessage(), "If-Match");
             case "IDEMPOTENCY_KEY_REUSED" -> Problem.of("idempotency-key-reused",
                     "Idempotency key reused for a different request", 422, e.getMessage(), "Idempotency-Key");

@@ -33,8 +33,17 @@ record RequestMeta(Caller caller, Long expectedVersion, String idempotencyKey) {
     }
 
     String newIncidentId() {
+        return newId("incident");
+    }
+
+    String newMaintenanceId() {
+        return newId("maintenance");
+    }
+
+    /** Same caller and key: same id, so a retried create names the same incident or window. */
+    private String newId(String kind) {
         return idempotencyKey == null ? UUID.randomUUID().toString()
-                : nameUuid("incident|" + caller.subject() + "|" + idempotencyKey);
+                : nameUuid(kind + "|" + caller.subject() + "|" + idempotencyKey);
     }
 
     private static String nameUuid(String name) {

@@ -3,6 +3,7 @@ package dev.incidents.commands.http;
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.commands.domain.IncidentStatus;
 import dev.incidents.commands.domain.Severity;
+import dev.incidents.support.http.InvalidField;
 
 import java.util.List;
 
@@ -13,6 +14,14 @@ import java.util.List;
 public final class Requests {
 
     private Requests() {
+    }
+
+    /** @throws InvalidField when the request came without a body */
+    static <T> T required(T body) {
+        if (body == null) {
+            throw new InvalidField("body", "A JSON request body is required.");
+        }
+        return body;
     }
 
     public record DeclareIncident(String title, Severity severity, String summary, List<String> components,
@@ -50,5 +59,20 @@ public final class Requests {
     }
 
     public record RescheduleCorrectiveAction(String dueAt, String reason) {
+    }
+
+    public record ScheduleMaintenance(String title, String description, List<String> components, String startsAt,
+                                      String endsAt, Audience audience) {
+    }
+
+    public record UpdateMaintenance(String message, String title, String description, List<String> components,
+                                    String startsAt, String endsAt) {
+    }
+
+    /** Starting or completing a window, with what its audience is told. */
+    public record MaintenanceStep(String message) {
+    }
+
+    public record CancelMaintenance(String reason) {
     }
 }

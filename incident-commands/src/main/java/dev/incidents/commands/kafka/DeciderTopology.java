@@ -2,10 +2,13 @@ package dev.incidents.commands.kafka;
 
 import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
+import dev.incidents.avro.MaintenanceCommand;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
 import dev.incidents.commands.domain.Incident;
 import dev.incidents.commands.domain.IncidentDecider;
+import dev.incidents.commands.domain.Maintenance;
+import dev.incidents.commands.domain.MaintenanceDecider;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.AvroSerdes;
 import dev.incidents.support.wire.CloudEvents;
@@ -26,7 +29,8 @@ import java.time.Clock;
 /**
  * Commands in, events and results out. Three phases:
  * consume (decode incident-commands, dead-lettering what cannot be read), decide (the per-incident single writer,
- * with the dedup-key registry beside it), produce (events, results, internal routing).
+ * with the dedup-key registry beside it), produce (events, results, internal routing). Maintenance windows are
+ * decided the same way in a sub-topology of their own, from maintenance-commands to maintenance-events.
  */
 public final class DeciderTopology {
 
@@ -43,21 +47,29 @@ public final class DeciderTopology {
     static final String DEDUP_KEY_REQUESTS_SINK = "dedup-key-requests-sink";
     static final String ROUTED_COMMANDS_SINK = "routed-commands-sink";
     static final String DEAD_LETTER_SINK = "dead-letter-sink";
+    static final String MAINTENANCE_COMMANDS_SOURCE = "maintenance-commands-source";
+    static final String MAINTENANCE_DECODER = "maintenance-command-decoder";
+    static final String MAINTENANCE_DECIDER = "maintenance-decider";
+    static final String MAINTENANCE_EVENTS_SINK = "maintenance-events-sink";
+    static final String MAINTENANCE_RESULTS_SINK = "maintenance-command-results-sink";
+    static final String MAINTENANCE_DEAD_LETTER_SINK = "maintenance-dead-letter-sink";
 
     public static final String INCIDENT_STORE = "incident-decider-state";
     public static final String DECIDED_COMMANDS_STORE = "decided-commands";
     public static final String DEDUP_KEY_STORE = "dedup-key-holders";
+    public static final String MAINTENANCE_STORE = "maintenance-decider-state";
+    public static final String MAINTENANCE_DECIDED_COMMANDS_STORE = "maintenance-decided-commands";
 
     private DeciderTopology() {
     }
 
     /**
-     * @param registry where the count of dead letters goes
-     * @param tracer   makes the span of each decision, in the trace the command's record carries
+     * @param registry    where the count of dead letters goes
+     * @param tracer      makes the span of each decision, in the trace the command's record carries
+     * @param cloudEvents the attributes every event record carries as CloudEvents headers
      */
-    /** @param cloudEvents the attributes every event record carries as CloudEvents headers */
-    public static Topology build(IncidentDecider decider, Clock clock, AvroSerdes avro, MeterRegistry registry,
-                                 Tracer tracer, CloudEvents cloudEvents) {
+    public static Topology build(IncidentDecider decider, MaintenanceDecider maintenanceDecider, Clock clock,
+                                 AvroSerdes avro, MeterRegistry registry, Tracer tracer, CloudEvents cloudEvents) {
         Serde<String> keys = Serdes.String();
         Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName());
         Serde<IncidentCommand> commands = avro.forValue(IncidentTopic.INCIDENT_COMMANDS);
@@ -97,6 +109,34 @@ public final class DeciderTopology {
                 routed.serializer(), DEDUP_KEY_REGISTRY);
         topology.addSink(DEAD_LETTER_SINK, IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName(), keys.serializer(),
                 Serdes.ByteArray().serializer(), DECODER);
+
+        addMaintenance(topology, maintenanceDecider, clock, avro, registry, tracer, cloudEvents);
         return topology;
+    }
+
+    private static void addMaintenance(Topology topology, MaintenanceDecider decider, Clock clock, AvroSerdes avro,
+                                       MeterRegistry registry, Tracer tracer, CloudEvents cloudEvents) {
+        Serde<String> keys = Serdes.String();
+        Serde<MaintenanceCommand> commands = avro.forValue(IncidentTopic.MAINTENANCE_COMMANDS);
+        Counter deadLetters = DeadLetterMeter.counter(registry, IncidentTopic.MAINTENANCE_COMMANDS_DLQ.topicName());
+        topology.addSource(MAINTENANCE_COMMANDS_SOURCE, keys.deserializer(), Serdes.ByteArray().deserializer(),
+                IncidentTopic.MAINTENANCE_COMMANDS.topicName());
+        topology.addProcessor(MAINTENANCE_DECODER, () -> new ContractDecoder<>(commands.deserializer(),
+                "MaintenanceCommand", (key, command) -> command.getMaintenanceId().equals(key), MAINTENANCE_DECIDER,
+                MAINTENANCE_DEAD_LETTER_SINK, deadLetters), MAINTENANCE_COMMANDS_SOURCE);
+        topology.addProcessor(MAINTENANCE_DECIDER, () -> new MaintenanceDeciderProcessor(decider, clock, tracer,
+                cloudEvents), MAINTENANCE_DECODER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MAINTENANCE_STORE), keys,
+                new JsonSerde<>(Maintenance.class)), MAINTENANCE_DECIDER);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(
+                MAINTENANCE_DECIDED_COMMANDS_STORE), keys, new SingleObjectAvroSerde<>(CommandResult.class)),
+                MAINTENANCE_DECIDER);
+        topology.addSink(MAINTENANCE_EVENTS_SINK, IncidentTopic.MAINTENANCE_EVENTS.topicName(), keys.serializer(),
+                avro.forValue(IncidentTopic.MAINTENANCE_EVENTS).serializer(), MAINTENANCE_DECIDER);
+        topology.addSink(MAINTENANCE_RESULTS_SINK, IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(),
+                keys.serializer(), avro.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).serializer(),
+                MAINTENANCE_DECIDER);
+        topology.addSink(MAINTENANCE_DEAD_LETTER_SINK, IncidentTopic.MAINTENANCE_COMMANDS_DLQ.topicName(),
+                keys.serializer(), Serdes.ByteArray().serializer(), MAINTENANCE_DECODER);
     }
 }

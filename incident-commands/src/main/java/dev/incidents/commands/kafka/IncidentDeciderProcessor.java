@@ -18,46 +18,34 @@ import dev.incidents.commands.wire.CommandMapper;
 import dev.incidents.commands.wire.EventMapper;
 import dev.incidents.commands.wire.RecordedEvent;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.support.kafka.StoreSweep;
 import dev.incidents.support.wire.CloudEvents;
 import dev.incidents.support.tracing.RecordSpan;
 import io.opentelemetry.api.trace.Tracer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.UUID;
+import java.util.Optional;
 
 /**
  * The single writer of each incident: every command for an incident id reaches the one task owning its partition,
  * which decides it against the stored state and writes events, state and result in one transaction.
  * A declare carrying a dedup key first visits the dedup-key registry and comes back routed.
- * <p>
- * Each decided command is remembered (a retry of it gets the same answer) as long as incident-commands keeps
- * commands, and a day more; an hourly wall-clock punctuation forgets the older ones, so the store stays bounded.
+ * Each decided command is remembered ({@link DecidedCommands}): a retry of it gets the same answer.
  */
 final class IncidentDeciderProcessor extends ContextualProcessor<String, Object, String, Object> {
-
-    /** How long a decided command is remembered: the retention of incident-commands and a day more. */
-    static final Duration REMEMBER_DECIDED = Duration.ofMillis(IncidentTopic.INCIDENT_COMMANDS.retention()
-            .retentionMs()).plusDays(1);
-    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private final IncidentDecider decider;
     private final Clock clock;
     private final Tracer tracer;
     private final CloudEvents cloudEvents;
     private KeyValueStore<String, Incident> incidents;
-    private KeyValueStore<String, CommandResult> decidedCommands;
+    private DecidedCommands decidedCommands;
 
     IncidentDeciderProcessor(IncidentDecider decider, Clock clock, Tracer tracer, CloudEvents cloudEvents) {
         this.decider = decider;
@@ -70,14 +58,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         incidents = context.getStateStore(DeciderTopology.INCIDENT_STORE);
-        decidedCommands = context.getStateStore(DeciderTopology.DECIDED_COMMANDS_STORE);
-        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, ignored -> forgetOldDecisions());
-    }
-
-    /** A full pass over the store: one an hour, against hours of commands, costs little. */
-    private void forgetOldDecisions() {
-        Instant before = clock.instant().minus(REMEMBER_DECIDED);
-        StoreSweep.deleteWhere(decidedCommands, decided -> decided.getDecidedAt().isBefore(before));
+        decidedCommands = new DecidedCommands(context, DeciderTopology.DECIDED_COMMANDS_STORE, clock);
     }
 
     /** In a span that continues the command's trace; the events, state and result written carry it on. */
@@ -100,17 +81,18 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
 
     private void decide(IncidentCommand command, boolean dedupKeyClaimed, Record<String, Object> record,
                         Instant now) {
-        CommandResult earlier = decidedCommands.get(command.getCommandId());
-        if (earlier != null) {
-            replay(command, earlier, record, now);
+        Optional<CommandResult> earlier = decidedCommands.earlier(command.getCommandId());
+        if (earlier.isPresent()) {
+            answer(record, DecidedCommands.replay(earlier.get(), command.getRequestFingerprint(),
+                    CommandResults.idempotencyKeyReused(command, now)), false);
             return;
         }
         CommandEnvelope envelope = CommandMapper.toDomain(command);
         Incident state = incidents.get(envelope.incidentId());
-        Decision decision = dedupKeyClaimed && envelope.command() instanceof DeclareIncident declare
+        Decision<IncidentEvent> decision = dedupKeyClaimed && envelope.command() instanceof DeclareIncident declare
                 ? decider.decideUnheld(declare, now)
                 : decider.decide(envelope.command(), state, envelope.expectedVersion(), now);
-        if (decision instanceof Decision.Rejected rejected) {
+        if (decision instanceof Decision.Rejected<IncidentEvent> rejected) {
             answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
             if (dedupKeyClaimed) {
                 dedupKeyRequest(record, dedupKeyOf(envelope), new ReleaseDedupKey(envelope.incidentId()));
@@ -121,7 +103,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
             dedupKeyRequest(record, dedupKeyOf(envelope), new ClaimDedupKey(command));
             return;
         }
-        Incident after = apply(envelope.incidentId(), envelope, state, ((Decision.Accepted) decision).events(),
+        Incident after = apply(envelope.incidentId(), envelope, state, ((Decision.Accepted<IncidentEvent>) decision).events(),
                 record, now);
         answer(record, CommandResults.accepted(command, after, eventIds(envelope, after, state), now), true);
     }
@@ -132,7 +114,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         int index = 0;
         for (IncidentEvent event : events) {
             long sequence = state == null ? 1 : state.version() + 1;
-            String eventId = eventId(envelope.commandId(), index++);
+            String eventId = DecidedCommands.eventId(envelope.commandId(), index++);
             context().forward(record.withValue((Object) EventMapper.toAvro(new RecordedEvent(eventId, incidentId,
                             sequence, now, envelope.actor(), envelope.commandId(), event)))
                     .withHeaders(cloudEvents.headers(record.headers(), IncidentTopic.INCIDENT_EVENTS, eventId,
@@ -152,7 +134,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         long count = after.version() - (before == null ? 0 : before.version());
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(eventId(envelope.commandId(), i));
+            ids.add(DecidedCommands.eventId(envelope.commandId(), i));
         }
         return ids;
     }
@@ -181,23 +163,18 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
             dedupKeyRequest(record, declare.dedupKey(), new ClaimDedupKey(command));
             return;
         }
-        Decision decision = decider.decideJoin(declare, holder, now);
-        if (decision instanceof Decision.Rejected rejected) {
+        Decision<IncidentEvent> decision = decider.decideJoin(declare, holder, now);
+        if (decision instanceof Decision.Rejected<IncidentEvent> rejected) {
             answer(record, CommandResults.rejected(command, rejected.rejection(), now), false);
             return;
         }
-        Incident after = apply(holderId, envelope, holder, ((Decision.Accepted) decision).events(), record, now);
+        Incident after = apply(holderId, envelope, holder, ((Decision.Accepted<IncidentEvent>) decision).events(), record, now);
         answer(record, CommandResults.deduplicated(command, after, eventIds(envelope, after, holder), now), false);
-    }
-
-    private void replay(IncidentCommand command, CommandResult earlier, Record<String, Object> record, Instant now) {
-        boolean sameRequest = Objects.equals(earlier.getRequestFingerprint(), command.getRequestFingerprint());
-        answer(record, sameRequest ? earlier : CommandResults.idempotencyKeyReused(command, now), false);
     }
 
     private void answer(Record<String, Object> record, CommandResult result, boolean remember) {
         if (remember) {
-            decidedCommands.put(result.getCommandId(), result);
+            decidedCommands.remember(result);
         }
         context().forward(record.withKey(result.getCommandId()).withValue((Object) result),
                 DeciderTopology.RESULTS_SINK);
@@ -215,10 +192,5 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
     /** The event's name without the incident's: IncidentDeclared is "Declared", UpdatePosted "UpdatePosted". */
     static String eventName(IncidentEvent event) {
         return event.getClass().getSimpleName().replaceFirst("^Incident(?=[A-Z])", "");
-    }
-
-    /** Derived from the command, so a command decided again after a crash yields the same event ids. */
-    static String eventId(String commandId, int index) {
-        return UUID.nameUUIDFromBytes((commandId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

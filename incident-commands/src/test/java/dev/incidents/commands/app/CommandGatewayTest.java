@@ -5,6 +5,7 @@ import dev.incidents.avro.ActorKind;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.ReopenIncident;
 import dev.incidents.testing.Await;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -22,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CommandGatewayTest {
 
     private final PendingCommands pending = new PendingCommands(100);
-    private final Serializer<IncidentCommand> unused = (topic, command) -> new byte[0];
+    private final Serializer<SpecificRecord> unused = (topic, command) -> new byte[0];
 
     @Test
     void a_send_the_broker_refuses_leaves_no_waiter() throws Exception {
-        MockProducer<String, IncidentCommand> producer = new MockProducer<>(false, null, (topic, key) -> new byte[0],
+        MockProducer<String, SpecificRecord> producer = new MockProducer<>(false, null, (topic, key) -> new byte[0],
                 unused);
         CommandGateway gateway = new CommandGateway(producer, pending, Duration.ofSeconds(5), Duration.ofSeconds(5));
 
@@ -41,7 +42,7 @@ class CommandGatewayTest {
 
     @Test
     void a_send_that_throws_at_once_leaves_no_waiter() {
-        MockProducer<String, IncidentCommand> producer = new MockProducer<>(true, null, (topic, key) -> new byte[0],
+        MockProducer<String, SpecificRecord> producer = new MockProducer<>(true, null, (topic, key) -> new byte[0],
                 unused);
         producer.sendException = new KafkaException("buffer full");
         CommandGateway gateway = new CommandGateway(producer, pending, Duration.ofSeconds(5), Duration.ofSeconds(5));
@@ -51,7 +52,7 @@ class CommandGatewayTest {
         assertThat(pending.isWaiting("cmd-2")).isFalse();
     }
 
-    private static void awaitSent(MockProducer<String, IncidentCommand> producer) {
+    private static void awaitSent(MockProducer<String, SpecificRecord> producer) {
         Await.until("the command handed to the producer", Duration.ofSeconds(5), () -> !producer.history().isEmpty());
     }
 

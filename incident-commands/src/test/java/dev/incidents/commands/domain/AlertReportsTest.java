@@ -145,7 +145,7 @@ class AlertReportsTest {
         DeciderSpecification spec = given(declaredBy(API_FIRING))
                 .whenJoining(report(Severity.SEV2, many.toArray(AlertSignal[]::new)));
 
-        assertThat(((UpdatePosted) ((Decision.Accepted) spec.decision()).events().getFirst()).message())
+        assertThat(((UpdatePosted) ((Decision.Accepted<IncidentEvent>) spec.decision()).events().getFirst()).message())
                 .isEqualTo("Alertmanager: 8 alerts firing: Disk1, Disk2, Disk3, Disk4, Disk5 and 3 more.");
     }
 

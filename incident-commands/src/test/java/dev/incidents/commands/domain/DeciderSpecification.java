@@ -16,7 +16,7 @@ final class DeciderSpecification {
     private final List<IncidentEvent> history;
     private Long expectedVersion;
     private Instant now = NOW;
-    private Decision decision;
+    private Decision<IncidentEvent> decision;
 
     private DeciderSpecification(List<IncidentEvent> history) {
         this.history = history;
@@ -56,7 +56,7 @@ final class DeciderSpecification {
     /** The state the history and the decision's events make. */
     Incident stateAfter() {
         Incident state = state();
-        for (IncidentEvent event : ((Decision.Accepted) decision).events()) {
+        for (IncidentEvent event : ((Decision.Accepted<IncidentEvent>) decision).events()) {
             state = IncidentDecider.evolve(state, INCIDENT_ID, event);
         }
         return state;
@@ -71,7 +71,7 @@ final class DeciderSpecification {
     }
 
     void then(IncidentEvent... expected) {
-        assertThat(decision).isEqualTo(new Decision.Accepted(List.of(expected)));
+        assertThat(decision).isEqualTo(new Decision.Accepted<>(List.of(expected)));
     }
 
     void thenRejected(Rejection.Reason reason, String field) {
@@ -81,11 +81,11 @@ final class DeciderSpecification {
         });
     }
 
-    Decision decision() {
+    Decision<IncidentEvent> decision() {
         return decision;
     }
 
     String rejectionDetail() {
-        return ((Decision.Rejected) decision).rejection().detail();
+        return ((Decision.Rejected<IncidentEvent>) decision).rejection().detail();
     }
 }

@@ -65,7 +65,15 @@ class AccessTest {
             Map.entry("GET /components/{componentId}", READERS),
             Map.entry("PUT /components/{componentId}", Set.of("incident-admin")),
             Map.entry("DELETE /components/{componentId}", Set.of("incident-admin")),
-            Map.entry("GET /commands/{commandId}", READERS));
+            Map.entry("GET /commands/{commandId}", READERS),
+            // a commander plans windows; a deploy pipeline may start and complete its own
+            Map.entry("POST /maintenances", Set.of("commander", "incident-admin")),
+            Map.entry("POST /maintenances/{maintenanceId}/updates", Set.of("commander", "incident-admin")),
+            Map.entry("POST /maintenances/{maintenanceId}/start",
+                    Set.of("responder", "commander", "incident-admin", EMITTER)),
+            Map.entry("POST /maintenances/{maintenanceId}/complete",
+                    Set.of("responder", "commander", "incident-admin", EMITTER)),
+            Map.entry("POST /maintenances/{maintenanceId}/cancel", Set.of("commander", "incident-admin")));
 
     private static RouteMatrix callers;
     private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());

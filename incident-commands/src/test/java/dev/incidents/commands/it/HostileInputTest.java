@@ -47,7 +47,9 @@ class HostileInputTest {
                         IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName(),
                         IncidentTopic.INCIDENT_DEDUP_KEYS.topicName(),
                         IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName(),
-                        IncidentTopic.INCIDENT_COMPONENTS.topicName()));
+                        IncidentTopic.INCIDENT_COMPONENTS.topicName(),
+                        IncidentTopic.MAINTENANCE_COMMANDS.topicName(),
+                        IncidentTopic.MAINTENANCE_EVENTS.topicName()));
 
         report.printAndCheck(300);
     }
@@ -78,6 +80,14 @@ class HostileInputTest {
                         + now.plus(Duration.ofDays(14)) + "\",\"reason\":\"Waiting on the vendor\"}"));
         bodies.put("PUT /components/{componentId}", "{\"name\":\"Checkout\",\"description\":\"Paying\","
                 + "\"group\":\"Shop\",\"order\":1,\"public\":true}");
+        bodies.put("POST /maintenances", "{\"title\":\"Database upgrade\",\"description\":\"Checkout may "
+                + "pause\",\"components\":[\"checkout\"],\"startsAt\":\"" + now.plus(Duration.ofHours(1))
+                + "\",\"endsAt\":\"" + now.plus(Duration.ofHours(2)) + "\",\"audience\":\"PUBLIC\"}");
+        bodies.put("POST /maintenances/{maintenanceId}/updates", "{\"message\":\"Longer\",\"endsAt\":\""
+                + now.plus(Duration.ofHours(3)) + "\"}");
+        bodies.put("POST /maintenances/{maintenanceId}/start", "{\"message\":\"Starting\"}");
+        bodies.put("POST /maintenances/{maintenanceId}/complete", "{\"message\":\"Done\"}");
+        bodies.put("POST /maintenances/{maintenanceId}/cancel", "{\"reason\":\"Postponed\"}");
         return bodies;
     }
 }

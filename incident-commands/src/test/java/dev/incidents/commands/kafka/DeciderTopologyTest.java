@@ -24,6 +24,8 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.commands.domain.IncidentDecider;
 import dev.incidents.commands.domain.IncidentPolicy;
+import dev.incidents.commands.domain.MaintenanceDecider;
+import dev.incidents.commands.domain.MaintenancePolicy;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ReleasedSchemas;
 import dev.incidents.support.tracing.TraceHeaders;
@@ -62,6 +64,9 @@ class DeciderTopologyTest {
     static final CloudEvents CLOUD_EVENTS = new CloudEvents(URI.create("urn:incidents:incident-commands"),
             "http://127.0.0.1:8081/apis/ccompat/v7");
 
+    static final MaintenanceDecider MAINTENANCE = new MaintenanceDecider(new MaintenancePolicy(
+            Instant.parse("2000-01-01T00:00:00Z"), 50, Duration.ofDays(7), Duration.ofDays(366)));
+
     final MutableClock clock = new MutableClock(START);
     final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
     TopologyTestDriver driver;
@@ -73,12 +78,7 @@ class DeciderTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(
-                DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
-                        OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), config);
+        driver = driver(clock, avro);
         commands = driver.createInputTopic(IncidentTopic.INCIDENT_COMMANDS.topicName(),
                 Serdes.String().serializer(), Serdes.ByteArray().serializer());
         events = driver.createOutputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().deserializer(),
@@ -87,6 +87,16 @@ class DeciderTopologyTest {
                 Serdes.String().deserializer(), avro.forValue(IncidentTopic.INCIDENT_COMMAND_RESULTS).deserializer());
         deadLetters = driver.createOutputTopic(IncidentTopic.INCIDENT_COMMANDS_DLQ.topicName(),
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    /** The command service's whole topology under a test driver, on {@code clock}. */
+    static TopologyTestDriver driver(MutableClock clock, AvroSerdes avro) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "decider-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()),
+                MAINTENANCE, clock, avro, new SimpleMeterRegistry(), OpenTelemetry.noop().getTracer("test"),
+                CLOUD_EVENTS), config);
     }
 
     @AfterEach
@@ -327,7 +337,7 @@ class DeciderTopologyTest {
         IncidentCommand declare = declare("inc-1", null);
         send(declare);
         assertThat(events.readValue().getEventId())
-                .isEqualTo(IncidentDeciderProcessor.eventId(declare.getCommandId(), 0));
+                .isEqualTo(DecidedCommands.eventId(declare.getCommandId(), 0));
     }
 
     @Test
@@ -398,8 +408,9 @@ class DeciderTopologyTest {
 
     @Test
     void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
-        GrantedAccess.assertTopologyWithin(DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()), clock, avro, new SimpleMeterRegistry(),
-                OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), ServiceAccess.INCIDENT_COMMANDS_SERVICE);
+        GrantedAccess.assertTopologyWithin(DeciderTopology.build(new IncidentDecider(IncidentPolicy.defaults()),
+                        MAINTENANCE, clock, avro, new SimpleMeterRegistry(), OpenTelemetry.noop().getTracer("test"),
+                        CLOUD_EVENTS), ServiceAccess.INCIDENT_COMMANDS_SERVICE);
         GrantedAccess.assertApplicationId(ServiceAccess.INCIDENT_COMMANDS_SERVICE);
     }
 }
