@@ -215,6 +215,8 @@ public final class Projection {
             }
             case ACTION_DUE_SOON, ACTION_OVERDUE -> throw new IllegalStateException("An action's timer without its "
                     + "action: " + timer);
+            case MAINTENANCE_STARTING_SOON, MAINTENANCE_DUE_TO_START, MAINTENANCE_OVERRUN ->
+                    throw new IllegalStateException("A maintenance window's timer on an incident: " + timer);
         }
         return Optional.of(new Fired(next.build(), detections));
     }

@@ -3,18 +3,20 @@ package dev.incidents.projection.domain;
 import java.time.Instant;
 
 /**
- * A wall-clock moment at which a detection is due for one incident's deadline, or for the due date of one of its
- * corrective actions ({@code actionId}; null for the incident's own deadlines).
+ * A wall-clock moment at which a detection is due for one incident's deadline, for the due date of one of its
+ * corrective actions ({@code actionId}; null for the incident's own deadlines), or for a maintenance window's start
+ * or end. {@code subjectId} is the incident's or the window's id.
  */
-public record Timer(Instant dueAt, String incidentId, Kind kind, Instant deadline, String actionId) {
+public record Timer(Instant dueAt, String subjectId, Kind kind, Instant deadline, String actionId) {
 
-    public Timer(Instant dueAt, String incidentId, Kind kind, Instant deadline) {
-        this(dueAt, incidentId, kind, deadline, null);
+    public Timer(Instant dueAt, String subjectId, Kind kind, Instant deadline) {
+        this(dueAt, subjectId, kind, deadline, null);
     }
 
     /** Each kind's code is part of the timer store's keys: stored data, never renumber one. */
     public enum Kind {
-        DUE_SOON(0), OVERDUE(1), STILL_OVERDUE(2), RCA_OVERDUE(3), ACTION_DUE_SOON(4), ACTION_OVERDUE(5);
+        DUE_SOON(0), OVERDUE(1), STILL_OVERDUE(2), RCA_OVERDUE(3), ACTION_DUE_SOON(4), ACTION_OVERDUE(5),
+        MAINTENANCE_STARTING_SOON(6), MAINTENANCE_DUE_TO_START(7), MAINTENANCE_OVERRUN(8);
 
         private final byte storedCode;
 

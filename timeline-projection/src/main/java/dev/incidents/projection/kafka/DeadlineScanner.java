@@ -80,7 +80,7 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
         Timer timer = due.timer();
         stores.remove(timer);
         try (RecordSpan span = RecordSpan.start(tracer, "detect", due.trace(), new RecordHeaders())) {
-            IncidentView before = stores.view(timer.incidentId());
+            IncidentView before = stores.view(timer.subjectId());
             projection.fire(before, timer, now).ifPresent(fired ->
                     stores.save(before, fired.view(), fired.detections(), now.toEpochMilli(), span.headers()));
         }

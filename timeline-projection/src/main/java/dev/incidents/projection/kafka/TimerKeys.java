@@ -20,7 +20,7 @@ final class TimerKeys {
     }
 
     static Bytes of(Timer timer) {
-        byte[] id = timer.incidentId().getBytes(StandardCharsets.UTF_8);
+        byte[] id = timer.subjectId().getBytes(StandardCharsets.UTF_8);
         byte[] action = timer.actionId() == null ? new byte[0]
                 : (ACTION_SEPARATOR + timer.actionId()).getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(8 + 8 + 1 + id.length + action.length)
