@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fills a running local stack with a component catalog and a few incidents, so that the dashboard and the status
-# page have something to show: an open SEV1 with public and internal updates, an open SEV2, and a resolved SEV3 with
-# its RCA. Everything goes through the commands API, as a person or a monitor would send it, signed in with the local
+# page have something to show: an open SEV1 with public and internal updates, an open SEV2, a resolved SEV3 with
+# its RCA, a maintenance window under way on notifications and one planned for tomorrow on search. Everything goes through the commands API, as a person or a monitor would send it, signed in with the local
 # realm's incident-admin (the catalog), commander (a person) or incident-emitter (a monitor).
 set -euo pipefail
 . "$(dirname "$0")/token.sh"
@@ -52,6 +52,23 @@ post "/incidents/$sev3/rca" '{"rootCause":"Our mail provider throttled our sendi
   "correctiveActions":[{"description":"Send sign-in emails through a second provider when the first one slows down",
   "owner":"Accounts team"},{"description":"Alert on email delivery delay above 2 minutes","owner":"SRE"}]}' > /dev/null
 
+maintenance_id() {
+  sed -E 's/.*"maintenanceId":"([^"]+)".*/\1/'
+}
+at() {
+  date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ
+}
+running=$(post /maintenances "{\"title\":\"Push notification provider switch\",
+  \"description\":\"Push notifications may arrive a few minutes late while we move to a new provider.\",
+  \"components\":[\"notifications\"],\"startsAt\":\"$(at '-5 minutes')\",\"endsAt\":\"$(at '+55 minutes')\"}" \
+  | maintenance_id)
+post "/maintenances/$running/start" '{"message":"The switch has begun."}' > /dev/null
+planned=$(post /maintenances "{\"title\":\"Search index upgrade\",
+  \"description\":\"Search may return older results for up to ten minutes.\",
+  \"components\":[\"search\"],\"startsAt\":\"$(at 'tomorrow 02:00')\",\"endsAt\":\"$(at 'tomorrow 03:00')\"}" \
+  | maintenance_id)
+
 echo "Declared $sev1 (SEV1), $sev2 (SEV2) and $sev3 (SEV3, resolved, RCA published)."
+echo "Maintenance $running under way on notifications; $planned planned for tomorrow 02:00 UTC on search."
 echo "Dashboard:   http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/dashboard/  (sign in as commander / commander-local)"
 echo "Status page: http://127.0.0.1:${INCIDENTS_PROJECTION_PORT:-8082}/status/"

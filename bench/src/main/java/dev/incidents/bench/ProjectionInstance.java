@@ -1,6 +1,7 @@
 package dev.incidents.bench;
 
 import dev.incidents.projection.domain.DetectionPolicy;
+import dev.incidents.projection.domain.MaintenanceProjection;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.IncidentTopic;
@@ -55,7 +56,7 @@ final class ProjectionInstance implements AutoCloseable {
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(Duration.ofSeconds(1), Duration.ofMillis(250)),
+                MaintenanceProjection.defaults(), new ProjectionTopology.Scan(Duration.ofSeconds(1), Duration.ofMillis(250)),
                 new RegistryAvroSerdes(registryUrl, false), new SimpleMeterRegistry(),
                 OpenTelemetry.noop().getTracer("bench"), new CloudEvents(URI.create("urn:incidents:bench"),
                         CloudEvents.compatApiOf(registryUrl))), config);

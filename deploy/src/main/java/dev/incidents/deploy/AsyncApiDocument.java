@@ -68,7 +68,11 @@ public final class AsyncApiDocument {
             new Described(IncidentTopic.MAINTENANCE_EVENTS, "send", true,
                     "Every fact of every maintenance window's life, in order per window (sequence 1, 2, 3... with "
                             + "no gaps), kept forever, key = the window's id; a schedule and each update carry the "
-                            + "whole plan."));
+                            + "whole plan."),
+            new Described(IncidentTopic.MAINTENANCE_DETECTIONS, "send", true,
+                    "Maintenance windows' moments: a reminder before the start, a start that did not happen, an "
+                            + "end overrun (reported again while it lasts), key = the window's id; a detection id "
+                            + "never repeats."));
 
     private AsyncApiDocument() {
     }

@@ -36,7 +36,7 @@ class AsyncApiDocumentTest {
         assertThat(document.path("asyncapi").asText()).isEqualTo("3.0.0");
         assertThat(document.path("channels").fieldNames()).toIterable().containsExactly("incident-commands",
                 "incident-events", "incident-detections", "incident-state", "incident-components",
-                "maintenance-commands", "maintenance-events");
+                "maintenance-commands", "maintenance-events", "maintenance-detections");
         for (AsyncApiDocument.Described described : AsyncApiDocument.TOPICS) {
             IncidentTopic<?> topic = described.topic();
             JsonNode kafka = document.path("channels").path(topic.topicName()).path("bindings").path("kafka");
@@ -52,7 +52,8 @@ class AsyncApiDocumentTest {
                     .isEqualTo("confluent");
             assertThat(message.has("headers")).as(topic + " carries CloudEvents")
                     .isEqualTo(topic == IncidentTopic.INCIDENT_EVENTS || topic == IncidentTopic.INCIDENT_DETECTIONS
-                            || topic == IncidentTopic.MAINTENANCE_EVENTS);
+                            || topic == IncidentTopic.MAINTENANCE_EVENTS
+                            || topic == IncidentTopic.MAINTENANCE_DETECTIONS);
         }
     }
 }

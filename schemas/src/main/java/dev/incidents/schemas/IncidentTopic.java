@@ -7,6 +7,7 @@ import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.MaintenanceCommand;
+import dev.incidents.avro.MaintenanceDetection;
 import dev.incidents.avro.MaintenanceEvent;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
@@ -68,6 +69,10 @@ public final class IncidentTopic<V> {
      */
     public static final IncidentTopic<MaintenanceEvent> MAINTENANCE_EVENTS = contract("maintenance-events",
             MaintenanceEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.FOREVER.stampedByBroker());
+    /** Reminders before a window's start, starts that did not happen, ends overrun: the projection's timing. */
+    public static final IncidentTopic<MaintenanceDetection> MAINTENANCE_DETECTIONS = contract(
+            "maintenance-detections", MaintenanceDetection.class, Compatibility.BACKWARD_TRANSITIVE,
+            Retention.FOREVER);
     public static final IncidentTopic<byte[]> MAINTENANCE_COMMANDS_DLQ = raw("maintenance-commands-dlq",
             Retention.of(Duration.ofDays(30)));
     public static final IncidentTopic<Subscription> NOTIFIER_SUBSCRIPTIONS = contract("notifier-subscriptions",
@@ -85,7 +90,8 @@ public final class IncidentTopic<V> {
     private static final List<IncidentTopic<?>> ALL = List.of(INCIDENT_COMMANDS, INCIDENT_EVENTS,
             INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS, INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ,
             INCIDENT_EVENTS_DLQ, INCIDENT_DETECTIONS, INCIDENT_STATE, INCIDENT_CLOCK_TICKS, INCIDENT_COMPONENTS,
-            MAINTENANCE_COMMANDS, MAINTENANCE_EVENTS, MAINTENANCE_COMMANDS_DLQ, NOTIFIER_SUBSCRIPTIONS,
+            MAINTENANCE_COMMANDS, MAINTENANCE_EVENTS, MAINTENANCE_DETECTIONS, MAINTENANCE_COMMANDS_DLQ,
+            NOTIFIER_SUBSCRIPTIONS,
             NOTIFIER_OUTBOX, NOTIFIER_DELIVERIES, NOTIFIER_FAILED, NOTIFIER_DLQ);
 
     private final String topicName;

@@ -17,6 +17,7 @@ import static dev.incidents.schemas.IncidentTopic.INCIDENT_ROUTED_COMMANDS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_STATE;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_COMMANDS;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_COMMANDS_DLQ;
+import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_DETECTIONS;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_EVENTS;
 import static dev.incidents.schemas.IncidentTopic.NOTIFIER_DELIVERIES;
 import static dev.incidents.schemas.IncidentTopic.NOTIFIER_DLQ;
@@ -48,8 +49,10 @@ public record ServiceAccess(String service, String streamsApplicationId, Set<Inc
 
     public static final ServiceAccess TIMELINE_PROJECTION_SERVICE = new ServiceAccess("timeline-projection",
             "timeline-projection",
-            Set.of(INCIDENT_EVENTS, INCIDENT_CLOCK_TICKS, INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_COMPONENTS),
-            Set.of(INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_EVENTS_DLQ, INCIDENT_CLOCK_TICKS),
+            Set.of(INCIDENT_EVENTS, INCIDENT_CLOCK_TICKS, INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_COMPONENTS,
+                    MAINTENANCE_EVENTS),
+            Set.of(INCIDENT_STATE, INCIDENT_DETECTIONS, INCIDENT_EVENTS_DLQ, INCIDENT_CLOCK_TICKS,
+                    MAINTENANCE_DETECTIONS),
             Set.of());
 
     public static final ServiceAccess NOTIFIER_SERVICE = new ServiceAccess("notifier-service", "notifier-planner",

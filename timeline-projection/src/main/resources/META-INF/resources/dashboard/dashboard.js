@@ -11,6 +11,9 @@ const exactTime = (iso) => timeElement(iso, true);
 const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'];
 const incidents = new Map();
 const alerts = [];
+/** Maintenance windows planned or under way, as last read; the board marks incidents on their components. */
+let currentMaintenance = [];
+const MAINTENANCE_REFRESH_MS = 30000;
 let openIncidentId = null;
 
 document.getElementById('viewer-zone').textContent = viewerZone;
@@ -59,6 +62,7 @@ async function catchUp() {
       if (known.open && !seen.has(id)) incidents.delete(id);
     }
     const kept = all.filter(remember).map((incident) => incident.incidentId);
+    await refreshMaintenance();
     renderBoard();
     if (kept.includes(openIncidentId)) showIncident(openIncidentId);
   } catch (error) {
@@ -170,8 +174,46 @@ function fillRow({ element: row, cells }, incident, now) {
   setText(cells.since, incident.lastPublicUpdateAt ? formatSpan(now - Date.parse(incident.lastPublicUpdateAt))
     : 'none yet');
   setText(cells.next, nextUpdateText(incident, now));
-  setText(cells.components, incident.components.join(', ') || '—');
+  const underMaintenance = maintenanceOn(incident.components);
+  setText(cells.components, (incident.components.join(', ') || '—')
+    + (underMaintenance ? ` · under maintenance: ${underMaintenance}` : ''));
 }
+
+/** The titles of windows under way on any of {@code components}, or '' when none is. */
+function maintenanceOn(components) {
+  return currentMaintenance.filter((maintenance) => maintenance.status === 'IN_PROGRESS'
+    && maintenance.components.some((component) => components.includes(component)))
+    .map((maintenance) => maintenance.title).join(', ');
+}
+
+async function refreshMaintenance() {
+  try {
+    currentMaintenance = await readJson('/maintenances?current=true');
+    renderMaintenance();
+  } catch (error) {
+    document.getElementById('no-maintenance').textContent = 'Maintenance could not be read; retrying.';
+  }
+}
+
+function renderMaintenance() {
+  const now = Date.now();
+  document.getElementById('maintenance-list').replaceChildren(...currentMaintenance.map((maintenance) => {
+    const late = maintenance.overrun || maintenance.lateToStart;
+    return element('li', { 'data-maintenance': maintenance.maintenanceId, class: late ? 'overdue' : '' },
+      element('strong', { text: maintenance.title }),
+      ` · ${maintenance.status === 'IN_PROGRESS' ? 'under way' : 'planned'} · ${maintenance.audience.toLowerCase()}`
+        + ` · ${maintenance.components.join(', ')} · `,
+      exactTime(maintenance.startsAt), ' to ', exactTime(maintenance.endsAt),
+      maintenance.overrun ? ` · ⚠ running over by ${formatSpan(now - Date.parse(maintenance.endsAt))}` : '',
+      maintenance.lateToStart ? ` · ⚠ not started, due ${formatSpan(now - Date.parse(maintenance.startsAt))} ago`
+        : '');
+  }));
+  document.getElementById('no-maintenance').hidden = currentMaintenance.length > 0;
+}
+
+setInterval(() => {
+  if (!document.getElementById('board-view').hidden) refreshMaintenance();
+}, MAINTENANCE_REFRESH_MS);
 
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
@@ -214,6 +256,7 @@ async function showIncident(incidentId) {
     ['Status', incident.status.toLowerCase()],
     ['Commander', incident.commander || '—'],
     ['Components', incident.components.join(', ') || '—'],
+    ['Under maintenance', maintenanceOn(incident.components) || 'no'],
     ['Detected', exactTime(incident.detectedAt)],
     ['Declared', exactTime(incident.declaredAt)],
     ['First public update', incident.firstPublicUpdateAt ? exactTime(incident.firstPublicUpdateAt) : 'none yet'],

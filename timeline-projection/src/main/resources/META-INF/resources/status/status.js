@@ -8,7 +8,10 @@ const CONDITIONS = {
   degraded_performance: 'Degraded performance',
   partial_outage: 'Partial outage',
   major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
 };
+const MAINTENANCE_STATUSES = { scheduled: 'Scheduled', in_progress: 'In progress', verifying: 'Verifying',
+  completed: 'Completed' };
 const STATUSES = {
   investigating: 'Investigating', identified: 'Identified', monitoring: 'Monitoring', resolved: 'Resolved',
   postmortem: 'Resolved, report published',
@@ -42,6 +45,9 @@ function render(summary, resolved, uptimes) {
   if (summary.components.length === 0) {
     document.getElementById('components').replaceChildren(element('li', { class: 'muted', text: 'No components listed.' }));
   }
+  const maintenances = summary.scheduled_maintenances || [];
+  document.getElementById('maintenances').replaceChildren(...maintenances.map(maintenanceArticle));
+  document.getElementById('maintenance-section').hidden = maintenances.length === 0;
   document.getElementById('open-incidents').replaceChildren(...summary.incidents.map(incidentArticle));
   document.getElementById('no-open').hidden = summary.incidents.length > 0;
   document.getElementById('history').replaceChildren(...resolved.map(incidentArticle));
@@ -128,6 +134,21 @@ function incidentArticle(incident) {
       timeElement(incident.rca_due_at), '.'));
   }
   return article;
+}
+
+// A maintenance window: under way or planned, when, what it touches and what was said, newest first.
+function maintenanceArticle(maintenance) {
+  return element('article', { id: `maintenance-${maintenance.id}`, class: 'maintenance',
+    'aria-labelledby': `title-${maintenance.id}` },
+  element('h3', { id: `title-${maintenance.id}`, text: maintenance.name }),
+  element('p', { class: 'muted' }, MAINTENANCE_STATUSES[maintenance.status] || maintenance.status,
+    maintenance.components.length ? ` · ${maintenance.components.map((c) => c.name).join(', ')}` : ''),
+  element('p', { class: 'window' }, 'From ', timeElement(maintenance.scheduled_for), ' to ',
+    timeElement(maintenance.scheduled_until)),
+  element('ol', { class: 'updates', 'aria-label': 'Updates, newest first' },
+    ...maintenance.incident_updates.map((update) => element('li', {},
+      element('span', { class: 'update-status', text: MAINTENANCE_STATUSES[update.status] || update.status }),
+      timeElement(update.display_at), element('div', { class: 'text', text: update.body })))));
 }
 
 /** Where each corrective action the report promised stands: planned by a date, done, or not pursued. */

@@ -1,6 +1,8 @@
 package dev.incidents.projection.app;
 
 import dev.incidents.projection.domain.IncidentView;
+import dev.incidents.projection.domain.MaintenanceView;
+import dev.incidents.projection.domain.PublicMaintenance;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.TimelineEntry;
 import dev.incidents.projection.kafka.ProjectionTopology;
@@ -100,6 +102,40 @@ public class IncidentQueries {
         }
     }
 
+    /** Every maintenance window whose view this instance holds; empty while the store cannot be read. */
+    public Optional<List<MaintenanceView>> localMaintenances() {
+        try (KeyValueIterator<String, MaintenanceView> iterator = maintenanceViews().all()) {
+            List<MaintenanceView> all = new ArrayList<>();
+            iterator.forEachRemaining(entry -> all.add(entry.value));
+            return Optional.of(all);
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Maintenance store not queryable: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The public side of this instance's PUBLIC maintenance windows that are not over or ended after
+     * {@code endedAfter}; empty while the store cannot be read.
+     */
+    public Optional<List<PublicMaintenance>> localPublicMaintenances(Instant endedAfter) {
+        try {
+            List<PublicMaintenance> windows = new ArrayList<>();
+            try (KeyValueIterator<String, MaintenanceView> iterator = maintenanceViews().all()) {
+                iterator.forEachRemaining(entry -> {
+                    MaintenanceView view = entry.value;
+                    if (!view.status().isOver() || view.endedAt().isAfter(endedAfter)) {
+                        PublicMaintenance.of(view).ifPresent(windows::add);
+                    }
+                });
+            }
+            return Optional.of(windows);
+        } catch (InvalidStateStoreException e) {
+            LOG.debugf("Maintenance stores not queryable: %s", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     /** The other instances of this application, to ask for their part of a list; empty while it is not running. */
     public Optional<List<HostInfo>> otherInstances() {
         try {
@@ -140,6 +176,11 @@ public class IncidentQueries {
 
     private ReadOnlyKeyValueStore<String, IncidentView> views() {
         return streams.store(StoreQueryParameters.fromNameAndType(ProjectionTopology.VIEW_STORE,
+                QueryableStoreTypes.keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, MaintenanceView> maintenanceViews() {
+        return streams.store(StoreQueryParameters.fromNameAndType(ProjectionTopology.MAINTENANCE_VIEW_STORE,
                 QueryableStoreTypes.keyValueStore()));
     }
 

@@ -20,11 +20,24 @@ public interface ProjectionConfig {
 
     Detection detection();
 
+    Maintenance maintenance();
+
     StatusPage statusPage();
 
     Dashboard dashboard();
 
     Live live();
+
+    /** How maintenance windows are timed. */
+    interface Maintenance {
+        /** How long before a window's start its reminder goes out (not for a start planned closer than this). */
+        @WithDefault("60m")
+        Duration startingSoonLead();
+
+        /** How often a window past its end and not completed is reported again. */
+        @WithDefault("15m")
+        Duration overrunRepeat();
+    }
 
     interface Detection {
         /** How long before a deadline "due soon" warns; never more than a third of the incident's cadence. */

@@ -1,6 +1,7 @@
 package dev.incidents.projection.app;
 
 import dev.incidents.projection.domain.DetectionPolicy;
+import dev.incidents.projection.domain.MaintenanceProjection;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.kafka.ProjectionTopology;
 import dev.incidents.schemas.ServiceAccess;
@@ -32,7 +33,9 @@ public class ProjectionSetup {
         Projection projection = new Projection(new DetectionPolicy(detection.dueSoonLead(),
                 detection.stillOverdueInterval().orElse(null), detection.correctiveActionDueSoonLead(),
                 detection.correctiveActionOverdueRepeat()));
-        return ProjectionTopology.build(projection,
+        MaintenanceProjection maintenance = new MaintenanceProjection(config.maintenance().startingSoonLead(),
+                config.maintenance().overrunRepeat());
+        return ProjectionTopology.build(projection, maintenance,
                 new ProjectionTopology.Scan(detection.scanInterval(), detection.settleTime()), serdes, registry, tracer,
                 cloudEvents);
     }

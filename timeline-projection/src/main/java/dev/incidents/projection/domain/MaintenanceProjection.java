@@ -28,6 +28,11 @@ public final class MaintenanceProjection {
         }
     }
 
+    /** The defaults of {@code incidents.maintenance.*}: a reminder an hour ahead, an overrun reported every 15 min. */
+    public static MaintenanceProjection defaults() {
+        return new MaintenanceProjection(Duration.ofMinutes(60), Duration.ofMinutes(15));
+    }
+
     /**
      * The view after {@code fact}, or the view as it was with why not: a repeat, or a gap (an earlier event is
      * missing, or a window's first event is not its schedule).

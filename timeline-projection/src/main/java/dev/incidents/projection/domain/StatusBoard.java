@@ -11,21 +11,24 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The public status at one moment: each component's condition from the open incidents that affect it, the open
- * incidents (worst first, then newest), and the incidents resolved within the history window, newest first.
+ * The public status at one moment: each component's condition from the open incidents and the maintenance under way
+ * that affect it, the open incidents (worst first, then newest), the incidents resolved within the history window,
+ * newest first, and the public maintenance windows (upcoming and under way by start; ended within the history
+ * window after them, newest first).
  */
 public record StatusBoard(Instant at, List<ComponentState> components, List<PublicIncident> open,
-                          List<PublicIncident> history) {
+                          List<PublicIncident> history, List<PublicMaintenance> maintenances) {
 
     /** Public page conventions: 90 days of resolved incidents. */
     public static final Duration HISTORY = Duration.ofDays(90);
 
-    /** How a component is doing, worst last. */
-    public enum Condition { OPERATIONAL, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE }
+    /** How a component is doing, worst last: an incident's condition outweighs maintenance. */
+    public enum Condition { OPERATIONAL, UNDER_MAINTENANCE, DEGRADED_PERFORMANCE, PARTIAL_OUTAGE, MAJOR_OUTAGE }
 
     /**
      * @param group the catalog group it is listed under; null: none
-     * @param since when the condition began: the declaration of the incident that sets it, else null
+     * @param since when the condition began: the declaration of the incident or the start of the maintenance that
+     *              sets it, else null
      */
     public record ComponentState(String id, String name, String group, Condition condition, Instant since) {
 
@@ -33,6 +36,11 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
             ComponentState candidate = new ComponentState(id, name, group, StatusBoard.condition(incident.severity()),
                     incident.declaredAt());
             return worse(this, candidate);
+        }
+
+        ComponentState underMaintenance(PublicMaintenance maintenance) {
+            return worse(this, new ComponentState(id, name, group, Condition.UNDER_MAINTENANCE,
+                    maintenance.startedAt()));
         }
     }
 
@@ -43,7 +51,7 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
      *                 after the listed ones
      */
     public static StatusBoard of(List<ListedComponent> listed, Set<String> unlisted, List<PublicIncident> incidents,
-                                 Instant now) {
+                                 List<PublicMaintenance> maintenances, Instant now) {
         Instant historyStart = now.minus(HISTORY);
         List<PublicIncident> shown = incidents.stream().map(incident -> incident.hiding(unlisted)).toList();
         List<PublicIncident> open = shown.stream().filter(PublicIncident::open)
@@ -57,11 +65,37 @@ public record StatusBoard(Instant at, List<ComponentState> components, List<Publ
         Stream.concat(open.stream(), history.stream()).flatMap(incident -> incident.components().stream())
                 .sorted()
                 .forEach(id -> states.putIfAbsent(id, operational(ListedComponent.uncatalogued(id))));
+        List<PublicMaintenance> windows = windows(maintenances, unlisted, historyStart);
+        for (PublicMaintenance window : windows.stream().filter(PublicMaintenance::active).toList()) {
+            window.components().stream().filter(states::containsKey)
+                    .forEach(id -> states.computeIfPresent(id, (key, state) -> state.underMaintenance(window)));
+        }
         for (PublicIncident incident : open) {
             incident.components().stream().filter(states::containsKey)
                     .forEach(id -> states.computeIfPresent(id, (key, state) -> state.worsenedBy(incident)));
         }
-        return new StatusBoard(now, List.copyOf(states.values()), open, history);
+        return new StatusBoard(now, List.copyOf(states.values()), open, history, windows);
+    }
+
+    /** Upcoming and under way by start, then those ended within the history window, newest first. */
+    private static List<PublicMaintenance> windows(List<PublicMaintenance> maintenances, Set<String> unlisted,
+                                                   Instant historyStart) {
+        Stream<PublicMaintenance> current = maintenances.stream().filter(m -> !m.status().isOver())
+                .sorted(Comparator.comparing(PublicMaintenance::startsAt));
+        Stream<PublicMaintenance> ended = maintenances.stream()
+                .filter(m -> m.status().isOver() && m.endedAt().isAfter(historyStart))
+                .sorted(Comparator.comparing(PublicMaintenance::endedAt).reversed());
+        return Stream.concat(current, ended).map(m -> m.hiding(unlisted)).toList();
+    }
+
+    /** Windows planned and not started, soonest first. */
+    public List<PublicMaintenance> upcoming() {
+        return maintenances.stream().filter(PublicMaintenance::upcoming).toList();
+    }
+
+    /** Windows under way, earliest start first. */
+    public List<PublicMaintenance> active() {
+        return maintenances.stream().filter(PublicMaintenance::active).toList();
     }
 
     private static ComponentState operational(ListedComponent component) {

@@ -1,6 +1,9 @@
 package dev.incidents.projection.http;
 
+import dev.incidents.projection.domain.MaintenanceNote;
+import dev.incidents.projection.domain.MaintenanceStatus;
 import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.PublicMaintenance;
 import dev.incidents.projection.domain.StatusBoard;
 
 import java.io.StringWriter;
@@ -16,7 +19,10 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** An Atom (RFC 4287) feed of public updates and published RCAs, newest first, for feed readers. */
+/**
+ * An Atom (RFC 4287) feed of public updates, published RCAs and the steps of public maintenance windows, newest
+ * first, for feed readers.
+ */
 final class AtomFeed {
 
     static final int ENTRY_LIMIT = 50;
@@ -80,7 +86,35 @@ final class AtomFeed {
                         + "corrective actions", incident.rcaPublishedAt(), link, incident.rca()));
             }
         });
+        board.maintenances().forEach(window -> {
+            URI link = StatuspageShape.link(pageUrl, window);
+            List<MaintenanceNote> notes = window.updates();
+            for (int i = 0; i < notes.size(); i++) {
+                MaintenanceNote note = notes.get(i);
+                entries.add(new Entry(uuid("maintenance/" + window.maintenanceId() + "/" + (i + 1)),
+                        window.title() + ": " + maintenanceLabel(note.status(), i), note.at(), link,
+                        maintenanceText(window, note, i)));
+            }
+        });
         return entries.stream().sorted(Comparator.comparing(Entry::at).reversed()).limit(ENTRY_LIMIT).toList();
+    }
+
+    /** The first note of a window is its announcement; later ones say what changed or what it came to. */
+    private static String maintenanceLabel(MaintenanceStatus status, int index) {
+        if (index == 0) {
+            return "Maintenance scheduled";
+        }
+        return switch (status) {
+            case SCHEDULED -> "Maintenance plan updated";
+            case IN_PROGRESS -> "Maintenance in progress";
+            case COMPLETED -> "Maintenance completed";
+            case CANCELLED -> "Maintenance cancelled";
+        };
+    }
+
+    private static String maintenanceText(PublicMaintenance window, MaintenanceNote note, int index) {
+        String said = index == 0 || note.message() == null ? window.description() : note.message();
+        return said + "\nWindow, as planned now: " + window.startsAt() + " to " + window.endsAt() + " (UTC).";
     }
 
     private static String label(String status) {

@@ -4,6 +4,7 @@ import dev.incidents.projection.app.IncidentQueries;
 import dev.incidents.projection.app.ProjectionConfig;
 import dev.incidents.projection.domain.ListedComponent;
 import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.PublicMaintenance;
 import dev.incidents.projection.domain.StatusBoard;
 import dev.incidents.support.catalog.CatalogEntry;
 import dev.incidents.support.catalog.FollowedCatalog;
@@ -49,7 +50,7 @@ public class PublicBoard {
         this.clock = clock;
     }
 
-    /** Every instance's public incidents as one board; empty while any part cannot be read. */
+    /** Every instance's public incidents and maintenance windows as one board; empty while any part cannot be read. */
     public Optional<StatusBoard> current() {
         Instant now = clock.instant();
         Snapshot snapshot = last.get();
@@ -77,9 +78,13 @@ public class PublicBoard {
         List<ListedComponent> listed = listed(entries);
         Set<String> unlisted = entries.stream().filter(entry -> !entry.listedPublicly()).map(CatalogEntry::id)
                 .collect(Collectors.toSet());
-        return parts.gather(() -> queries.localPublicIncidents(now.minus(StatusBoard.HISTORY)), localOnly,
-                        PublicStatusResource.PUBLIC_INCIDENTS, PublicIncident[].class)
-                .map(incidents -> StatusBoard.of(listed, unlisted, incidents, now));
+        Instant historyStart = now.minus(StatusBoard.HISTORY);
+        Optional<List<PublicIncident>> incidents = parts.gather(() -> queries.localPublicIncidents(historyStart),
+                localOnly, PublicStatusResource.PUBLIC_INCIDENTS, PublicIncident[].class);
+        Optional<List<PublicMaintenance>> maintenances = incidents.isEmpty() ? Optional.empty()
+                : parts.gather(() -> queries.localPublicMaintenances(historyStart), localOnly,
+                        PublicStatusResource.PUBLIC_MAINTENANCES, PublicMaintenance[].class);
+        return maintenances.map(windows -> StatusBoard.of(listed, unlisted, incidents.get(), windows, now));
     }
 
     /** The catalog's public components in its order, then those configured that the catalog does not have. */

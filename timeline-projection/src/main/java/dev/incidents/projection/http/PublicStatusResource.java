@@ -34,6 +34,7 @@ public class PublicStatusResource {
 
     static final String ATOM_TYPE = "application/atom+xml;charset=utf-8";
     static final String PUBLIC_INCIDENTS = "/public/incidents";
+    static final String PUBLIC_MAINTENANCES = "/public/maintenances";
 
     private final PublicBoard boards;
     private final ProjectionConfig.StatusPage page;
@@ -58,6 +59,36 @@ public class PublicStatusResource {
                     .header("Cache-Control", "no-store").build()).orElseGet(QueryProblems::unavailable);
         }
         return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, StatusBoard::incidents);
+    }
+
+    @GET
+    @Path("public/maintenances")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @Operation(summary = "Public maintenance windows: upcoming, under way, ended in the last 90 days (our own shape)")
+    public Response publicMaintenances(@HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        if (peers.localOnly(localOnly)) {
+            return boards.local().map(board -> Response.ok(board.maintenances(), MediaType.APPLICATION_JSON_TYPE)
+                    .header("Cache-Control", "no-store").build()).orElseGet(QueryProblems::unavailable);
+        }
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE, StatusBoard::maintenances);
+    }
+
+    @GET
+    @Path("api/v2/scheduled-maintenances/upcoming.json")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @Operation(summary = "Maintenance planned and not started, soonest first, as Statuspage's upcoming.json")
+    public Response upcomingMaintenances(@Context UriInfo uri) {
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
+                board -> StatuspageShape.maintenances(board, false, page.name(), pageUrl(uri)));
+    }
+
+    @GET
+    @Path("api/v2/scheduled-maintenances/active.json")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON))
+    @Operation(summary = "Maintenance under way, as Statuspage's active.json")
+    public Response activeMaintenances(@Context UriInfo uri) {
+        return answer(boards.current(), MediaType.APPLICATION_JSON_TYPE,
+                board -> StatuspageShape.maintenances(board, true, page.name(), pageUrl(uri)));
     }
 
     @GET

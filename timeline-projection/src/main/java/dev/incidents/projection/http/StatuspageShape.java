@@ -3,7 +3,10 @@ package dev.incidents.projection.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import dev.incidents.projection.domain.MaintenanceNote;
+import dev.incidents.projection.domain.MaintenanceStatus;
 import dev.incidents.projection.domain.PublicIncident;
+import dev.incidents.projection.domain.PublicMaintenance;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.projection.domain.Status;
 import dev.incidents.projection.domain.StatusBoard;
@@ -17,10 +20,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The public status in the JSON shape of Atlassian Statuspage's public API v2 ({@code summary.json},
- * {@code incidents.json}), so existing status widgets and aggregators read it. Fields of our own are added
+ * {@code incidents.json}, {@code scheduled-maintenances/upcoming.json} and {@code active.json}), so existing status
+ * widgets and aggregators read it. Fields of our own are added
  * beside theirs ({@code next_update_at}, {@code rca_due_at}); readers of that API ignore fields they do not know.
  */
 final class StatuspageShape {
@@ -75,13 +80,25 @@ final class StatuspageShape {
         }
     }
 
+    /** A maintenance window as Statuspage's scheduled maintenances are: impact "maintenance", its window. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Maintenance(String id, String name, String status, Instant createdAt, Instant updatedAt,
+                       Instant monitoringAt, Instant resolvedAt, String impact, String shortlink, Instant startedAt,
+                       String pageId, Instant scheduledFor, Instant scheduledUntil, List<Update> incidentUpdates,
+                       List<Component> components, String description) {
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Indicator(String indicator, String description) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Summary(Page page, List<Component> components, List<Incident> incidents,
-                   List<Object> scheduledMaintenances, Indicator status) {
+                   List<Maintenance> scheduledMaintenances, Indicator status) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Maintenances(Page page, List<Maintenance> scheduledMaintenances) {
     }
 
     record Incidents(Page page, List<Incident> incidents) {
@@ -91,8 +108,43 @@ final class StatuspageShape {
     static Summary summary(StatusBoard board, String pageName, URI pageUrl, int updatesPerIncident) {
         List<Component> components = components(board);
         return new Summary(page(board, pageName, pageUrl), components, board.open().stream()
-                .map(incident -> incident(incident, pageUrl, components, updatesPerIncident)).toList(), List.of(),
+                .map(incident -> incident(incident, pageUrl, components, updatesPerIncident)).toList(),
+                Stream.concat(board.active().stream(), board.upcoming().stream())
+                        .map(window -> maintenance(window, pageUrl, components)).toList(),
                 indicator(board));
+    }
+
+    /** upcoming.json (planned, not started, soonest first) or active.json (under way). */
+    static Maintenances maintenances(StatusBoard board, boolean active, String pageName, URI pageUrl) {
+        List<Component> components = components(board);
+        return new Maintenances(page(board, pageName, pageUrl), (active ? board.active() : board.upcoming())
+                .stream().map(window -> maintenance(window, pageUrl, components)).toList());
+    }
+
+    /** The anchor of a maintenance window on the public page, also its short link. */
+    static URI link(URI pageUrl, PublicMaintenance window) {
+        return pageUrl.resolve("#maintenance-" + window.maintenanceId());
+    }
+
+    private static Maintenance maintenance(PublicMaintenance window, URI pageUrl, List<Component> components) {
+        List<Update> updates = new ArrayList<>();
+        List<MaintenanceNote> notes = window.updates();
+        for (int i = notes.size() - 1; i >= 0; i--) {
+            MaintenanceNote note = notes.get(i);
+            updates.add(new Update(window.maintenanceId() + "-" + (i + 1), status(note.status()),
+                    note.message() == null ? window.description() : note.message(), window.maintenanceId(),
+                    note.at(), note.at(), note.at(), null, true));
+        }
+        return new Maintenance(window.maintenanceId(), window.title(), status(window.status()),
+                window.scheduledAt(), window.updatedAt(), null,
+                window.status() == MaintenanceStatus.COMPLETED ? window.endedAt() : null, "maintenance",
+                link(pageUrl, window).toString(), window.startedAt(), PAGE_ID, window.startsAt(), window.endsAt(),
+                updates, components.stream().filter(c -> !c.group() && window.components().contains(c.id()))
+                        .toList(), window.description());
+    }
+
+    private static String status(MaintenanceStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
     }
 
     static Incidents incidents(StatusBoard board, String pageName, URI pageUrl, int updatesPerIncident) {
@@ -169,11 +221,13 @@ final class StatuspageShape {
     }
 
     private static Indicator indicator(StatusBoard board) {
-        String impact = board.worstOpenSeverity().map(StatuspageShape::impact).orElse("none");
+        String impact = board.worstOpenSeverity().map(StatuspageShape::impact)
+                .orElse(board.active().isEmpty() ? "none" : "maintenance");
         String description = switch (impact) {
             case "critical" -> "Major System Outage";
             case "major" -> "Partial System Outage";
             case "minor" -> "Minor Service Outage";
+            case "maintenance" -> "Service Under Maintenance";
             default -> "All Systems Operational";
         };
         return new Indicator(impact, description);

@@ -3,7 +3,7 @@ package dev.incidents.projection.kafka;
 import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Timer;
-import dev.incidents.projection.kafka.ProjectionStores.DueTimer;
+import dev.incidents.projection.kafka.TimerTable.DueTimer;
 import dev.incidents.support.tracing.RecordSpan;
 import dev.incidents.support.wire.CloudEvents;
 import io.opentelemetry.api.trace.Tracer;
@@ -19,11 +19,11 @@ import java.util.List;
 
 /**
  * Fires due deadlines, but never ahead of the events: a deadline fires once the wall clock has passed it and the
- * task has read every event appended before it (plus a settle time for transactions still committing). Records of
- * incident-events and incident-clock-ticks carry the broker's append time; Kafka Streams reads this task's partition
- * of each in timestamp order and waits for event data already on the broker, so the task's stream time, advanced by
- * the ticks, is how far the events are read. A projection that is behind or rebuilding therefore never declares
- * overdue a promise that an unread update kept.
+ * task has read every event appended before it ({@link FiringHorizon}). Records of incident-events and
+ * incident-clock-ticks carry the broker's append time; Kafka Streams reads this task's partition of each in
+ * timestamp order and waits for event data already on the broker, so the task's stream time, advanced by the ticks,
+ * is how far the events are read. A projection that is behind or rebuilding therefore never declares overdue a
+ * promise that an unread update kept.
  * <p>
  * Fires on each tick and on a wall-clock punctuation; either way it reads only the timers that are due.
  */
@@ -61,18 +61,14 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
 
     /** Until nothing is due: firing a timer may schedule another that is already due (overdue, then still so). */
     private void fireDueTimers() {
-        long streamTime = context().currentStreamTimeMs();
-        if (streamTime < 0) {
-            return; // nothing read yet, so nothing is known to be missed
-        }
-        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        Instant eventsRead = Instant.ofEpochMilli(streamTime).minus(settleTime);
-        Instant firingUpTo = now.isBefore(eventsRead) ? now : eventsRead;
-        for (List<DueTimer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
-            for (DueTimer dueTimer : due) {
-                fire(dueTimer, now);
+        FiringHorizon.of(context(), settleTime).ifPresent(firingUpTo -> {
+            Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+            for (List<DueTimer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
+                for (DueTimer dueTimer : due) {
+                    fire(dueTimer, now);
+                }
             }
-        }
+        });
     }
 
     /** In a span of the trace that set the timer: the detection belongs to the promise it watches. */

@@ -5,42 +5,25 @@ import dev.incidents.projection.domain.IncidentView;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.projection.domain.Timer;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.support.tracing.TraceHeaders;
 import dev.incidents.support.wire.CloudEvents;
-import io.opentelemetry.context.Context;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The views and deadline timers as both processors of a task change them: saving a view also moves its timers and
- * sends the new state and its detections downstream, so all of it lands in the task's one transaction. A timer
- * keeps the trace context of what set it, so the detection it fires joins the trace of the promise it watches.
+ * sends the new state and its detections downstream, so all of it lands in the task's one transaction.
  */
 final class ProjectionStores {
-
-    private static final byte[] NO_TRACE = new byte[0];
-
-    /** A due timer and the trace of the record that set it. */
-    record DueTimer(Timer timer, Context trace) {
-    }
 
     private final Projection projection;
     private final ProcessorContext<String, Object> context;
     private final KeyValueStore<String, IncidentView> views;
-    private final KeyValueStore<Bytes, byte[]> timers;
+    private final TimerTable timers;
     private final ProjectionMeters meters;
     private final CloudEvents cloudEvents;
 
@@ -51,24 +34,20 @@ final class ProjectionStores {
         this.meters = meters;
         this.cloudEvents = cloudEvents;
         this.views = context.getStateStore(ProjectionTopology.VIEW_STORE);
-        this.timers = context.getStateStore(ProjectionTopology.TIMER_STORE);
+        this.timers = new TimerTable(context.getStateStore(ProjectionTopology.TIMER_STORE));
     }
 
     IncidentView view(String incidentId) {
         return views.get(incidentId);
     }
 
-    /** Every timer due at or before {@code instant}, earliest first; the scan reads nothing that is not due. */
-    List<DueTimer> dueBy(Instant instant) {
-        List<DueTimer> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> iterator = timers.range(TimerKeys.first(), TimerKeys.dueBy(instant))) {
-            iterator.forEachRemaining(entry -> due.add(new DueTimer(TimerKeys.timer(entry.key), trace(entry.value))));
-        }
-        return due;
+    /** Every timer due at or before {@code instant}, earliest first. */
+    List<TimerTable.DueTimer> dueBy(Instant instant) {
+        return timers.dueBy(instant);
     }
 
     void remove(Timer timer) {
-        timers.delete(TimerKeys.of(timer));
+        timers.remove(timer);
     }
 
     /** @param trace the trace context the state, the detections and the new timers carry on */
@@ -86,22 +65,7 @@ final class ProjectionStores {
                 ProjectionTopology.STATE_SINK);
     }
 
-    private static Context trace(byte[] traceparent) {
-        return traceparent.length == 0 ? Context.root()
-                : TraceHeaders.extract(new RecordHeaders().add(TraceHeaders.TRACEPARENT, traceparent));
-    }
-
     private void reschedule(IncidentView before, IncidentView after, Headers trace) {
-        Set<Timer> planned = new HashSet<>(projection.plan(after));
-        for (Timer old : projection.plan(before)) {
-            if (!planned.remove(old)) {
-                remove(old);
-            }
-        }
-        Header traceparent = trace.lastHeader(TraceHeaders.TRACEPARENT);
-        byte[] setBy = traceparent == null ? NO_TRACE : traceparent.value();
-        List<KeyValue<Bytes, byte[]>> added = planned.stream()
-                .map(timer -> KeyValue.pair(TimerKeys.of(timer), setBy)).toList();
-        timers.putAll(added);
+        timers.reschedule(projection.plan(before), projection.plan(after), trace);
     }
 }

@@ -84,7 +84,7 @@ class PublicStatusTest {
 
         StatusBoard board = StatusBoard.of(List.of(new ListedComponent("api", "Public API", null),
                 new ListedComponent("checkout", "Checkout", "Shop")), Set.of(), List.of(partial, major, over),
-                T0.plus(Duration.ofHours(1)));
+                List.of(), T0.plus(Duration.ofHours(1)));
 
         assertThat(board.components()).containsExactly(
                 new ComponentState("api", "Public API", null, Condition.OPERATIONAL, null),
@@ -102,7 +102,7 @@ class PublicStatusTest {
         PublicIncident incident = given("inc-1", declared(Severity.SEV1, "checkout", "ledger-db"));
 
         StatusBoard board = StatusBoard.of(List.of(new ListedComponent("checkout", "Checkout", "Shop")),
-                Set.of("ledger-db"), List.of(incident), T0.plusSeconds(60));
+                Set.of("ledger-db"), List.of(incident), List.of(), T0.plusSeconds(60));
 
         assertThat(board.components()).extracting(ComponentState::id).containsExactly("checkout");
         assertThat(board.components().getFirst().condition()).isEqualTo(Condition.MAJOR_OUTAGE);
@@ -119,7 +119,7 @@ class PublicStatusTest {
                 now, null, null, null, null, List.of(), List.of(), List.of());
 
         StatusBoard board = StatusBoard.of(List.of(), Set.of(), List.of(old, newer,
-                recentResolvedAt(recent, now.minusSeconds(1))), now);
+                recentResolvedAt(recent, now.minusSeconds(1))), List.of(), now);
 
         assertThat(board.history()).extracting(PublicIncident::incidentId).containsExactly("newer", "recent");
         assertThat(board.worstOpenSeverity()).isEmpty();

@@ -19,7 +19,7 @@ class StoredNamesTest {
     @Test
     void timer_kinds_keep_the_codes_already_in_timer_keys() {
         assertThat(Arrays.stream(Timer.Kind.values()).map(Timer.Kind::storedCode))
-                .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5);
+                .containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7, (byte) 8);
         for (Timer.Kind kind : Timer.Kind.values()) {
             assertThat(Timer.Kind.ofStoredCode(kind.storedCode())).isEqualTo(kind);
         }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.incidents.projection.domain.CorrectiveActionView;
 import dev.incidents.projection.domain.ImpactPeriod;
 import dev.incidents.projection.domain.ListedComponent;
+import dev.incidents.projection.domain.MaintenanceNote;
+import dev.incidents.projection.domain.MaintenanceStatus;
 import dev.incidents.projection.domain.PublicIncident;
 import dev.incidents.projection.domain.PublicIncident.PublicUpdate;
+import dev.incidents.projection.domain.PublicMaintenance;
 import dev.incidents.projection.domain.Severity;
 import dev.incidents.projection.domain.Status;
 import dev.incidents.projection.domain.StatusBoard;
@@ -48,7 +51,7 @@ class PublicFormatsTest {
                     CorrectiveActionView.State.OPEN, T0.plusSeconds(864000), null)), List.of());
     final StatusBoard board = StatusBoard.of(List.of(new ListedComponent("website", "Website", null),
             new ListedComponent("checkout-api", "Checkout API", "Shop")), Set.of(), List.of(open, reported),
-            T0.plusSeconds(400));
+            List.of(), T0.plusSeconds(400));
 
     @Test
     void uptime_counts_each_begun_minute_per_condition_and_day_and_weighs_a_partial_outage_at_30_percent()
@@ -95,13 +98,64 @@ class PublicFormatsTest {
     }
 
     @Test
+    void maintenance_speaks_statuspage_in_the_summary_and_in_upcoming_and_active_and_validates() throws Exception {
+        Instant now = T0.plusSeconds(400);
+        PublicMaintenance underWay = new PublicMaintenance("m-1", "Database upgrade", "Checkout may pause",
+                List.of("checkout-api"), T0, T0.plusSeconds(3600), MaintenanceStatus.IN_PROGRESS,
+                T0.minusSeconds(86400), T0.plusSeconds(5), T0.plusSeconds(5), null, List.of(
+                new MaintenanceNote(T0.minusSeconds(86400), MaintenanceStatus.SCHEDULED, null),
+                new MaintenanceNote(T0.plusSeconds(5), MaintenanceStatus.IN_PROGRESS, "Starting now")));
+        PublicMaintenance planned = new PublicMaintenance("m-2", "Search reindex", "Search results may lag",
+                List.of("website"), T0.plusSeconds(86400), T0.plusSeconds(90000), MaintenanceStatus.SCHEDULED,
+                T0, T0, null, null, List.of(new MaintenanceNote(T0, MaintenanceStatus.SCHEDULED, null)));
+        StatusBoard quiet = StatusBoard.of(List.of(new ListedComponent("website", "Website", null),
+                new ListedComponent("checkout-api", "Checkout API", "Shop")), Set.of(), List.of(),
+                List.of(planned, underWay), now);
+
+        StatuspageShape.Summary summary = StatuspageShape.summary(quiet, "Example status", PAGE, 25);
+        StatuspageShape.Maintenances upcoming = StatuspageShape.maintenances(quiet, false, "Example status", PAGE);
+        StatuspageShape.Maintenances active = StatuspageShape.maintenances(quiet, true, "Example status", PAGE);
+
+        assertThat(summary.status()).isEqualTo(new StatuspageShape.Indicator("maintenance",
+                "Service Under Maintenance"));
+        assertThat(summary.components()).extracting(StatuspageShape.Component::id, StatuspageShape.Component::status)
+                .contains(tuple("checkout-api", "under_maintenance"), tuple("group:Shop", "under_maintenance"),
+                        tuple("website", "operational"));
+        assertThat(summary.scheduledMaintenances()).extracting(StatuspageShape.Maintenance::id)
+                .containsExactly("m-1", "m-2");
+        assertThat(upcoming.scheduledMaintenances()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo("scheduled");
+            assertThat(m.scheduledFor()).isEqualTo(T0.plusSeconds(86400));
+            assertThat(m.scheduledUntil()).isEqualTo(T0.plusSeconds(90000));
+            assertThat(m.impact()).isEqualTo("maintenance");
+            assertThat(m.components()).extracting(StatuspageShape.Component::id).containsExactly("website");
+        });
+        assertThat(active.scheduledMaintenances()).singleElement().satisfies(m -> {
+            assertThat(m.status()).isEqualTo("in_progress");
+            assertThat(m.shortlink()).isEqualTo("https://status.example.com/#maintenance-m-1");
+            assertThat(m.incidentUpdates()).extracting(StatuspageShape.Update::status, StatuspageShape.Update::body)
+                    .containsExactly(tuple("in_progress", "Starting now"), tuple("scheduled", "Checkout may pause"));
+        });
+        assertThat(FormatSchemas.statuspageErrors("summary", JSON.writeValueAsString(summary))).isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("scheduledMaintenances", JSON.writeValueAsString(upcoming)))
+                .isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("scheduledMaintenances", JSON.writeValueAsString(active)))
+                .isEmpty();
+
+        String feed = AtomFeed.of(quiet, "Example status", PAGE, PAGE.resolve("history.atom"));
+        assertThat(FormatSchemas.atomErrors(feed)).isEmpty();
+        assertThat(feed).contains("Database upgrade: Maintenance in progress").contains("Starting now")
+                .contains("Search reindex: Maintenance scheduled");
+    }
+
+    @Test
     void an_incident_updated_for_days_lists_only_its_newest_updates() throws Exception {
         List<PublicUpdate> hundreds = java.util.stream.LongStream.rangeClosed(1, 300).mapToObj(n -> new PublicUpdate(
                 n, T0.plusSeconds(60 * n), Status.IDENTIFIED, "Update " + n)).toList();
         PublicIncident longRunning = new PublicIncident("inc-3", "Slow search", Severity.SEV3, Status.IDENTIFIED,
                 List.of("Search"), T0, T0.plusSeconds(18_000), null, T0.plusSeconds(19_000), null, null, null,
                 hundreds, List.of(), List.of());
-        StatusBoard days = StatusBoard.of(List.of(), Set.of(), List.of(longRunning), T0.plusSeconds(18_100));
+        StatusBoard days = StatusBoard.of(List.of(), Set.of(), List.of(longRunning), List.of(), T0.plusSeconds(18_100));
 
         StatuspageShape.Summary summary = StatuspageShape.summary(days, "Example status", PAGE, 25);
 
@@ -149,7 +203,7 @@ class PublicFormatsTest {
                 Status.INVESTIGATING, List.of(), T0, T0, null, T0.plusSeconds(3600), null, null, null,
                 List.of(new PublicUpdate(1, T0, Status.INVESTIGATING, "Lone \ud800 surrogate \ufffe")), List.of(), List.of());
 
-        String feed = AtomFeed.of(StatusBoard.of(List.of(), Set.of(), List.of(stored), T0.plusSeconds(60)), "Example status",
+        String feed = AtomFeed.of(StatusBoard.of(List.of(), Set.of(), List.of(stored), List.of(), T0.plusSeconds(60)), "Example status",
                 PAGE, URI.create("https://status.example.com/history.atom"));
 
         assertThat(FormatSchemas.atomErrors(feed)).isEmpty();

@@ -8,6 +8,7 @@ import dev.incidents.avro.Severity;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.testing.TestStack;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** Writes incident events to the test stack's incident-events topic, as the decider would. */
 public final class IncidentEvents {
@@ -32,14 +34,18 @@ public final class IncidentEvents {
 
     /** Writes the events in order and waits until Kafka has every one of them. */
     public static void publish(IncidentEvent... events) {
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
+        publishTo(IncidentTopic.INCIDENT_EVENTS, IncidentEvent::getIncidentId, List.of(events));
+    }
+
+    /** Writes {@code values} to {@code topic} in order, keyed by {@code keyOf}, and waits until Kafka has them all. */
+    static <V extends SpecificRecord> void publishTo(IncidentTopic<V> topic, Function<V, String> keyOf,
+                                                     List<V> values) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(),
-                SERDES.forValue(IncidentTopic.INCIDENT_EVENTS).serializer())) {
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), SERDES.forValue(topic).serializer())) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (IncidentEvent event : events) {
-                sent.add(producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(),
-                        event.getIncidentId(), event)));
+            for (V value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic.topicName(), keyOf.apply(value), value)));
             }
             for (Future<RecordMetadata> each : sent) {
                 each.get();
@@ -48,7 +54,7 @@ public final class IncidentEvents {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the event", e);
+            throw new IllegalStateException("Kafka did not take the record", e);
         }
     }
 

@@ -22,6 +22,7 @@ import dev.incidents.avro.Severity;
 import dev.incidents.avro.SeverityChanged;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.projection.domain.DetectionPolicy;
+import dev.incidents.projection.domain.MaintenanceProjection;
 import dev.incidents.projection.domain.Projection;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.schemas.ReleasedSchemas;
@@ -80,12 +81,7 @@ class ProjectionTopologyTest {
     }
 
     private void start(Duration settleTime) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "projection-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(SCAN, settleTime), avro, meters,
-                OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), config, T0);
+        driver = driver(settleTime, meters);
         events = driver.createInputTopic(IncidentTopic.INCIDENT_EVENTS.topicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer());
         clockTicks = driver.createInputTopic(IncidentTopic.INCIDENT_CLOCK_TICKS.topicName(),
@@ -96,6 +92,17 @@ class ProjectionTopologyTest {
                 Serdes.String().deserializer(), avro.forValue(IncidentTopic.INCIDENT_DETECTIONS).deserializer());
         deadLetters = driver.createOutputTopic(ProjectionTopology.DEAD_LETTER_TOPIC, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
+    }
+
+    /** The projection's whole topology under a test driver whose wall clock starts at {@link #T0}. */
+    static TopologyTestDriver driver(Duration settleTime, SimpleMeterRegistry meters) {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "projection-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return new TopologyTestDriver(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
+                MaintenanceProjection.defaults(), new ProjectionTopology.Scan(SCAN, settleTime),
+                AvroSerdes.WITHOUT_REGISTRY, meters, OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS), config,
+                T0);
     }
 
     @AfterEach
@@ -432,8 +439,9 @@ class ProjectionTopologyTest {
     @Test
     void the_topology_reads_and_writes_only_topics_provisioning_grants_the_service() {
         GrantedAccess.assertTopologyWithin(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
-                new ProjectionTopology.Scan(SCAN, Duration.ofMillis(250)), avro, meters, OpenTelemetry.noop().getTracer("test"),
-                CLOUD_EVENTS), ServiceAccess.TIMELINE_PROJECTION_SERVICE);
+                MaintenanceProjection.defaults(), new ProjectionTopology.Scan(SCAN, Duration.ofMillis(250)), avro,
+                meters, OpenTelemetry.noop().getTracer("test"), CLOUD_EVENTS),
+                ServiceAccess.TIMELINE_PROJECTION_SERVICE);
         GrantedAccess.assertApplicationId(ServiceAccess.TIMELINE_PROJECTION_SERVICE);
     }
 }

@@ -7,12 +7,14 @@ import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.MaintenanceStarted;
 import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.SeverityChanged;
 import dev.incidents.avro.ThirdPartyCause;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.projection.it.CatalogRecords;
+import dev.incidents.projection.it.MaintenanceEvents;
 import dev.incidents.projection.it.ProjectionAnswers;
 import dev.incidents.projection.it.ProjectionTestStack;
 import dev.incidents.testing.SignedIn;
@@ -301,6 +303,59 @@ class PagesInBrowserTest {
     }
 
     @Test
+    void the_public_page_shows_maintenance_under_way_and_upcoming_but_never_an_internal_window() {
+        CatalogRecords.define("search-index", "Search index", "Platform", 1, true);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String underWay = "mnt-" + UUID.randomUUID();
+        String upcoming = "mnt-" + UUID.randomUUID();
+        String quiet = "mnt-" + UUID.randomUUID();
+        MaintenanceEvents.publish(
+                MaintenanceEvents.event(underWay, 1, now.minusSeconds(600), MaintenanceEvents.scheduled(
+                        "Reindex " + underWay.substring(4, 12), List.of("search-index"), now.minusSeconds(60),
+                        now.plusSeconds(3600), Audience.PUBLIC)),
+                MaintenanceEvents.event(underWay, 2, now.minusSeconds(30), new MaintenanceStarted(
+                        "Reindexing has begun.")),
+                MaintenanceEvents.event(upcoming, 1, now, MaintenanceEvents.scheduled(
+                        "Upgrade " + upcoming.substring(4, 12), List.of("search-index"), now.plusSeconds(86400),
+                        now.plusSeconds(90000), Audience.PUBLIC)),
+                MaintenanceEvents.event(quiet, 1, now, MaintenanceEvents.scheduled(INTERNAL + " rotation",
+                        List.of("search-index"), now.plusSeconds(7200), now.plusSeconds(9000), Audience.INTERNAL)));
+
+        WebDriver browser = open("/status/");
+        WebElement running = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("maintenance-" + underWay)));
+        assertThat(running.getText()).contains("Reindex " + underWay.substring(4, 12), "In progress",
+                "Search index", "Reindexing has begun.", "From");
+        WebElement planned = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("maintenance-" + upcoming)));
+        assertThat(planned.getText()).contains("Upgrade " + upcoming.substring(4, 12), "Scheduled");
+        WebElement platform = groupOnPage(browser, "Platform");
+        assertThat(platform.getAttribute("open")).as("a group under maintenance opens itself").isNotNull();
+        assertThat(platform.getText()).contains("Search index", "Under maintenance");
+
+        for (String text : List.of(browser.getPageSource(), get("/api/v2/summary.json"),
+                get("/api/v2/scheduled-maintenances/upcoming.json"), get("/api/v2/scheduled-maintenances/active.json"),
+                get("/history.atom"), get("/public/maintenances"))) {
+            assertThat(text).doesNotContain(INTERNAL).doesNotContain(quiet);
+        }
+        assertThat(get("/api/v2/scheduled-maintenances/active.json")).contains(underWay).doesNotContain(upcoming);
+        assertThat(get("/api/v2/scheduled-maintenances/upcoming.json")).contains(upcoming).doesNotContain(underWay);
+
+        String onIt = "web-" + UUID.randomUUID();
+        IncidentDeclared declaredOnSearch = declared("Search errors " + onIt.substring(4, 12), now,
+                now.plusSeconds(900));
+        declaredOnSearch.setComponents(List.of("search-index"));
+        publish(event(onIt, 1, now, declaredOnSearch));
+        open("/dashboard/");
+        WebElement row = waitFor(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("tr[data-incident='" + onIt + "']")));
+        waitFor(ExpectedConditions.textToBePresentInElement(row.findElement(By.className("components")),
+                "under maintenance: Reindex " + underWay.substring(4, 12)));
+        assertThat(chromium.driver.findElement(By.cssSelector("li[data-maintenance='" + underWay + "']")).getText())
+                .contains("under way", "public", "search-index");
+        assertThat(chromium.driver.findElement(By.cssSelector("li[data-maintenance='" + quiet + "']")).getText())
+                .as("the team sees its internal windows").contains("planned", "internal");
+    }
+
+    @Test
     void the_atom_feed_and_the_statuspage_json_validate_against_their_formats() throws Exception {
         String id = "web-" + UUID.randomUUID();
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -310,6 +365,10 @@ class PagesInBrowserTest {
         assertThat(FormatSchemas.atomErrors(get("/history.atom"))).isEmpty();
         assertThat(FormatSchemas.statuspageErrors("summary", get("/api/v2/summary.json"))).isEmpty();
         assertThat(FormatSchemas.statuspageErrors("incidents", get("/api/v2/incidents.json"))).isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("scheduledMaintenances",
+                get("/api/v2/scheduled-maintenances/upcoming.json"))).isEmpty();
+        assertThat(FormatSchemas.statuspageErrors("scheduledMaintenances",
+                get("/api/v2/scheduled-maintenances/active.json"))).isEmpty();
         // The validators do reject what breaks the formats.
         assertThat(FormatSchemas.atomErrors(get("/history.atom").replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
         assertThat(FormatSchemas.statuspageErrors("summary", get("/api/v2/summary.json")
