@@ -44,11 +44,16 @@ public class IncidentQueries {
     }
 
     public QueryResult<IncidentView> incident(String incidentId) {
-        return byOwner(incidentId, () -> Optional.ofNullable(views().get(incidentId)));
+        return byOwner(ProjectionTopology.VIEW_STORE, incidentId, () -> Optional.ofNullable(views().get(incidentId)));
+    }
+
+    public QueryResult<MaintenanceView> maintenance(String maintenanceId) {
+        return byOwner(ProjectionTopology.MAINTENANCE_VIEW_STORE, maintenanceId,
+                () -> Optional.ofNullable(maintenanceViews().get(maintenanceId)));
     }
 
     public QueryResult<List<TimelineEntry>> timeline(String incidentId) {
-        return byOwner(incidentId, () -> {
+        return byOwner(ProjectionTopology.VIEW_STORE, incidentId, () -> {
             List<TimelineEntry> entries = localTimeline(incidentId);
             return entries.isEmpty() ? Optional.empty() : Optional.of(entries);
         });
@@ -149,21 +154,21 @@ public class IncidentQueries {
         }
     }
 
-    private <T> QueryResult<T> byOwner(String incidentId, Supplier<Optional<T>> local) {
+    /** {@code key} of {@code store}: here, at which other instance, not known, or not answerable now. */
+    private <T> QueryResult<T> byOwner(String store, String key, Supplier<Optional<T>> local) {
         KeyQueryMetadata owner;
         try {
-            owner = streams.queryMetadataForKey(ProjectionTopology.VIEW_STORE, incidentId,
-                    Serdes.String().serializer());
+            owner = streams.queryMetadataForKey(store, key, Serdes.String().serializer());
         } catch (IllegalStateException | InvalidStateStoreException e) {
             // not running yet (StreamsNotStartedException), rebalancing, or shutting down
-            LOG.debugf("No metadata for key %s: %s", incidentId, e.getMessage());
+            LOG.debugf("No metadata for key %s: %s", key, e.getMessage());
             return new QueryResult.Unavailable<>();
         }
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             return new QueryResult.Unavailable<>();
         }
         if (!owner.activeHost().equals(self)) {
-            LOG.debugf("Key %s is owned by %s, not by this instance (%s)", incidentId, owner.activeHost(), self);
+            LOG.debugf("Key %s is owned by %s, not by this instance (%s)", key, owner.activeHost(), self);
             return new QueryResult.FoundRemotely<>(owner.activeHost().host(), owner.activeHost().port());
         }
         try {

@@ -113,14 +113,7 @@ public class IncidentQueryResource {
 
     private <T> Response answer(QueryResult<T> result, java.util.function.Function<T, Object> body,
                                 boolean localOnly, String path, String incidentId) {
-        return switch (result) {
-            case QueryResult.Found<T> found -> Response.ok(body.apply(found.value())).build();
-            case QueryResult.FoundRemotely<T> owner when !localOnly -> remote.forward(owner.host(), owner.port(), path);
-            // asked not to forward: a forwarded query whose owner moved meanwhile
-            case QueryResult.FoundRemotely<T> owner -> QueryProblems.unavailable();
-            case QueryResult.NotFound<T> notFound -> unknown(incidentId);
-            case QueryResult.Unavailable<T> unavailable -> QueryProblems.unavailable();
-        };
+        return remote.answer(result, body, localOnly, path, () -> unknown(incidentId));
     }
 
     @ServerExceptionMapper

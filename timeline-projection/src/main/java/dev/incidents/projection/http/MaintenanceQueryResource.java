@@ -1,12 +1,14 @@
 package dev.incidents.projection.http;
 
 import dev.incidents.projection.app.IncidentQueries;
+import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.http.QueryFlag;
 import dev.incidents.support.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -31,13 +33,33 @@ public class MaintenanceQueryResource {
     private final IncidentQueries queries;
     private final InstanceParts parts;
     private final PeerRequests peers;
+    private final RemoteInstances remote;
     private final Clock clock;
 
-    MaintenanceQueryResource(IncidentQueries queries, InstanceParts parts, PeerRequests peers, Clock clock) {
+    MaintenanceQueryResource(IncidentQueries queries, InstanceParts parts, PeerRequests peers,
+                             RemoteInstances remote, Clock clock) {
         this.queries = queries;
         this.parts = parts;
         this.peers = peers;
+        this.remote = remote;
         this.clock = clock;
+    }
+
+    @GET
+    @Path("{maintenanceId}")
+    @Operation(summary = "One maintenance window, answered by the instance that holds it")
+    public Response window(@PathParam("maintenanceId") String maintenanceId,
+                           @HeaderParam(PeerRequests.LOCAL_ONLY_HEADER) boolean localOnly) {
+        if (!IncidentIds.isWellFormed(maintenanceId)) {
+            return unknown("with this id");
+        }
+        Instant now = clock.instant();
+        return remote.answer(queries.maintenance(maintenanceId), view -> MaintenanceResponse.of(view, now),
+                peers.localOnly(localOnly), "/maintenances/" + maintenanceId, () -> unknown(maintenanceId));
+    }
+
+    private static Response unknown(String named) {
+        return QueryProblems.notFound("Maintenance " + named + " is not known (yet) to the projection.");
     }
 
     @GET

@@ -1,8 +1,9 @@
 package dev.incidents.projection.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
+import dev.incidents.projection.app.QueryResult;
 import dev.incidents.support.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Forwards a query to the instance that owns the key (or to every instance, for lists). The forwarded request is
@@ -31,6 +34,22 @@ public class RemoteInstances {
     RemoteInstances(ObjectMapper json, PeerCredential credential) {
         this.json = json;
         this.credential = credential;
+    }
+
+    /**
+     * A keyed query's answer: the value found here, the owner's answer forwarded (unless this request is itself a
+     * forwarded one, whose owner moved meanwhile: 503), {@code unknown} when nobody has the key, or 503 while the
+     * stores cannot answer.
+     */
+    <T> Response answer(QueryResult<T> result, Function<T, Object> body, boolean localOnly, String path,
+                        Supplier<Response> unknown) {
+        return switch (result) {
+            case QueryResult.Found<T> found -> Response.ok(body.apply(found.value())).build();
+            case QueryResult.FoundRemotely<T> owner when !localOnly -> forward(owner.host(), owner.port(), path);
+            case QueryResult.FoundRemotely<T> owner -> QueryProblems.unavailable();
+            case QueryResult.NotFound<T> notFound -> unknown.get();
+            case QueryResult.Unavailable<T> unavailable -> QueryProblems.unavailable();
+        };
     }
 
     /** The owner's answer, passed through as it is (status, content type, body). */

@@ -42,6 +42,7 @@ class AccessTest {
             Map.entry("GET /reports/communication", READERS),
             Map.entry("GET /corrective-actions", READERS),
             Map.entry("GET /maintenances", READERS_AND_PEERS),
+            Map.entry("GET /maintenances/{maintenanceId}", READERS_AND_PEERS),
             Map.entry("GET /public/incidents", RouteMatrix.ANYBODY),
             Map.entry("GET /api/v2/summary.json", RouteMatrix.ANYBODY),
             Map.entry("GET /public/maintenances", RouteMatrix.ANYBODY),

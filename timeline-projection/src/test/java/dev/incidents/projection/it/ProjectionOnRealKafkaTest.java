@@ -8,14 +8,20 @@ import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.MaintenanceDetection;
+import dev.incidents.avro.MaintenanceDetectionKind;
+import dev.incidents.avro.MaintenanceStarted;
 import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.UpdatePosted;
+import dev.incidents.schemas.IncidentTopic;
+import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.testing.AlertRules;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.LinkedPages;
 import dev.incidents.testing.ScrapedMetrics;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
+import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -93,6 +99,41 @@ class ProjectionOnRealKafkaTest {
         assertThat(ScrapedMetrics.text()).contains("kafka_stream_", "client_id=\"timeline-projection-clock\"");
         assertThat(ScrapedMetrics.names()).as("every metric the alert rules use for timeline-projection")
                 .containsAll(AlertRules.metricsUsedBy("timeline-projection"));
+    }
+
+    @Test
+    void a_window_running_past_its_end_is_detected_and_reads_overrun_and_an_unknown_one_is_not_found()
+            throws Exception {
+        awaitOk(() -> RestAssured.get("/maintenances"));
+        String id = "it-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant endsAt = now.plusSeconds(3);
+        MaintenanceEvents.publish(
+                MaintenanceEvents.event(id, 1, now, MaintenanceEvents.scheduled("Cache flush", List.of("checkout"),
+                        now.minusSeconds(1), endsAt, Audience.INTERNAL)),
+                MaintenanceEvents.event(id, 2, now, new MaintenanceStarted("Flushing")));
+
+        awaitOk(() -> RestAssured.get("/maintenances/" + id),
+                response -> response.jsonPath().getBoolean("overrun") && response.jsonPath().getInt("overrunReports") > 0)
+                .then().body("status", equalTo("IN_PROGRESS")).body("audience", equalTo("INTERNAL"))
+                .body("lateToStart", equalTo(false));
+        List<MaintenanceDetection> detections = new ArrayList<>();
+        var values = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
+                .forValue(IncidentTopic.MAINTENANCE_DETECTIONS).deserializer();
+        for (var record : TopicReader.readAll(IncidentTopic.MAINTENANCE_DETECTIONS.topicName(),
+                r -> r.key().equals(id))) {
+            detections.add(values.deserialize(IncidentTopic.MAINTENANCE_DETECTIONS.topicName(), record.value()));
+        }
+        assertThat(detections).first().satisfies(first -> {
+            assertThat(first.getKind()).isEqualTo(MaintenanceDetectionKind.MAINTENANCE_OVERRUN);
+            assertThat(first.getDeadline()).isEqualTo(endsAt);
+            assertThat(first.getDetectedAt()).isAfterOrEqualTo(endsAt);
+        });
+        RestAssured.get("/maintenances?current=true").then().statusCode(200)
+                .body("maintenanceId", org.hamcrest.Matchers.hasItem(id));
+        RestAssured.get("/maintenances/" + UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        RestAssured.get("/maintenances?current=maybe").then().statusCode(400);
     }
 
     @Test
