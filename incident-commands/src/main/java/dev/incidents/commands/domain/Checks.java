@@ -26,7 +26,7 @@ final class Checks {
      */
     static Optional<Rejection> missingOrStale(String what, Long version, Long expectedVersion) {
         if (version == null) {
-            return Optional.of(new Rejection(Rejection.Reason.NOT_FOUND, null, "The " + what + " does not exist."));
+            return Optional.of(Rejection.notFound(what));
         }
         if (expectedVersion != null && !expectedVersion.equals(version)) {
             return Optional.of(new Rejection(Rejection.Reason.VERSION_MISMATCH, null,

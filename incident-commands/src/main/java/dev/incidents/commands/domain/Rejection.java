@@ -14,8 +14,9 @@ public record Rejection(Reason reason, String field, String detail) {
         INVALID
     }
 
-    public static Rejection notFound() {
-        return new Rejection(Reason.NOT_FOUND, null, "The incident does not exist.");
+    /** @param what "incident", "maintenance": what the command is about */
+    public static Rejection notFound(String what) {
+        return new Rejection(Reason.NOT_FOUND, null, "The " + what + " does not exist.");
     }
 
     public static Rejection conflict(String detail) {

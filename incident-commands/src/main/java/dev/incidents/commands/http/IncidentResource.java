@@ -1,7 +1,6 @@
 package dev.incidents.commands.http;
 
 import dev.incidents.commands.domain.Audience;
-import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.security.Roles;
 import dev.incidents.support.security.SignedInCaller;
 import io.quarkus.security.ForbiddenException;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 
 import static dev.incidents.commands.http.Requests.required;
+import static dev.incidents.commands.http.Requests.wellFormedId;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
 
@@ -142,9 +142,6 @@ public class IncidentResource {
     }
 
     private static String incident(String incidentId) {
-        if (!IncidentIds.isWellFormed(incidentId)) {
-            throw new CommandRejectedException(dev.incidents.commands.domain.Rejection.notFound());
-        }
-        return incidentId;
+        return wellFormedId(incidentId, "incident");
     }
 }

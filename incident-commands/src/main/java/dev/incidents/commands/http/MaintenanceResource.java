@@ -1,7 +1,5 @@
 package dev.incidents.commands.http;
 
-import dev.incidents.commands.domain.Rejection;
-import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.security.Roles;
 import dev.incidents.support.security.SignedInCaller;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import static dev.incidents.commands.http.Requests.required;
+import static dev.incidents.commands.http.Requests.wellFormedId;
 import static jakarta.ws.rs.core.Response.Status.CREATED;
 import static jakarta.ws.rs.core.Response.Status.OK;
 
@@ -85,12 +84,7 @@ public class MaintenanceResource {
                 headers.meta(callers.current()), OK);
     }
 
-    /** Window ids are made like incident ids (UUIDs, or chosen by an internal service within the same rules). */
     private static String window(String maintenanceId) {
-        if (!IncidentIds.isWellFormed(maintenanceId)) {
-            throw new CommandRejectedException(new Rejection(Rejection.Reason.NOT_FOUND, null,
-                    "The maintenance does not exist."));
-        }
-        return maintenanceId;
+        return wellFormedId(maintenanceId, "maintenance");
     }
 }

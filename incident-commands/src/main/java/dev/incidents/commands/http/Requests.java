@@ -3,6 +3,8 @@ package dev.incidents.commands.http;
 import dev.incidents.commands.domain.Audience;
 import dev.incidents.commands.domain.IncidentStatus;
 import dev.incidents.commands.domain.Severity;
+import dev.incidents.commands.domain.Rejection;
+import dev.incidents.support.http.IncidentIds;
 import dev.incidents.support.http.InvalidField;
 
 import java.util.List;
@@ -14,6 +16,17 @@ import java.util.List;
 public final class Requests {
 
     private Requests() {
+    }
+
+    /**
+     * @param what "incident", "maintenance": what the id names
+     * @throws CommandRejectedException not found, for an id no incident or window can have (nothing is sent)
+     */
+    static String wellFormedId(String id, String what) {
+        if (!IncidentIds.isWellFormed(id)) {
+            throw new CommandRejectedException(Rejection.notFound(what));
+        }
+        return id;
     }
 
     /** @throws InvalidField when the request came without a body */

@@ -1,6 +1,5 @@
 package dev.incidents.commands.kafka;
 
-import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.IncidentCommand;
 import dev.incidents.avro.internal.ClaimDedupKey;
 import dev.incidents.avro.internal.DedupKeyRequest;
@@ -30,7 +29,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The single writer of each incident: every command for an incident id reaches the one task owning its partition,
@@ -58,7 +56,8 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         incidents = context.getStateStore(DeciderTopology.INCIDENT_STORE);
-        decidedCommands = new DecidedCommands(context, DeciderTopology.DECIDED_COMMANDS_STORE, clock);
+        decidedCommands = new DecidedCommands(context, DeciderTopology.DECIDED_COMMANDS_STORE,
+                DeciderTopology.RESULTS_SINK, clock);
     }
 
     /** In a span that continues the command's trace; the events, state and result written carry it on. */
@@ -81,10 +80,8 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
 
     private void decide(IncidentCommand command, boolean dedupKeyClaimed, Record<String, Object> record,
                         Instant now) {
-        Optional<CommandResult> earlier = decidedCommands.earlier(command.getCommandId());
-        if (earlier.isPresent()) {
-            answer(record, DecidedCommands.replay(earlier.get(), command.getRequestFingerprint(),
-                    CommandResults.idempotencyKeyReused(command, now)), false);
+        if (decidedCommands.answerAgain(record, command.getCommandId(), command.getRequestFingerprint(),
+                () -> CommandResults.idempotencyKeyReused(command, now))) {
             return;
         }
         CommandEnvelope envelope = CommandMapper.toDomain(command);
@@ -93,7 +90,7 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
                 ? decider.decideUnheld(declare, now)
                 : decider.decide(envelope.command(), state, envelope.expectedVersion(), now);
         if (decision instanceof Decision.Rejected<IncidentEvent> rejected) {
-            answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
+            decidedCommands.answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
             if (dedupKeyClaimed) {
                 dedupKeyRequest(record, dedupKeyOf(envelope), new ReleaseDedupKey(envelope.incidentId()));
             }
@@ -105,7 +102,8 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         }
         Incident after = apply(envelope.incidentId(), envelope, state, ((Decision.Accepted<IncidentEvent>) decision).events(),
                 record, now);
-        answer(record, CommandResults.accepted(command, after, eventIds(envelope, after, state), now), true);
+        decidedCommands.answer(record, CommandResults.accepted(command, after, eventIds(envelope, after, state), now),
+                true);
     }
 
     /** Writes {@code events} of incident {@code incidentId} and its state after them; returns that state. */
@@ -165,19 +163,12 @@ final class IncidentDeciderProcessor extends ContextualProcessor<String, Object,
         }
         Decision<IncidentEvent> decision = decider.decideJoin(declare, holder, now);
         if (decision instanceof Decision.Rejected<IncidentEvent> rejected) {
-            answer(record, CommandResults.rejected(command, rejected.rejection(), now), false);
+            decidedCommands.answer(record, CommandResults.rejected(command, rejected.rejection(), now), false);
             return;
         }
         Incident after = apply(holderId, envelope, holder, ((Decision.Accepted<IncidentEvent>) decision).events(), record, now);
-        answer(record, CommandResults.deduplicated(command, after, eventIds(envelope, after, holder), now), false);
-    }
-
-    private void answer(Record<String, Object> record, CommandResult result, boolean remember) {
-        if (remember) {
-            decidedCommands.remember(result);
-        }
-        context().forward(record.withKey(result.getCommandId()).withValue((Object) result),
-                DeciderTopology.RESULTS_SINK);
+        decidedCommands.answer(record,
+                CommandResults.deduplicated(command, after, eventIds(envelope, after, holder), now), false);
     }
 
     private void dedupKeyRequest(Record<String, Object> record, String dedupKey, Object request) {

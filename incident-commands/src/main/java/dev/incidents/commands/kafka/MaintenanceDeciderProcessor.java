@@ -1,6 +1,5 @@
 package dev.incidents.commands.kafka;
 
-import dev.incidents.avro.CommandResult;
 import dev.incidents.avro.MaintenanceCommand;
 import dev.incidents.commands.domain.Decision;
 import dev.incidents.commands.domain.Maintenance;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The single writer of each maintenance window: every command for a window id reaches the one task owning its
@@ -48,7 +46,8 @@ final class MaintenanceDeciderProcessor extends ContextualProcessor<String, Obje
     public void init(ProcessorContext<String, Object> context) {
         super.init(context);
         windows = context.getStateStore(DeciderTopology.MAINTENANCE_STORE);
-        decidedCommands = new DecidedCommands(context, DeciderTopology.MAINTENANCE_DECIDED_COMMANDS_STORE, clock);
+        decidedCommands = new DecidedCommands(context, DeciderTopology.MAINTENANCE_DECIDED_COMMANDS_STORE,
+                DeciderTopology.MAINTENANCE_RESULTS_SINK, clock);
     }
 
     /** In a span that continues the command's trace; the events, state and result written carry it on. */
@@ -60,10 +59,8 @@ final class MaintenanceDeciderProcessor extends ContextualProcessor<String, Obje
     }
 
     private void decide(MaintenanceCommand command, Record<String, Object> record, Instant now) {
-        Optional<CommandResult> earlier = decidedCommands.earlier(command.getCommandId());
-        if (earlier.isPresent()) {
-            answer(record, DecidedCommands.replay(earlier.get(), command.getRequestFingerprint(),
-                    CommandResults.idempotencyKeyReused(command, now)), false);
+        if (decidedCommands.answerAgain(record, command.getCommandId(), command.getRequestFingerprint(),
+                () -> CommandResults.idempotencyKeyReused(command, now))) {
             return;
         }
         MaintenanceEnvelope envelope = MaintenanceMapper.toDomain(command);
@@ -71,7 +68,7 @@ final class MaintenanceDeciderProcessor extends ContextualProcessor<String, Obje
         Decision<MaintenanceEvent> decision = decider.decide(envelope.command(), state, envelope.expectedVersion(),
                 now);
         if (decision instanceof Decision.Rejected<MaintenanceEvent> rejected) {
-            answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
+            decidedCommands.answer(record, CommandResults.rejected(command, rejected.rejection(), now), true);
             return;
         }
         List<String> eventIds = new ArrayList<>();
@@ -87,15 +84,7 @@ final class MaintenanceDeciderProcessor extends ContextualProcessor<String, Obje
             eventIds.add(eventId);
         }
         windows.put(envelope.maintenanceId(), state);
-        answer(record, CommandResults.accepted(command, state, eventIds, now), true);
-    }
-
-    private void answer(Record<String, Object> record, CommandResult result, boolean remember) {
-        if (remember) {
-            decidedCommands.remember(result);
-        }
-        context().forward(record.withKey(result.getCommandId()).withValue((Object) result),
-                DeciderTopology.MAINTENANCE_RESULTS_SINK);
+        decidedCommands.answer(record, CommandResults.accepted(command, state, eventIds, now), true);
     }
 
     /** The event's name without the window's: MaintenanceScheduled is "Scheduled". */

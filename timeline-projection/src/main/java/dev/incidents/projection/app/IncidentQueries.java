@@ -124,21 +124,9 @@ public class IncidentQueries {
      * {@code endedAfter}; empty while the store cannot be read.
      */
     public Optional<List<PublicMaintenance>> localPublicMaintenances(Instant endedAfter) {
-        try {
-            List<PublicMaintenance> windows = new ArrayList<>();
-            try (KeyValueIterator<String, MaintenanceView> iterator = maintenanceViews().all()) {
-                iterator.forEachRemaining(entry -> {
-                    MaintenanceView view = entry.value;
-                    if (!view.status().isOver() || view.endedAt().isAfter(endedAfter)) {
-                        PublicMaintenance.of(view).ifPresent(windows::add);
-                    }
-                });
-            }
-            return Optional.of(windows);
-        } catch (InvalidStateStoreException e) {
-            LOG.debugf("Maintenance stores not queryable: %s", e.getMessage());
-            return Optional.empty();
-        }
+        return localMaintenances().map(views -> views.stream()
+                .filter(view -> !view.status().isOver() || view.endedAt().isAfter(endedAfter))
+                .flatMap(view -> PublicMaintenance.of(view).stream()).toList());
     }
 
     /** The other instances of this application, to ask for their part of a list; empty while it is not running. */

@@ -35,15 +35,19 @@ public final class MaintenanceProjection {
 
     /**
      * The view after {@code fact}, or the view as it was with why not: a repeat, or a gap (an earlier event is
-     * missing, or a window's first event is not its schedule).
+     * missing, or a schedule that is not the window's first event, or a first event that is not a schedule).
      */
     public Applied apply(MaintenanceView view, MaintenanceFact.Recorded fact) {
         long applied = view == null ? 0 : view.version();
         if (fact.sequence() <= applied) {
             return new Applied(view, "sequence " + fact.sequence() + " already applied (at " + applied + ")");
         }
-        if (fact.sequence() > applied + 1 || (view == null) != (fact.fact() instanceof MaintenanceFact.Scheduled)) {
+        if (fact.sequence() > applied + 1) {
             return new Applied(view, "expected sequence " + (applied + 1) + ", got " + fact.sequence());
+        }
+        if ((view == null) != (fact.fact() instanceof MaintenanceFact.Scheduled)) {
+            return new Applied(view, "a window's schedule is its first event and only its first; sequence "
+                    + fact.sequence() + " is " + fact.fact().getClass().getSimpleName());
         }
         return new Applied(view == null ? MaintenanceView.scheduled(fact) : view.applied(fact), null);
     }

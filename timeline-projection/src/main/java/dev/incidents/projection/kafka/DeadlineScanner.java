@@ -15,7 +15,6 @@ import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Fires due deadlines, but never ahead of the events: a deadline fires once the wall clock has passed it and the
@@ -59,16 +58,8 @@ final class DeadlineScanner extends ContextualProcessor<byte[], byte[], String, 
         fireDueTimers();
     }
 
-    /** Until nothing is due: firing a timer may schedule another that is already due (overdue, then still so). */
     private void fireDueTimers() {
-        FiringHorizon.of(context(), settleTime).ifPresent(firingUpTo -> {
-            Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-            for (List<DueTimer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
-                for (DueTimer dueTimer : due) {
-                    fire(dueTimer, now);
-                }
-            }
-        });
+        FiringHorizon.fireDue(context(), settleTime, stores::dueBy, this::fire);
     }
 
     /** In a span of the trace that set the timer: the detection belongs to the promise it watches. */

@@ -14,7 +14,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Fires maintenance windows' due timers on each clock tick and on a wall-clock punctuation, never ahead of the
@@ -49,14 +48,8 @@ final class MaintenanceScanner extends ContextualProcessor<byte[], byte[], Strin
         fireDueTimers();
     }
 
-    /** Until nothing is due: a late overrun report plans the next one, which may be due already. */
     private void fireDueTimers() {
-        FiringHorizon.of(context(), scan.settleTime()).ifPresent(firingUpTo -> {
-            Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-            for (List<DueTimer> due = stores.dueBy(firingUpTo); !due.isEmpty(); due = stores.dueBy(firingUpTo)) {
-                due.forEach(dueTimer -> fire(dueTimer, now));
-            }
-        });
+        FiringHorizon.fireDue(context(), scan.settleTime(), stores::dueBy, this::fire);
     }
 
     /** In a span of the trace that set the timer: the detection belongs to the plan it watches. */

@@ -160,5 +160,7 @@ class MaintenanceProjectionTest {
         assertThat(gap.view()).isEqualTo(view);
         assertThat(projection.apply(null, fact(1, STARTS, new MaintenanceFact.Started("Starting"))).wasSkipped())
                 .as("a window's first event is its schedule").isTrue();
+        assertThat(projection.apply(view, fact(2, STARTS, scheduled(STARTS, STARTS, ENDS).fact())).wasSkipped())
+                .as("and only its first").isTrue();
     }
 }
