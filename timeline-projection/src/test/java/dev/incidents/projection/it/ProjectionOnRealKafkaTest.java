@@ -14,14 +14,12 @@ import dev.incidents.avro.MaintenanceStarted;
 import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.UpdatePosted;
 import dev.incidents.schemas.IncidentTopic;
-import dev.incidents.support.wire.RegistryAvroSerdes;
 import dev.incidents.testing.AlertRules;
 import dev.incidents.testing.Await;
 import dev.incidents.testing.LinkedPages;
 import dev.incidents.testing.ScrapedMetrics;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
-import dev.incidents.testing.TopicReader;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -117,13 +115,8 @@ class ProjectionOnRealKafkaTest {
                 response -> response.jsonPath().getBoolean("overrun") && response.jsonPath().getInt("overrunReports") > 0)
                 .then().body("status", equalTo("IN_PROGRESS")).body("audience", equalTo("INTERNAL"))
                 .body("lateToStart", equalTo(false));
-        List<MaintenanceDetection> detections = new ArrayList<>();
-        var values = new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
-                .forValue(IncidentTopic.MAINTENANCE_DETECTIONS).deserializer();
-        for (var record : TopicReader.readAll(IncidentTopic.MAINTENANCE_DETECTIONS.topicName(),
-                r -> r.key().equals(id))) {
-            detections.add(values.deserialize(IncidentTopic.MAINTENANCE_DETECTIONS.topicName(), record.value()));
-        }
+        List<MaintenanceDetection> detections = DetectionReader.read(IncidentTopic.MAINTENANCE_DETECTIONS,
+                Set.of(id), found -> !found.isEmpty(), Duration.ZERO);
         assertThat(detections).first().satisfies(first -> {
             assertThat(first.getKind()).isEqualTo(MaintenanceDetectionKind.MAINTENANCE_OVERRUN);
             assertThat(first.getDeadline()).isEqualTo(endsAt);
