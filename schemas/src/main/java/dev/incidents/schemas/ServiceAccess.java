@@ -57,7 +57,7 @@ public record ServiceAccess(String service, String streamsApplicationId, Set<Inc
 
     public static final ServiceAccess NOTIFIER_SERVICE = new ServiceAccess("notifier-service", "notifier-planner",
             Set.of(INCIDENT_EVENTS, INCIDENT_DETECTIONS, NOTIFIER_SUBSCRIPTIONS, NOTIFIER_OUTBOX, NOTIFIER_DELIVERIES,
-                    NOTIFIER_FAILED, INCIDENT_COMPONENTS),
+                    NOTIFIER_FAILED, INCIDENT_COMPONENTS, MAINTENANCE_EVENTS, MAINTENANCE_DETECTIONS),
             Set.of(NOTIFIER_OUTBOX, NOTIFIER_DLQ, NOTIFIER_SUBSCRIPTIONS, NOTIFIER_DELIVERIES, NOTIFIER_FAILED),
             Set.of("notifier-dispatcher"));
 

@@ -28,8 +28,8 @@ public interface NotifierConfig {
     int maxComponentsPerSubscription();
 
     /**
-     * How long after a resolved incident's RCA is published the planner keeps what it knows of it (its brief); a
-     * reopen later than that still gets messages, without the title.
+     * How long after a resolved incident's RCA is published, or a maintenance window was completed or cancelled, the
+     * planner keeps what it knows of it (its brief); a reopen later than that still gets messages, without the title.
      */
     @WithDefault("30d")
     Duration forgetBriefsAfter();

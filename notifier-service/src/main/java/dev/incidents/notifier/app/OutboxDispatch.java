@@ -382,7 +382,7 @@ public class OutboxDispatch {
         OutboundMessage message = job.message().message();
         Instant now = clock.instant();
         return new Delivery(job.messageId(), job.destination(), message.getIncidentId(),
-                MessageKind.valueOf(message.getKind().name()), status, job.attemptsMade(), now, next, error,
+                message.getMaintenance() == null ? null : message.getMaintenance().getMaintenanceId(), MessageKind.valueOf(message.getKind().name()), status, job.attemptsMade(), now, next, error,
                 httpStatus, now);
     }
 

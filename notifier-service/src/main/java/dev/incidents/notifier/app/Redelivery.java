@@ -69,7 +69,8 @@ public class Redelivery {
         }
         OutboundMessage message = ledger.failedMessage(messageId).orElseThrow(() -> new NotRedeliverableException(
                 "Message " + messageId + " is no longer kept (30 days).", true));
-        Delivery again = new Delivery(messageId, failed.subscriptionId(), failed.incidentId(), failed.kind(),
+        Delivery again = new Delivery(messageId, failed.subscriptionId(), failed.incidentId(),
+                failed.maintenanceId(), failed.kind(),
                 Delivery.Status.RETRYING, 0, failed.lastAttemptAt(), clock.instant(), failed.lastError(),
                 failed.lastHttpStatus(), clock.instant());
         ledger.record(again);

@@ -11,10 +11,26 @@ import java.util.Set;
  */
 public record IncidentBrief(String incidentId, String title, Severity severity, String status,
                             Set<String> components, String commander, boolean open, Instant nextUpdateDueAt,
-                            Instant rcaDueAt, int escalatedTo, Instant rcaPublishedAt) {
+                            Instant rcaDueAt, int escalatedTo, Instant rcaPublishedAt) implements NoticeSubject {
 
     public IncidentBrief {
         components = components == null ? Set.of() : Set.copyOf(components);
+    }
+
+    @Override
+    public String id() {
+        return incidentId;
+    }
+
+    @Override
+    public String lead() {
+        return commander;
+    }
+
+    /** An incident is news to its customers as soon as it is declared; what of it they hear is up to the kind. */
+    @Override
+    public boolean mayBePublic() {
+        return true;
     }
 
     public IncidentBrief withStatus(String newStatus, Instant nextUpdate) {

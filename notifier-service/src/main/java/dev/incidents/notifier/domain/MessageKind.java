@@ -1,8 +1,9 @@
 package dev.incidents.notifier.domain;
 
 /**
- * Every kind of message the notifier sends, and whether a PUBLIC subscriber may ever see it. All but the last tell
- * of an incident; CONFIRMATION_REQUESTED asks an email recipient to confirm the address, and is no filter choice.
+ * Every kind of message the notifier sends, and whether a PUBLIC subscriber may ever see it (of a maintenance window:
+ * only of a PUBLIC one). The MAINTENANCE_ kinds tell of a maintenance window, the others of an incident, but
+ * CONFIRMATION_REQUESTED, which asks an email recipient to confirm the address and is no filter choice.
  */
 public enum MessageKind {
     DECLARED(true),
@@ -19,6 +20,15 @@ public enum MessageKind {
     RCA_OVERDUE(false),
     CORRECTIVE_ACTION_DUE_SOON(false),
     CORRECTIVE_ACTION_OVERDUE(false),
+    MAINTENANCE_SCHEDULED(true),
+    MAINTENANCE_UPDATED(true),
+    /** The reminder, a lead before the window starts. */
+    MAINTENANCE_STARTING_SOON(true),
+    MAINTENANCE_STARTED(true),
+    MAINTENANCE_COMPLETED(true),
+    MAINTENANCE_CANCELLED(true),
+    MAINTENANCE_DUE_TO_START(false),
+    MAINTENANCE_OVERRUN(false),
     CONFIRMATION_REQUESTED(false);
 
     private final boolean isPublic;

@@ -46,4 +46,12 @@ public sealed interface NoticeDetail {
 
     record CorrectiveAction(String description, String owner, Instant dueAt) {
     }
+
+    /**
+     * A step of a maintenance window (scheduled, plan updated, started, completed, cancelled) and what it says to
+     * the window's audience: the description, the update's or the step's message, the reason to cancel; null when
+     * an update only changed the plan. The window's times are its brief's.
+     */
+    record MaintenanceStep(String text) implements NoticeDetail {
+    }
 }

@@ -1,7 +1,5 @@
 package dev.incidents.notifier.domain;
 
-import java.util.Optional;
-
 /**
  * Turns what happened into the notice to send, keeping the brief of each incident up to date on the way. Pure:
  * given the same brief and happening it always plans the same notice, whose id derives from the happening's.
@@ -12,10 +10,7 @@ public final class NoticePlanner {
     }
 
     /** The incident's brief after the happening, and the notice to send about it, if any. */
-    public record Planned(IncidentBrief brief, Optional<Notice> notice) {
-    }
-
-    public static Planned plan(IncidentBrief before, Happening happening) {
+    public static Planned<IncidentBrief> plan(IncidentBrief before, Happening happening) {
         IncidentBrief brief = before != null ? before : unknown(happening);
         return switch (happening) {
             case Happening.Declared d -> notice(new IncidentBrief(d.incidentId(), d.title(), d.severity(),
@@ -34,7 +29,7 @@ public final class NoticePlanner {
             case Happening.RcaPublished p -> notice(brief.rcaPublished(p.at()), happening, MessageKind.RCA_PUBLISHED,
                     new NoticeDetail.RcaPublished(p.rootCause(), p.correctiveActions(), p.thirdParty()));
             case Happening.Detected d -> detected(brief, d);
-            case Happening.Unannounced ignored -> new Planned(brief, Optional.empty());
+            case Happening.Unannounced ignored -> Planned.silently(brief);
         };
     }
 
@@ -43,11 +38,11 @@ public final class NoticePlanner {
      * clearing one carries how far the alert climbed (to reach everyone alerted), and then the climb starts again
      * from nothing.
      */
-    private static Planned detected(IncidentBrief brief, Happening.Detected d) {
+    private static Planned<IncidentBrief> detected(IncidentBrief brief, Happening.Detected d) {
         if (d.action() != null) {
-            return new Planned(brief, Optional.of(new Notice(d.sourceId(), d.kind(), brief, d.at(),
+            return Planned.telling(brief, new Notice(d.sourceId(), d.kind(), brief, d.at(),
                     new NoticeDetail.ActionAlert(d.action().id(), d.action().description(), d.action().owner(),
-                            d.deadline(), d.lateBy(), d.repeat()))));
+                            d.deadline(), d.lateBy(), d.repeat())));
         }
         IncidentBrief after = switch (d.kind()) {
             case UPDATE_STILL_OVERDUE -> brief.escalatedTo(Math.max(brief.escalatedTo(), d.repeat()));
@@ -57,11 +52,12 @@ public final class NoticePlanner {
         IncidentBrief told = d.kind() == MessageKind.UPDATE_OVERDUE_CLEARED ? brief : after;
         Notice notice = new Notice(d.sourceId(), d.kind(), told, d.at(),
                 new NoticeDetail.DeadlineAlert(d.deadline(), d.lateBy(), d.repeat()));
-        return new Planned(after, Optional.of(notice));
+        return Planned.telling(after, notice);
     }
 
-    private static Planned notice(IncidentBrief after, Happening happening, MessageKind kind, NoticeDetail detail) {
-        return new Planned(after, Optional.of(new Notice(happening.sourceId(), kind, after, happening.at(), detail)));
+    private static Planned<IncidentBrief> notice(IncidentBrief after, Happening happening, MessageKind kind,
+                                                 NoticeDetail detail) {
+        return Planned.telling(after, new Notice(happening.sourceId(), kind, after, happening.at(), detail));
     }
 
     /** A happening about an incident whose declaration was never read (it predates the retained events). */

@@ -8,13 +8,16 @@ import java.util.UUID;
 
 /**
  * Who receives a notice. An email address not yet confirmed receives none. Every subscription's filters apply
- * (severities, components and groups, kinds), and a PUBLIC one sees only public kinds. Beyond that, by role:
+ * (severities, components and groups, kinds; a maintenance window has no severity and passes a severity filter),
+ * and a PUBLIC one sees only public kinds, and nothing of an INTERNAL maintenance window. Beyond that, by role:
  * <ul>
- *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads (all of them
- *   for {@code *}), and is the only place due-soon, overdue, cleared and RCA-overdue alerts go; the alerts about a
- *   corrective action go to the incident commander's channel and to its owner's (the channel named after them);</li>
- *   <li>an escalation subscriber ({@code escalationLevel} n) hears only escalations: UpdateStillOverdue and an
- *   overdue corrective action from their n-th repeat on, and the clearing of an alert that reached it;</li>
+ *   <li>a commander's channel ({@code commander} set) hears about the incidents its commander leads and the
+ *   maintenance windows they scheduled (all of them for {@code *}), and is the only place due-soon, overdue,
+ *   cleared and RCA-overdue alerts and a window's late start and overrun go; the alerts about a corrective action
+ *   go to the incident commander's channel and to its owner's (the channel named after them);</li>
+ *   <li>an escalation subscriber ({@code escalationLevel} n) hears only escalations: UpdateStillOverdue, an overdue
+ *   corrective action and an overrun window from their n-th repeat on, and what settles an alert that reached it
+ *   (the cleared alert; the window's new plan, completion or cancellation);</li>
  *   <li>any other subscription hears every other kind its audience may see.</li>
  * </ul>
  */
@@ -22,11 +25,16 @@ public final class NoticeRouter {
 
     private static final Set<MessageKind> COMMANDER_ALERTS = Set.of(MessageKind.UPDATE_DUE_SOON,
             MessageKind.UPDATE_OVERDUE, MessageKind.UPDATE_OVERDUE_CLEARED, MessageKind.RCA_OVERDUE,
-            MessageKind.CORRECTIVE_ACTION_DUE_SOON, MessageKind.CORRECTIVE_ACTION_OVERDUE);
+            MessageKind.CORRECTIVE_ACTION_DUE_SOON, MessageKind.CORRECTIVE_ACTION_OVERDUE,
+            MessageKind.MAINTENANCE_DUE_TO_START, MessageKind.MAINTENANCE_OVERRUN);
 
     /** The alerts that climb the escalation ladder with each repeat. */
     private static final Set<MessageKind> ESCALATING = Set.of(MessageKind.UPDATE_STILL_OVERDUE,
-            MessageKind.CORRECTIVE_ACTION_OVERDUE);
+            MessageKind.CORRECTIVE_ACTION_OVERDUE, MessageKind.MAINTENANCE_OVERRUN);
+
+    /** What tells those an escalating alert reached that it is settled. */
+    private static final Set<MessageKind> SETTLING = Set.of(MessageKind.UPDATE_OVERDUE_CLEARED,
+            MessageKind.MAINTENANCE_UPDATED, MessageKind.MAINTENANCE_COMPLETED, MessageKind.MAINTENANCE_CANCELLED);
 
     private NoticeRouter() {
     }
@@ -49,18 +57,24 @@ public final class NoticeRouter {
     }
 
     private static boolean passesFilters(Subscription s, Notice notice, ComponentGroups groups) {
-        IncidentBrief incident = notice.incident();
-        return (s.audience() == Audience.INTERNAL || notice.kind().isPublic())
-                && (s.severities().isEmpty()
-                        || incident.severity() != null && s.severities().contains(incident.severity()))
-                && touchesChosenParts(s, incident, groups)
+        NoticeSubject subject = notice.subject();
+        return (s.audience() == Audience.INTERNAL || notice.kind().isPublic() && subject.mayBePublic())
+                && passesSeverities(s, subject)
+                && touchesChosenParts(s, subject, groups)
                 && (s.messageKinds().isEmpty() || s.messageKinds().contains(notice.kind()));
     }
 
-    /** No component or group chosen: every incident; else one naming a chosen component or one of a chosen group. */
-    private static boolean touchesChosenParts(Subscription s, IncidentBrief incident, ComponentGroups groups) {
+    private static boolean passesSeverities(Subscription s, NoticeSubject subject) {
+        return s.severities().isEmpty() || switch (subject) {
+            case IncidentBrief incident -> incident.severity() != null && s.severities().contains(incident.severity());
+            case MaintenanceBrief ignored -> true;
+        };
+    }
+
+    /** No component or group chosen: everything; else what names a chosen component or one of a chosen group. */
+    private static boolean touchesChosenParts(Subscription s, NoticeSubject subject, ComponentGroups groups) {
         return s.components().isEmpty() && s.groups().isEmpty()
-                || incident.components().stream().anyMatch(component -> s.components().contains(component)
+                || subject.components().stream().anyMatch(component -> s.components().contains(component)
                         || groups.groupOf(component).filter(s.groups()::contains).isPresent());
     }
 
@@ -70,7 +84,7 @@ public final class NoticeRouter {
             return escalationReaches(s.escalationLevel(), notice);
         }
         if (s.commander() != null) {
-            return (commands(s.commander(), notice.incident()) || owns(s.commander(), notice))
+            return (leads(s.commander(), notice.subject()) || owns(s.commander(), notice))
                     && kind != MessageKind.UPDATE_STILL_OVERDUE;
         }
         return !COMMANDER_ALERTS.contains(kind) && kind != MessageKind.UPDATE_STILL_OVERDUE;
@@ -80,14 +94,14 @@ public final class NoticeRouter {
         if (ESCALATING.contains(notice.kind()) && notice.detail() instanceof NoticeDetail.RepeatedAlert alert) {
             return alert.repeat() >= level;
         }
-        return notice.kind() == MessageKind.UPDATE_OVERDUE_CLEARED && notice.incident().escalatedTo() >= level;
+        return SETTLING.contains(notice.kind()) && notice.subject().escalatedTo() >= level;
     }
 
     private static boolean owns(String person, Notice notice) {
         return notice.detail() instanceof NoticeDetail.ActionAlert alert && person.equals(alert.owner());
     }
 
-    private static boolean commands(String commander, IncidentBrief incident) {
-        return "*".equals(commander) || commander.equals(incident.commander());
+    private static boolean leads(String commander, NoticeSubject subject) {
+        return "*".equals(commander) || commander.equals(subject.lead());
     }
 }

@@ -40,12 +40,13 @@ public class DeliveryResource {
 
     /**
      * Latest change first, a page at a time ({@code limit}, default 100, at most 500; {@code after}: the cursor of
-     * the Link header); filters by subscription, incident and status.
+     * the Link header); filters by subscription, incident, maintenance window and status.
      */
     @GET
     @RolesAllowed({Roles.VIEWER, Roles.RESPONDER, Roles.COMMANDER, Roles.NOTIFIER_ADMIN, Roles.ADMIN})
     public Response list(@QueryParam("subscriptionId") String subscriptionId,
-                         @QueryParam("incidentId") String incidentId, @QueryParam("status") String status,
+                         @QueryParam("incidentId") String incidentId,
+                         @QueryParam("maintenanceId") String maintenanceId, @QueryParam("status") String status,
                          @QueryParam("limit") Integer limit, @QueryParam("after") String after, @Context UriInfo uri) {
         Delivery.Status wanted = status(status);
         Paging.Request page = Paging.Request.of(limit, after, DEFAULT_LIMIT, MAX_LIMIT);
@@ -53,6 +54,7 @@ public class DeliveryResource {
             return Paging.page(all
                             .filter(d -> subscriptionId == null || d.subscriptionId().equals(subscriptionId))
                             .filter(d -> incidentId == null || incidentId.equals(d.incidentId()))
+                            .filter(d -> maintenanceId == null || maintenanceId.equals(d.maintenanceId()))
                             .filter(d -> wanted == null || d.status() == wanted),
                     d -> new Paging.Position(d.updatedAt(), d.messageId()), Paging.Position.NEWEST_FIRST, page)
                     .response(uri);

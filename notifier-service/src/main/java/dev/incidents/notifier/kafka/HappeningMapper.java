@@ -31,6 +31,11 @@ final class HappeningMapper {
     private HappeningMapper() {
     }
 
+    /** A decoded record of incident-events or incident-detections. */
+    static Happening of(Object value) {
+        return value instanceof IncidentEvent event ? of(event) : of((IncidentDetection) value);
+    }
+
     static Happening of(IncidentEvent event) {
         String id = event.getEventId();
         String incident = event.getIncidentId();

@@ -1,5 +1,6 @@
 package dev.incidents.notifier.kafka;
 
+import dev.incidents.avro.notifier.MaintenanceBrief;
 import dev.incidents.avro.notifier.MessageKind;
 import dev.incidents.avro.notifier.OutboundMessage;
 import dev.incidents.notifier.domain.IncidentBrief;
@@ -15,17 +16,25 @@ final class OutboxMapper {
 
     static OutboundMessage toAvro(String messageId, Subscription subscription, Notice notice,
                                   NoticeRenderer.Rendered rendered) {
-        IncidentBrief incident = notice.incident();
-        return OutboundMessage.newBuilder()
+        OutboundMessage.Builder message = OutboundMessage.newBuilder()
                 .setMessageId(messageId).setSubscriptionId(subscription.id()).setSourceId(notice.sourceId())
-                .setIncidentId(incident.incidentId()).setKind(MessageKind.valueOf(notice.kind().name()))
+                .setKind(MessageKind.valueOf(notice.kind().name()))
                 .setCreatedAt(notice.at()).setLocale(subscription.locale().toLanguageTag())
-                .setSubject(rendered.subject()).setText(rendered.text()).setHtml(rendered.html())
-                .setIncidentTitle(incident.title())
-                .setSeverity(incident.severity() == null ? null
-                        : dev.incidents.avro.Severity.valueOf(incident.severity().name()))
-                .setStatus(incident.status()).setNextUpdateDueAt(incident.nextUpdateDueAt())
-                .setRcaDueAt(incident.rcaDueAt())
-                .build();
+                .setSubject(rendered.subject()).setText(rendered.text()).setHtml(rendered.html());
+        switch (notice.subject()) {
+            case IncidentBrief incident -> message.setIncidentId(incident.incidentId())
+                    .setIncidentTitle(incident.title())
+                    .setSeverity(incident.severity() == null ? null
+                            : dev.incidents.avro.Severity.valueOf(incident.severity().name()))
+                    .setStatus(incident.status()).setNextUpdateDueAt(incident.nextUpdateDueAt())
+                    .setRcaDueAt(incident.rcaDueAt());
+            case dev.incidents.notifier.domain.MaintenanceBrief window -> message.setMaintenance(
+                    MaintenanceBrief.newBuilder().setMaintenanceId(window.maintenanceId())
+                            .setTitle(window.title() != null ? window.title() : window.maintenanceId())
+                            .setStatus(window.status().name())
+                            .setComponents(window.components().stream().sorted().toList())
+                            .setStartsAt(window.startsAt()).setEndsAt(window.endsAt()).build());
+        }
+        return message.build();
     }
 }

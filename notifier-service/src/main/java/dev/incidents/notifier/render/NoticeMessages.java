@@ -118,6 +118,57 @@ public interface NoticeMessages {
     @Message("This is escalation {repeat}.")
     String escalation(int repeat);
 
+    @Message("Scheduled maintenance: {title}")
+    String subjectMaintenanceScheduled(String title);
+
+    @Message("Maintenance plan updated: {title}")
+    String subjectMaintenanceUpdated(String title);
+
+    @Message("Maintenance starts soon: {title}")
+    String subjectMaintenanceStartingSoon(String title);
+
+    @Message("Maintenance in progress: {title}")
+    String subjectMaintenanceStarted(String title);
+
+    @Message("Maintenance completed: {title}")
+    String subjectMaintenanceCompleted(String title);
+
+    @Message("Maintenance cancelled: {title}")
+    String subjectMaintenanceCancelled(String title);
+
+    @Message("Maintenance not started: {title}")
+    String subjectMaintenanceDueToStart(String title);
+
+    @Message("Maintenance overrunning: {title}")
+    String subjectMaintenanceOverrun(String title);
+
+    @Message("Escalation {repeat}: maintenance still overrunning: {title}")
+    String subjectMaintenanceStillOverrun(int repeat, String title);
+
+    @Message("Planned from {start} to {end}.")
+    String maintenanceWindow(String start, String end);
+
+    @Message("The maintenance starts at {time}.")
+    String maintenanceStartingSoon(String time);
+
+    @Message("The maintenance has begun.")
+    String maintenanceStarted();
+
+    @Message("It is planned to end by {time}.")
+    String maintenancePlannedEnd(String time);
+
+    @Message("The maintenance is complete.")
+    String maintenanceCompleted();
+
+    @Message("The maintenance will not take place.")
+    String maintenanceCancelled();
+
+    @Message("The maintenance was to start at {time} and has not been started; {minutes} min late.")
+    String maintenanceDueToStart(String time, long minutes);
+
+    @Message("The maintenance was to end at {time} and is not completed; {minutes} min over.")
+    String maintenanceOverrun(String time, long minutes);
+
     // Mail about the subscription itself: confirming the address, unsubscribing.
 
     @Message("Please confirm: incident updates to {address}")

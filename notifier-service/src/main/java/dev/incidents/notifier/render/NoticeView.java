@@ -1,6 +1,7 @@
 package dev.incidents.notifier.render;
 
 import dev.incidents.notifier.domain.IncidentBrief;
+import dev.incidents.notifier.domain.MaintenanceBrief;
 import dev.incidents.notifier.domain.Notice;
 import dev.incidents.notifier.domain.NoticeDetail;
 
@@ -13,13 +14,15 @@ import java.util.Locale;
 
 /**
  * A notice as one reader's templates see it: every time already in the reader's zone and written the way their
- * locale writes it (with the zone named), every optional part null when absent.
+ * locale writes it (with the zone named), every optional part null when absent. {@code subjectId} is the incident's
+ * or the maintenance window's id; {@code windowStart} and {@code windowEnd} are a window's planned times.
  */
-public record NoticeView(String languageTag, String kind, String incidentId, String title, String severity,
+public record NoticeView(String languageTag, String kind, String subjectId, String title, String severity,
                          String status,
                          String text, String nextUpdate, String rcaDue, String deadline, long lateMinutes,
                          int repeat, String severityFrom, String severityTo, String rootCause,
-                         List<Action> actions, String vendor, String actionId, Action action, long lateDays) {
+                         List<Action> actions, String vendor, String actionId, Action action, long lateDays,
+                         String windowStart, String windowEnd) {
 
     /** A corrective action as shown; {@code action} and {@code actionId} are the one an action alert is about. */
     public record Action(String description, String owner) {
@@ -69,8 +72,11 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
                 view.deadline = view.time(a.deadline());
                 view.lateMinutes = a.lateBy().toMinutes();
                 view.repeat = a.repeat();
-                view.rcaDue = view.time(notice.incident().rcaDueAt());
+                if (notice.subject() instanceof IncidentBrief incident) {
+                    view.rcaDue = view.time(incident.rcaDueAt());
+                }
             }
+            case NoticeDetail.MaintenanceStep step -> view.text = step.text();
         }
         return view.build();
     }
@@ -110,12 +116,25 @@ public record NoticeView(String languageTag, String kind, String incidentId, Str
         }
 
         NoticeView build() {
-            IncidentBrief incident = notice.incident();
-            String title = incident.title() != null ? incident.title() : incident.incidentId();
-            return new NoticeView(locale.toLanguageTag(), notice.kind().name(), incident.incidentId(), title,
-                    incident.severity() == null ? null : incident.severity().name(), incident.status(), text,
-                    nextUpdate, rcaDue, deadline, lateMinutes, repeat, severityFrom, severityTo, rootCause, actions,
-                    vendor, actionId, action, lateDays);
+            String title = notice.subject().title() != null ? notice.subject().title() : notice.subject().id();
+            String severity = null;
+            String status;
+            String windowStart = null;
+            String windowEnd = null;
+            switch (notice.subject()) {
+                case IncidentBrief incident -> {
+                    severity = incident.severity() == null ? null : incident.severity().name();
+                    status = incident.status();
+                }
+                case MaintenanceBrief window -> {
+                    status = window.status().name();
+                    windowStart = time(window.startsAt());
+                    windowEnd = time(window.endsAt());
+                }
+            }
+            return new NoticeView(locale.toLanguageTag(), notice.kind().name(), notice.subject().id(), title,
+                    severity, status, text, nextUpdate, rcaDue, deadline, lateMinutes, repeat, severityFrom,
+                    severityTo, rootCause, actions, vendor, actionId, action, lateDays, windowStart, windowEnd);
         }
     }
 }

@@ -13,7 +13,7 @@ public final class DeliveryMapper {
 
     public static DeliveryRecord toAvro(Delivery d) {
         return DeliveryRecord.newBuilder().setMessageId(d.messageId()).setSubscriptionId(d.subscriptionId())
-                .setIncidentId(d.incidentId())
+                .setIncidentId(d.incidentId()).setMaintenanceId(d.maintenanceId())
                 .setKind(dev.incidents.avro.notifier.MessageKind.valueOf(d.kind().name()))
                 .setStatus(DeliveryStatus.valueOf(d.status().name())).setAttempts(d.attempts())
                 .setLastAttemptAt(d.lastAttemptAt()).setNextAttemptAt(d.nextAttemptAt())
@@ -22,7 +22,7 @@ public final class DeliveryMapper {
     }
 
     public static Delivery toDomain(DeliveryRecord r) {
-        return new Delivery(r.getMessageId(), r.getSubscriptionId(), r.getIncidentId(),
+        return new Delivery(r.getMessageId(), r.getSubscriptionId(), r.getIncidentId(), r.getMaintenanceId(),
                 MessageKind.valueOf(r.getKind().name()), Delivery.Status.valueOf(r.getStatus().name()),
                 r.getAttempts(), r.getLastAttemptAt(), r.getNextAttemptAt(), r.getLastError(), r.getLastHttpStatus(),
                 r.getUpdatedAt());

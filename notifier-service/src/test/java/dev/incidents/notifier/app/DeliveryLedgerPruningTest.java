@@ -48,7 +48,7 @@ class DeliveryLedgerPruningTest {
     }
 
     private static Delivery delivery(Delivery.Status status, Instant updatedAt) {
-        return new Delivery("pruning-" + UUID.randomUUID(), "sub-1", "inc-1", MessageKind.PUBLIC_UPDATE, status, 1,
+        return new Delivery("pruning-" + UUID.randomUUID(), "sub-1", "inc-1", null, MessageKind.PUBLIC_UPDATE, status, 1,
                 updatedAt, status == Delivery.Status.RETRYING ? updatedAt.plusSeconds(60) : null, null, 200,
                 updatedAt);
     }

@@ -3,11 +3,13 @@ package dev.incidents.notifier.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.incidents.avro.Severity;
+import dev.incidents.avro.notifier.MaintenanceBrief;
 import dev.incidents.avro.notifier.MessageKind;
 import dev.incidents.avro.notifier.OutboundMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +34,29 @@ class PayloadsTest {
         assertThat(event.at("/data/incident/nextUpdateDueAt").asText()).isEqualTo("2026-11-23T10:15:00Z");
         assertThat(event.at("/data/incident/rcaDueAt").isNull()).isTrue();
         assertThat(event.at("/data/text").asText()).isEqualTo(MESSAGE.getText());
+    }
+
+    @Test
+    void a_maintenance_webhook_event_is_typed_maintenance_and_carries_the_window_instead_of_an_incident()
+            throws Exception {
+        OutboundMessage reminder = OutboundMessage.newBuilder(MESSAGE).setIncidentId(null).setIncidentTitle(null)
+                .setSeverity(null).setStatus(null).setNextUpdateDueAt(null)
+                .setKind(MessageKind.MAINTENANCE_STARTING_SOON).setSubject("Maintenance starts soon: Login upgrade")
+                .setMaintenance(MaintenanceBrief.newBuilder().setMaintenanceId("mnt-1").setTitle("Login upgrade")
+                        .setStatus("SCHEDULED").setComponents(List.of("login"))
+                        .setStartsAt(Instant.parse("2026-11-23T11:00:00Z"))
+                        .setEndsAt(Instant.parse("2026-11-23T12:00:00Z")).build()).build();
+
+        JsonNode event = JSON.readTree(Payloads.webhook(reminder));
+        JsonNode discord = JSON.readTree(Payloads.discord(reminder));
+
+        assertThat(event.get("type").asText()).isEqualTo("maintenance.starting_soon");
+        assertThat(event.at("/data/maintenance/id").asText()).isEqualTo("mnt-1");
+        assertThat(event.at("/data/maintenance/startsAt").asText()).isEqualTo("2026-11-23T11:00:00Z");
+        assertThat(event.at("/data/maintenance/components/0").asText()).isEqualTo("login");
+        assertThat(event.at("/data/incident").isMissingNode()).isTrue();
+        assertThat(discord.at("/embeds/0/footer/text").asText()).isEqualTo("Maintenance mnt-1");
+        assertThat(discord.at("/embeds/0/color").asInt()).isEqualTo(0x0550AE);
     }
 
     @Test

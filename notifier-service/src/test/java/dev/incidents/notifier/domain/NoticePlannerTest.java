@@ -1,6 +1,5 @@
 package dev.incidents.notifier.domain;
 
-import dev.incidents.notifier.domain.NoticePlanner.Planned;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +16,7 @@ class NoticePlannerTest {
 
     @Test
     void a_declaration_starts_the_brief_and_announces_the_next_update() {
-        Planned planned = NoticePlanner.plan(null, declared());
+        Planned<IncidentBrief> planned = NoticePlanner.plan(null, declared());
 
         assertThat(planned.brief().title()).isEqualTo("Checkout down");
         assertThat(planned.brief().commander()).isEqualTo("alice");
@@ -33,9 +32,9 @@ class NoticePlannerTest {
         IncidentBrief brief = NoticePlanner.plan(null, declared()).brief();
         Instant next = FIRST_DEADLINE.plus(Duration.ofMinutes(15));
 
-        Planned publicUpdate = NoticePlanner.plan(brief, new Happening.UpdatePosted("evt-2", "inc-1", T0,
+        Planned<IncidentBrief> publicUpdate = NoticePlanner.plan(brief, new Happening.UpdatePosted("evt-2", "inc-1", T0,
                 "IDENTIFIED", "A bad deploy", Audience.PUBLIC, next));
-        Planned internalUpdate = NoticePlanner.plan(brief, new Happening.UpdatePosted("evt-3", "inc-1", T0,
+        Planned<IncidentBrief> internalUpdate = NoticePlanner.plan(brief, new Happening.UpdatePosted("evt-3", "inc-1", T0,
                 "IDENTIFIED", "Rolled back build 4711", Audience.INTERNAL, next));
 
         assertThat(publicUpdate.notice().orElseThrow().kind()).isEqualTo(MessageKind.PUBLIC_UPDATE);
@@ -49,7 +48,8 @@ class NoticePlannerTest {
         IncidentBrief brief = NoticePlanner.plan(null, declared()).brief();
         Instant rcaDue = T0.plus(Duration.ofDays(5));
 
-        Planned planned = NoticePlanner.plan(brief, new Happening.Resolved("evt-2", "inc-1", T0, "Fixed", rcaDue));
+        Planned<IncidentBrief> planned = NoticePlanner.plan(brief,
+                new Happening.Resolved("evt-2", "inc-1", T0, "Fixed", rcaDue));
 
         assertThat(planned.brief().open()).isFalse();
         assertThat(planned.brief().rcaDueAt()).isEqualTo(rcaDue);
@@ -80,7 +80,7 @@ class NoticePlannerTest {
         List<NoticeDetail.CorrectiveAction> actions = List.of(new NoticeDetail.CorrectiveAction(
                 "Fail over to a second payment provider", "payments-team", T0.plus(Duration.ofDays(30))));
 
-        Planned planned = NoticePlanner.plan(brief, new Happening.RcaPublished("evt-3", "inc-1", T0,
+        Planned<IncidentBrief> planned = NoticePlanner.plan(brief, new Happening.RcaPublished("evt-3", "inc-1", T0,
                 "The provider's API returned 500s", actions, "PayCo"));
 
         assertThat(planned.notice().orElseThrow().detail()).isEqualTo(new NoticeDetail.RcaPublished(
@@ -91,23 +91,26 @@ class NoticePlannerTest {
     void escalations_remember_how_far_they_climbed_until_the_alert_is_cleared() {
         IncidentBrief brief = NoticePlanner.plan(null, declared()).brief();
 
-        Planned first = NoticePlanner.plan(brief, detected("det-1", MessageKind.UPDATE_STILL_OVERDUE, 1));
-        Planned second = NoticePlanner.plan(first.brief(), detected("det-2", MessageKind.UPDATE_STILL_OVERDUE, 2));
-        Planned cleared = NoticePlanner.plan(second.brief(), detected("det-3", MessageKind.UPDATE_OVERDUE_CLEARED,
-                0));
+        Planned<IncidentBrief> first = NoticePlanner.plan(brief, detected("det-1", MessageKind.UPDATE_STILL_OVERDUE, 1));
+        Planned<IncidentBrief> second = NoticePlanner.plan(first.brief(),
+                detected("det-2", MessageKind.UPDATE_STILL_OVERDUE, 2));
+        Planned<IncidentBrief> cleared = NoticePlanner.plan(second.brief(),
+                detected("det-3", MessageKind.UPDATE_OVERDUE_CLEARED, 0));
 
-        assertThat(second.notice().orElseThrow().incident().escalatedTo()).isEqualTo(2);
-        assertThat(cleared.notice().orElseThrow().incident().escalatedTo()).isEqualTo(2);
+        assertThat(second.notice().orElseThrow().subject().escalatedTo()).isEqualTo(2);
+        assertThat(cleared.notice().orElseThrow().subject().escalatedTo()).isEqualTo(2);
         assertThat(cleared.brief().escalatedTo()).isZero();
     }
 
     @Test
     void a_detection_about_an_incident_never_declared_here_still_alerts_with_what_it_knows() {
-        Planned planned = NoticePlanner.plan(null, detected("det-1", MessageKind.UPDATE_OVERDUE, 0));
+        Planned<IncidentBrief> planned = NoticePlanner.plan(null, detected("det-1", MessageKind.UPDATE_OVERDUE, 0));
 
         assertThat(planned.notice()).hasValueSatisfying(notice -> {
-            assertThat(notice.incident().severity()).isEqualTo(Severity.SEV1);
-            assertThat(notice.incident().commander()).isEqualTo("alice");
+            assertThat(notice.subject()).isInstanceOfSatisfying(IncidentBrief.class, incident -> {
+                assertThat(incident.severity()).isEqualTo(Severity.SEV1);
+                assertThat(incident.commander()).isEqualTo("alice");
+            });
         });
     }
 
@@ -115,7 +118,7 @@ class NoticePlannerTest {
     void a_linked_customer_report_is_not_announced() {
         IncidentBrief brief = NoticePlanner.plan(null, declared()).brief();
 
-        Planned planned = NoticePlanner.plan(brief, new Happening.Unannounced("evt-4", "inc-1", T0));
+        Planned<IncidentBrief> planned = NoticePlanner.plan(brief, new Happening.Unannounced("evt-4", "inc-1", T0));
 
         assertThat(planned.notice()).isEmpty();
         assertThat(planned.brief()).isEqualTo(brief);

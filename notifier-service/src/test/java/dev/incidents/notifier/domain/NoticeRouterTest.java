@@ -16,6 +16,8 @@ class NoticeRouterTest {
     static final IncidentBrief CHECKOUT = new IncidentBrief("inc-1", "Checkout down", Severity.SEV1,
             "INVESTIGATING", Set.of("checkout"), "alice", true, NOW.plus(Duration.ofMinutes(15)), null, 0, null);
 
+    static final MaintenanceBrief WINDOW = window(Audience.PUBLIC, 0);
+
     final Subscription publicFeed = subscription("public", Audience.PUBLIC, null, null);
     final Subscription internalFeed = subscription("internal", Audience.INTERNAL, null, null);
     final Subscription alicesChannel = subscription("alice", Audience.INTERNAL, "alice", null);
@@ -130,6 +132,59 @@ class NoticeRouterTest {
     }
 
     @Test
+    void a_public_windows_steps_and_reminder_reach_every_feed_and_its_schedulers_channel_but_not_escalations() {
+        for (MessageKind kind : List.of(MessageKind.MAINTENANCE_SCHEDULED, MessageKind.MAINTENANCE_STARTING_SOON,
+                MessageKind.MAINTENANCE_STARTED, MessageKind.MAINTENANCE_COMPLETED)) {
+            assertThat(recipients(notice(kind, WINDOW, step()))).as(kind.name())
+                    .containsExactlyInAnyOrder("public", "internal", "bob", "all-commanders");
+        }
+    }
+
+    @Test
+    void nothing_of_an_internal_window_reaches_a_public_subscriber() {
+        MaintenanceBrief internal = window(Audience.INTERNAL, 0);
+
+        for (MessageKind kind : List.of(MessageKind.MAINTENANCE_SCHEDULED, MessageKind.MAINTENANCE_STARTING_SOON,
+                MessageKind.MAINTENANCE_STARTED, MessageKind.MAINTENANCE_COMPLETED)) {
+            assertThat(recipients(notice(kind, internal, step()))).as(kind.name())
+                    .containsExactlyInAnyOrder("internal", "bob", "all-commanders");
+        }
+    }
+
+    @Test
+    void a_late_start_and_an_overrun_go_to_the_schedulers_channel_and_an_overrun_climbs_the_ladder() {
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_DUE_TO_START, WINDOW, alert(0))))
+                .containsExactlyInAnyOrder("bob", "all-commanders");
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_OVERRUN, WINDOW, alert(0))))
+                .containsExactlyInAnyOrder("bob", "all-commanders");
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_OVERRUN, WINDOW, alert(1))))
+                .containsExactlyInAnyOrder("bob", "all-commanders", "escalation-1");
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_OVERRUN, WINDOW, alert(2))))
+                .containsExactlyInAnyOrder("bob", "all-commanders", "escalation-1", "escalation-2");
+    }
+
+    @Test
+    void the_end_of_an_escalated_overrun_reaches_everyone_the_escalation_reached() {
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_COMPLETED, window(Audience.PUBLIC, 1), step())))
+                .containsExactlyInAnyOrder("public", "internal", "bob", "all-commanders", "escalation-1");
+        assertThat(recipients(notice(MessageKind.MAINTENANCE_UPDATED, window(Audience.INTERNAL, 2), step())))
+                .containsExactlyInAnyOrder("internal", "bob", "all-commanders", "escalation-1", "escalation-2");
+    }
+
+    @Test
+    void a_window_has_no_severity_so_a_severity_filter_lets_it_through_and_component_filters_apply() {
+        Subscription sev1Only = with(internalFeed, Set.of(Severity.SEV1), Set.of(), Set.of());
+        Subscription paymentsOnly = with(internalFeed, Set.of(), Set.of("payments"), Set.of());
+        Subscription accountsGroup = with(publicFeed, Set.of(), Set.of(), Set.of("Accounts"), Set.of());
+        Subscription incidentsOnly = with(internalFeed, Set.of(), Set.of(), Set.of(MessageKind.DECLARED));
+        ComponentGroups catalog = id -> id.equals("login") ? Optional.of("Accounts") : Optional.empty();
+
+        assertThat(NoticeRouter.recipients(notice(MessageKind.MAINTENANCE_SCHEDULED, WINDOW, step()),
+                List.of(sev1Only, paymentsOnly, accountsGroup, incidentsOnly), catalog))
+                .containsExactly(sev1Only, accountsGroup);
+    }
+
+    @Test
     void a_message_id_is_stable_per_notice_and_subscription() {
         Notice notice = notice(MessageKind.PUBLIC_UPDATE, CHECKOUT, update());
 
@@ -141,8 +196,17 @@ class NoticeRouterTest {
         return NoticeRouter.recipients(notice, all, ComponentGroups.NONE).stream().map(Subscription::id).toList();
     }
 
-    private static Notice notice(MessageKind kind, IncidentBrief incident, NoticeDetail detail) {
-        return new Notice("source-" + kind, kind, incident, NOW, detail);
+    private static Notice notice(MessageKind kind, NoticeSubject subject, NoticeDetail detail) {
+        return new Notice("source-" + kind, kind, subject, NOW, detail);
+    }
+
+    private static MaintenanceBrief window(Audience audience, int escalatedTo) {
+        return new MaintenanceBrief("mnt-1", "Login database upgrade", Set.of("login"), NOW.plus(Duration.ofHours(1)),
+                NOW.plus(Duration.ofHours(2)), audience, MaintenanceBrief.Status.SCHEDULED, "bob", escalatedTo, null);
+    }
+
+    private static NoticeDetail step() {
+        return new NoticeDetail.MaintenanceStep("Sign-in may fail for a minute");
     }
 
     private static NoticeDetail update() {

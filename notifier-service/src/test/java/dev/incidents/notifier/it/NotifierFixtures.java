@@ -2,10 +2,15 @@ package dev.incidents.notifier.it;
 
 import dev.incidents.avro.Actor;
 import dev.incidents.avro.ActorKind;
+import dev.incidents.avro.Audience;
 import dev.incidents.avro.ComponentDefined;
 import dev.incidents.avro.ComponentEvent;
 import dev.incidents.avro.IncidentDeclared;
 import dev.incidents.avro.IncidentEvent;
+import dev.incidents.avro.MaintenanceDetection;
+import dev.incidents.avro.MaintenanceDetectionKind;
+import dev.incidents.avro.MaintenanceEvent;
+import dev.incidents.avro.MaintenanceScheduled;
 import dev.incidents.avro.Severity;
 import dev.incidents.schemas.IncidentTopic;
 import dev.incidents.support.tracing.TraceHeaders;
@@ -16,16 +21,19 @@ import dev.incidents.testing.TestStack;
 import dev.incidents.testing.TopicReader;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +42,10 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** What the notifier's tests set up alike: a webhook subscription, and declarations on incident-events. */
+/**
+ * What the notifier's tests set up alike: subscriptions, declarations on incident-events, catalog components, and
+ * maintenance windows with their reminders.
+ */
 final class NotifierFixtures {
 
     static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
@@ -90,19 +101,8 @@ final class NotifierFixtures {
                         .setSummary("Customers cannot pay").setDetectedAt(at)
                         .setNextUpdateDueAt(at.plus(Duration.ofMinutes(15))).setCadenceSeconds(900L).build())
                 .build();
-        try (KafkaProducer<String, IncidentEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
-                "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
-                .forValue(IncidentTopic.INCIDENT_EVENTS).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_EVENTS.topicName(), null, incidentId, event,
-                    new RecordHeaders().add(TraceHeaders.TRACEPARENT, ("00-" + traceIdOf(incidentId)
-                            + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)))).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the declaration", e);
-        }
+        produce(IncidentTopic.INCIDENT_EVENTS, incidentId, event, new RecordHeaders().add(TraceHeaders.TRACEPARENT,
+                ("00-" + traceIdOf(incidentId) + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Defines a public component of the catalog under {@code group}, as the command service writes it. */
@@ -110,17 +110,39 @@ final class NotifierFixtures {
         ComponentEvent component = ComponentEvent.newBuilder().setComponentId(componentId).setVersion(1)
                 .setOccurredAt(Instant.now()).setActor(new Actor("incident-admin", ActorKind.PERSON))
                 .setPayload(new ComponentDefined(componentId, null, group, 0, true, false)).build();
-        try (KafkaProducer<String, ComponentEvent> producer = new KafkaProducer<>(Map.of(
+        produce(IncidentTopic.INCIDENT_COMPONENTS, componentId, component, new RecordHeaders());
+    }
+
+    /**
+     * A PUBLIC window "Login database upgrade" on {@code login}, scheduled by bob to start at {@code startsAt} for an
+     * hour, as the decider writes it, and its reminder, as the projection writes it.
+     */
+    static void scheduleAndRemind(String maintenanceId, Instant startsAt) {
+        Instant now = Instant.now();
+        produce(IncidentTopic.MAINTENANCE_EVENTS, maintenanceId, MaintenanceEvent.newBuilder()
+                .setEventId(UUID.randomUUID().toString()).setMaintenanceId(maintenanceId).setSequence(1)
+                .setOccurredAt(now).setActor(new Actor("bob", ActorKind.PERSON))
+                .setCausingCommandId(UUID.randomUUID().toString())
+                .setPayload(new MaintenanceScheduled("Login database upgrade", "Sign-in may fail for a minute",
+                        List.of("login"), startsAt, startsAt.plus(Duration.ofHours(1)), Audience.PUBLIC)).build(),
+                new RecordHeaders());
+        produce(IncidentTopic.MAINTENANCE_DETECTIONS, maintenanceId, new MaintenanceDetection(
+                "det-" + maintenanceId, maintenanceId, MaintenanceDetectionKind.MAINTENANCE_STARTING_SOON, startsAt,
+                now, 0L, 0), new RecordHeaders());
+    }
+
+    private static <V extends SpecificRecord> void produce(IncidentTopic<V> topic, String key, V value,
+                                                           Headers headers) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestStack.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
                 "all"), new StringSerializer(), new RegistryAvroSerdes(TestStack.nativeApiUrl(), false)
-                .forValue(IncidentTopic.INCIDENT_COMPONENTS).serializer())) {
-            producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMPONENTS.topicName(), componentId,
-                    component)).get();
+                .forValue(topic).serializer())) {
+            producer.send(new ProducerRecord<>(topic.topicName(), null, key, value, headers)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("Kafka did not take the component", e);
+            throw new IllegalStateException("Kafka did not take the record for " + topic.topicName(), e);
         }
     }
 

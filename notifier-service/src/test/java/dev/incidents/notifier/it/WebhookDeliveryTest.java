@@ -67,6 +67,37 @@ class WebhookDeliveryTest extends SignedInAsNotifierAdmin {
     }
 
     @Test
+    void a_maintenance_reminder_reaches_a_webhook_subscriber_signed_in_its_language_and_zone() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(NotifierFixtures.SECRET)) {
+            String subscriptionId = RestAssured.given().contentType(ContentType.JSON).body("{\"channel\":\"WEBHOOK\","
+                    + "\"target\":\"" + receiver.url() + "\",\"audience\":\"PUBLIC\",\"locale\":\"de\","
+                    + "\"timeZone\":\"Europe/Berlin\",\"secrets\":[\"" + NotifierFixtures.SECRET + "\"]}")
+                    .post("/subscriptions").then().statusCode(201).extract().jsonPath().getString("id");
+            Instant startsAt = Instant.parse("2026-12-24T09:00:00Z");
+
+            String maintenanceId = NotifierFixtures.declareUntil(() -> {
+                String id = "mnt-" + UUID.randomUUID();
+                NotifierFixtures.scheduleAndRemind(id, startsAt);
+                return id;
+            }, id -> receiver.received().stream().anyMatch(r -> r.body().contains(id)
+                    && r.body().contains("maintenance.starting_soon")));
+
+            WebhookReceiver.Received reminder = receiver.received().stream()
+                    .filter(r -> r.body().contains(maintenanceId) && r.body().contains("starting_soon")).findFirst()
+                    .orElseThrow();
+            assertThat(reminder.signatureValid()).isTrue();
+            assertThat(reminder.body()).contains("Wartung beginnt bald: Login database upgrade")
+                    .contains("Die Wartung beginnt um 24.12.2026, 10:00 (Europe/Berlin).")
+                    .contains("\"startsAt\":\"2026-12-24T09:00:00Z\"");
+            Await.until("the reminder's delivery in the ledger", Duration.ofSeconds(30),
+                    () -> RestAssured.given().queryParam("subscriptionId", subscriptionId)
+                            .queryParam("maintenanceId", maintenanceId).get("/deliveries").then().statusCode(200)
+                            .extract().jsonPath().getList("kind", String.class),
+                    kinds -> kinds.contains("MAINTENANCE_STARTING_SOON") && kinds.contains("MAINTENANCE_SCHEDULED"));
+        }
+    }
+
+    @Test
     void a_message_failed_for_good_is_recorded_and_can_be_redelivered_through_the_api() throws Exception {
         try (WebhookReceiver receiver = new WebhookReceiver(NotifierFixtures.SECRET)) {
             receiver.failNext(Integer.MAX_VALUE, 500);

@@ -13,6 +13,11 @@ import dev.incidents.avro.IncidentDetection;
 import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
+import dev.incidents.avro.MaintenanceCancelled;
+import dev.incidents.avro.MaintenanceDetection;
+import dev.incidents.avro.MaintenanceDetectionKind;
+import dev.incidents.avro.MaintenanceEvent;
+import dev.incidents.avro.MaintenanceScheduled;
 import dev.incidents.avro.RcaPublished;
 import dev.incidents.avro.Severity;
 import dev.incidents.avro.UpdatePosted;
@@ -55,16 +60,19 @@ class PlannerTopologyTest {
 
     static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
     static final Instant DEADLINE = T0.plus(Duration.ofMinutes(15));
+    static final Instant STARTS = T0.plus(Duration.ofHours(2));
 
     final AvroSerdes avro = AvroSerdes.WITHOUT_REGISTRY;
     final SubscriptionMapper mapper = new SubscriptionMapper(new SecretSeal("k1",
             Map.of("k1", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")));
     final NoticeRenderer renderer = (notice, locale, zone) -> new NoticeRenderer.Rendered(
-            notice.kind() + " " + notice.incident().title() + " " + locale.toLanguageTag() + " " + zone.getId(),
+            notice.kind() + " " + notice.subject().title() + " " + locale.toLanguageTag() + " " + zone.getId(),
             "text", "<p>html</p>");
     TopologyTestDriver driver;
     TestInputTopic<String, byte[]> events;
     TestInputTopic<String, byte[]> detections;
+    TestInputTopic<String, byte[]> maintenanceEvents;
+    TestInputTopic<String, byte[]> maintenanceDetections;
     TestInputTopic<String, byte[]> subscriptions;
     TestOutputTopic<String, OutboundMessage> outbox;
     TestOutputTopic<String, byte[]> deadLetters;
@@ -79,6 +87,8 @@ class PlannerTopologyTest {
                 OpenTelemetry.noop().getTracer("test")), config, T0);
         events = input(IncidentTopic.INCIDENT_EVENTS);
         detections = input(IncidentTopic.INCIDENT_DETECTIONS);
+        maintenanceEvents = input(IncidentTopic.MAINTENANCE_EVENTS);
+        maintenanceDetections = input(IncidentTopic.MAINTENANCE_DETECTIONS);
         subscriptions = input(IncidentTopic.NOTIFIER_SUBSCRIPTIONS);
         outbox = driver.createOutputTopic(IncidentTopic.NOTIFIER_OUTBOX.topicName(), Serdes.String().deserializer(),
                 avro.forValue(IncidentTopic.NOTIFIER_OUTBOX).deserializer());
@@ -214,6 +224,79 @@ class PlannerTopologyTest {
         driver.advanceWallClockTime(Duration.ofDays(1).plusHours(1));
         assertThat(briefs.get("inc-1")).isNull();
         assertThat(briefs.get("inc-2")).as("an open incident's brief").isNotNull();
+    }
+
+    @Test
+    void a_public_windows_reminder_reaches_every_feed_with_the_window_and_an_internal_ones_no_public_one() {
+        schedule("mnt-1", dev.incidents.avro.Audience.PUBLIC);
+        schedule("mnt-2", dev.incidents.avro.Audience.INTERNAL);
+        outbox.readValuesToList();
+
+        remind("mnt-1");
+        remind("mnt-2");
+
+        List<KeyValue<String, OutboundMessage>> messages = outbox.readKeyValuesToList();
+        assertThat(messages).filteredOn(m -> m.value.getMaintenance().getMaintenanceId().equals("mnt-1"))
+                .extracting(m -> m.key).containsExactlyInAnyOrder("public-en", "internal-de");
+        assertThat(messages).filteredOn(m -> m.value.getMaintenance().getMaintenanceId().equals("mnt-2"))
+                .extracting(m -> m.key).containsExactly("internal-de");
+        OutboundMessage reminder = messages.stream().filter(m -> m.key.equals("public-en")).findFirst()
+                .orElseThrow().value;
+        assertThat(reminder.getKind()).isEqualTo(MessageKind.MAINTENANCE_STARTING_SOON);
+        assertThat(reminder.getIncidentId()).isNull();
+        assertThat(reminder.getSubject()).isEqualTo("MAINTENANCE_STARTING_SOON Login database upgrade en "
+                + "America/New_York");
+        assertThat(reminder.getMaintenance()).isEqualTo(dev.incidents.avro.notifier.MaintenanceBrief.newBuilder()
+                .setMaintenanceId("mnt-1").setTitle("Login database upgrade").setStatus("SCHEDULED")
+                .setComponents(List.of("login")).setStartsAt(STARTS).setEndsAt(STARTS.plusSeconds(3600)).build());
+    }
+
+    @Test
+    void a_windows_overrun_alerts_the_schedulers_channel_and_a_stale_reminder_nobody() {
+        subscribe("bob-en", dev.incidents.notifier.domain.Audience.INTERNAL, "en", "UTC", "bob");
+        schedule("mnt-1", dev.incidents.avro.Audience.PUBLIC);
+        maintenanceEvents.pipeInput("mnt-1", maintenanceEvent("mnt-1", 2,
+                new MaintenanceCancelled("Not needed")), T0);
+        outbox.readValuesToList();
+
+        remind("mnt-1");
+        assertThat(outbox.isEmpty()).as("a reminder read after the cancellation").isTrue();
+
+        schedule("mnt-2", dev.incidents.avro.Audience.PUBLIC);
+        outbox.readValuesToList();
+        maintenanceDetections.pipeInput("mnt-2", avro.forValue(IncidentTopic.MAINTENANCE_DETECTIONS).serializer()
+                .serialize("t", new MaintenanceDetection("det-o", "mnt-2", MaintenanceDetectionKind.MAINTENANCE_OVERRUN,
+                        STARTS.plusSeconds(3600), STARTS.plusSeconds(3660), 60L, 0)), T0);
+        assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key).containsExactly("bob-en");
+    }
+
+    @Test
+    void an_unreadable_maintenance_record_goes_to_the_dead_letter_topic_and_the_next_is_planned() {
+        maintenanceEvents.pipeInput("mnt-1", "garbage".getBytes(StandardCharsets.UTF_8), T0);
+        schedule("mnt-1", dev.incidents.avro.Audience.PUBLIC);
+
+        assertThat(deadLetters.readRecord().headers().lastHeader(ContractDecoder.REASON_HEADER)).isNotNull();
+        assertThat(outbox.readKeyValuesToList()).extracting(m -> m.key).as("alice neither scheduled it nor is '*'")
+                .containsExactlyInAnyOrder("public-en", "internal-de");
+    }
+
+    private void schedule(String maintenanceId, dev.incidents.avro.Audience audience) {
+        maintenanceEvents.pipeInput(maintenanceId, maintenanceEvent(maintenanceId, 1, new MaintenanceScheduled(
+                "Login database upgrade", "Sign-in may fail briefly", List.of("login"), STARTS,
+                STARTS.plusSeconds(3600), audience)), T0);
+    }
+
+    private void remind(String maintenanceId) {
+        maintenanceDetections.pipeInput(maintenanceId, avro.forValue(IncidentTopic.MAINTENANCE_DETECTIONS)
+                .serializer().serialize("t", new MaintenanceDetection("det-" + maintenanceId, maintenanceId,
+                        MaintenanceDetectionKind.MAINTENANCE_STARTING_SOON, STARTS, T0, 0L, 0)), T0);
+    }
+
+    private byte[] maintenanceEvent(String maintenanceId, long sequence, Object payload) {
+        return avro.forValue(IncidentTopic.MAINTENANCE_EVENTS).serializer().serialize("t", MaintenanceEvent.newBuilder()
+                .setEventId(maintenanceId + "-" + sequence).setMaintenanceId(maintenanceId).setSequence(sequence)
+                .setOccurredAt(T0).setActor(new Actor("bob", ActorKind.PERSON)).setCausingCommandId("cmd")
+                .setPayload(payload).build());
     }
 
     private TestInputTopic<String, byte[]> input(IncidentTopic<?> topic) {

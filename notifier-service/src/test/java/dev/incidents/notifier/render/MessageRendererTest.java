@@ -1,9 +1,12 @@
 package dev.incidents.notifier.render;
 
+import dev.incidents.notifier.domain.Audience;
 import dev.incidents.notifier.domain.IncidentBrief;
+import dev.incidents.notifier.domain.MaintenanceBrief;
 import dev.incidents.notifier.domain.MessageKind;
 import dev.incidents.notifier.domain.Notice;
 import dev.incidents.notifier.domain.NoticeDetail;
+import dev.incidents.notifier.domain.NoticeSubject;
 import dev.incidents.notifier.domain.Severity;
 import dev.incidents.notifier.it.NotifierTestStack;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -32,8 +35,58 @@ class MessageRendererTest {
     static final IncidentBrief CHECKOUT = new IncidentBrief("inc-1", "Checkout down", Severity.SEV1, "IDENTIFIED",
             Set.of("checkout"), "alice", true, NEXT, null, 0, null);
 
+    static final MaintenanceBrief LOGIN_UPGRADE = new MaintenanceBrief("mnt-1", "Login database upgrade",
+            Set.of("login"), NEXT, NEXT.plus(Duration.ofHours(2)), Audience.PUBLIC, MaintenanceBrief.Status.SCHEDULED,
+            "bob", 0, null);
+
     @Inject
     MessageRenderer renderer;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "en    | America/New_York | Maintenance starts soon: Login database upgrade | The maintenance starts at Nov 23, 2026, 5:15 AM (America/New_York).",
+        "de    | Europe/Berlin    | Wartung beginnt bald: Login database upgrade    | Die Wartung beginnt um 23.11.2026, 11:15 (Europe/Berlin).",
+        "fr    | Europe/Paris     | La maintenance commence bientôt : Login database upgrade | La maintenance commence le 23 nov. 2026 11:15 (Europe/Paris).",
+        "ja    | Asia/Tokyo       | まもなくメンテナンス開始: Login database upgrade | メンテナンスは 2026/11/23 19:15 (Asia/Tokyo) に開始します。",
+        "zh-TW | Asia/Taipei      | 維護即將開始：Login database upgrade            | 維護將於 2026年11月23日 下午6:15 (Asia/Taipei) 開始。",
+        "tr    | Europe/Istanbul  | Bakım yakında başlıyor: Login database upgrade  | Bakım 23 Kas 2026 13:15 (Europe/Istanbul) itibarıyla başlıyor."
+    })
+    void a_maintenance_reminder_says_when_the_window_starts_and_ends_in_the_readers_language_and_zone(
+            String locale, String zone, String subject, String startsAt) {
+        Notice notice = new Notice("det-1", MessageKind.MAINTENANCE_STARTING_SOON, LOGIN_UPGRADE, NOW,
+                new NoticeDetail.DeadlineAlert(NEXT, Duration.ZERO, 0));
+
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.forLanguageTag(locale), ZoneId.of(zone));
+
+        assertThat(rendered.subject()).isEqualTo(subject);
+        assertThat(rendered.text()).contains(startsAt).contains("(" + zone + ")").hasLineCount(1);
+        assertThat(rendered.html()).contains("<html lang=\"" + locale + "\">").contains(startsAt);
+    }
+
+    @Test
+    void an_escalated_overrun_says_how_long_over_and_which_step_of_the_ladder() {
+        Notice notice = new Notice("det-3", MessageKind.MAINTENANCE_OVERRUN, LOGIN_UPGRADE, NOW,
+                new NoticeDetail.DeadlineAlert(NEXT.plus(Duration.ofHours(2)), Duration.ofMinutes(30), 2));
+
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+
+        assertThat(rendered.subject()).isEqualTo(
+                "Escalation 2: maintenance still overrunning: Login database upgrade");
+        assertThat(rendered.text()).contains("The maintenance was to end at Nov 23, 2026, 12:15 PM (UTC) and is not "
+                + "completed; 30 min over. This is escalation 2.");
+    }
+
+    @Test
+    void a_scheduled_window_says_when_it_runs_and_what_customers_will_notice() {
+        Notice notice = new Notice("evt-1", MessageKind.MAINTENANCE_SCHEDULED, LOGIN_UPGRADE, NOW,
+                new NoticeDetail.MaintenanceStep("Sign-in may fail for a minute"));
+
+        NoticeRenderer.Rendered rendered = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+
+        assertThat(rendered.subject()).isEqualTo("Scheduled maintenance: Login database upgrade");
+        assertThat(rendered.text()).contains("Planned from Nov 23, 2026, 10:15 AM (UTC) to Nov 23, 2026, 12:15 PM "
+                + "(UTC).").contains("Sign-in may fail for a minute");
+    }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -69,19 +122,27 @@ class MessageRendererTest {
             }
             assertThat(translated.stringPropertyNames()).as(locale).isEqualTo(keys);
             for (MessageKind kind : MessageKind.values()) {
-                Notice notice = new Notice("src", kind, CHECKOUT, NOW, detailFor(kind));
+                Notice notice = new Notice("src", kind, subjectFor(kind), NOW, detailFor(kind));
                 NoticeRenderer.Rendered english = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
                 NoticeRenderer.Rendered local = renderer.render(notice, Locale.forLanguageTag(locale),
                         ZoneId.of("UTC"));
                 assertThat(local.subject()).as(locale + " " + kind).isNotBlank();
+                assertThat(local.subject() + local.text() + local.html()).as(locale + " " + kind)
+                        .doesNotContain("null");
                 assertThat(local.subject() + local.text()).as(locale + " " + kind)
                         .isNotEqualTo(english.subject() + english.text());
             }
         }
     }
 
+    private static NoticeSubject subjectFor(MessageKind kind) {
+        return kind.name().startsWith("MAINTENANCE_") ? LOGIN_UPGRADE : CHECKOUT;
+    }
+
     private static NoticeDetail detailFor(MessageKind kind) {
         return switch (kind) {
+            case MAINTENANCE_SCHEDULED, MAINTENANCE_UPDATED, MAINTENANCE_STARTED, MAINTENANCE_COMPLETED,
+                 MAINTENANCE_CANCELLED -> new NoticeDetail.MaintenanceStep("Sign-in may fail briefly");
             case DECLARED -> new NoticeDetail.Declared("Customers cannot pay", NEXT);
             case PUBLIC_UPDATE, INTERNAL_UPDATE -> new NoticeDetail.Updated("IDENTIFIED", "Found it", NEXT);
             case SEVERITY_CHANGED -> new NoticeDetail.SeverityChanged(Severity.SEV2, Severity.SEV1, "Worse", NEXT);
