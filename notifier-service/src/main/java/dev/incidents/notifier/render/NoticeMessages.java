@@ -163,11 +163,17 @@ public interface NoticeMessages {
     @Message("The maintenance will not take place.")
     String maintenanceCancelled();
 
-    @Message("The maintenance was to start at {time} and has not been started; {minutes} min late.")
-    String maintenanceDueToStart(String time, long minutes);
+    @Message("The maintenance was to start at {time} and has not been started.")
+    String maintenanceDueToStart(String time);
 
-    @Message("The maintenance was to end at {time} and is not completed; {minutes} min over.")
-    String maintenanceOverrun(String time, long minutes);
+    @Message("{minutes} min late.")
+    String maintenanceMinutesLate(long minutes);
+
+    @Message("The maintenance was to end at {time} and is not completed.")
+    String maintenanceOverrun(String time);
+
+    @Message("{minutes} min over.")
+    String maintenanceMinutesOver(long minutes);
 
     // Mail about the subscription itself: confirming the address, unsubscribing.
 

@@ -73,7 +73,19 @@ class MessageRendererTest {
         assertThat(rendered.subject()).isEqualTo(
                 "Escalation 2: maintenance still overrunning: Login database upgrade");
         assertThat(rendered.text()).contains("The maintenance was to end at Nov 23, 2026, 12:15 PM (UTC) and is not "
-                + "completed; 30 min over. This is escalation 2.");
+                + "completed. 30 min over. This is escalation 2.");
+    }
+
+    @Test
+    void a_start_missed_just_now_is_not_counted_as_zero_minutes_late() {
+        Notice notice = new Notice("det-2", MessageKind.MAINTENANCE_DUE_TO_START, LOGIN_UPGRADE, NOW,
+                new NoticeDetail.DeadlineAlert(NEXT, Duration.ofSeconds(20), 0));
+
+        NoticeRenderer.Rendered german = renderer.render(notice, Locale.GERMAN, ZoneId.of("Europe/Berlin"));
+
+        assertThat(german.subject()).isEqualTo("Wartung nicht begonnen: Login database upgrade");
+        assertThat(german.text()).startsWith("Die Wartung sollte um 23.11.2026, 11:15 (Europe/Berlin) beginnen und "
+                + "wurde nicht begonnen.\n").doesNotContain("Min.");
     }
 
     @Test
