@@ -24,10 +24,12 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
         return List.of(
                 new ServiceLauncher("incident-commands",
                         stack.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
-                        stack.commandsPort(), stack, List.of(LOCAL_PAGERDUTY_INTEGRATION)),
+                        stack.commandsPort(), stack, List.of(LOCAL_PAGERDUTY_INTEGRATION,
+                        "incidents.dashboard.origins=http://127.0.0.1:" + stack.projectionPort())),
                 new ServiceLauncher("timeline-projection",
                         stack.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
-                        stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING)),
+                        stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING,
+                        "incidents.dashboard.commands-url=http://127.0.0.1:" + stack.commandsPort())),
                 new ServiceLauncher("notifier-service",
                         stack.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
                         stack.notifierPort(), stack, List.copyOf(notifierSettings)));

@@ -2,7 +2,8 @@
 // user. State arrives over the projection's SSE stream; after every (re)connection the board is fetched again to
 // catch up.
 import { element, formatDateTime, formatSpan, timeElement, viewerZone } from '../shared/format.js';
-import { authorised, readAllPages, readJson, signIn, signOut } from './sign-in.js';
+import { authorised, commandService, readAllPages, readJson, signIn, signOut } from './sign-in.js';
+import { setUpActions, showIncidentActions } from './actions.js';
 import { readEvents } from './event-stream.js';
 
 /** Operators compare updates with their deadlines to the second. */
@@ -269,6 +270,7 @@ async function showIncident(incidentId) {
     ...facts.flatMap(([term, value]) => [element('dt', { text: term }), element('dd', {}, value)]));
   document.getElementById('incident-rca').replaceChildren(...rcaText(incident));
   renderIncidentActions(incident.correctiveActions || []);
+  showIncidentActions(incident);
   document.getElementById('incident-timeline').replaceChildren(...timeline.map((entry) => element('li',
     { class: entry.isPublic ? 'public' : 'internal' },
     element('span', { class: 'audience', text: entry.isPublic ? 'Public' : 'Internal' }),
@@ -442,6 +444,17 @@ function route() {
   });
 }
 
+/** Opens an incident just declared once the projection has read it (a moment after the command's answer). */
+async function openWhenKnown(incidentId) {
+  const path = `/incidents/${encodeURIComponent(incidentId)}`;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const response = await authorised(path, { headers: { Accept: 'application/json' } });
+    if (response.ok) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  location.hash = `#${path}`;
+}
+
 /** Shows who is signed in; a problem signing in leaves the page with the reason and a way to try again. */
 async function signInFirst() {
   try {
@@ -449,6 +462,9 @@ async function signInFirst() {
     document.getElementById('user-name').textContent = user.name;
     document.getElementById('signed-in').hidden = false;
     document.getElementById('sign-out').addEventListener('click', signOut);
+    setUpActions(user, commandService(), openWhenKnown).catch((error) => {
+      document.getElementById('declare-slot').textContent = `Commands cannot be sent from here now: ${error.message}`;
+    });
     return true;
   } catch (error) {
     showConnection(`Not signed in: ${error.message}.`, 'down');

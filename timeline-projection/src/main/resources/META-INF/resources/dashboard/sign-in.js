@@ -9,13 +9,15 @@ import { getJson } from '../shared/format.js';
 const PENDING = 'incidents.dashboard.sign-in';
 let provider = null;
 let clientId = null;
+let commandsUrl = null;
 let tokens = null;
 let refreshTimer = null;
 
-/** The signed-in user ({ name, roles }), once signed in; navigates to the provider's login page when not. */
+/** The signed-in user ({ id, name, roles }), once signed in; navigates to the provider's login page when not. */
 export async function signIn() {
   const config = await getJson('/dashboard/sign-in');
   clientId = config.clientId;
+  commandsUrl = config.commandsUrl;
   provider = await getJson(`${config.issuer}/.well-known/openid-configuration`);
   const answer = new URLSearchParams(location.search);
   if (!answer.has('code') && !answer.has('error')) {
@@ -24,6 +26,11 @@ export async function signIn() {
   }
   await finishSignIn(answer);
   return signedInUser();
+}
+
+/** Where commands go: the incident-commands service, as this service's configuration names it. */
+export function commandService() {
+  return commandsUrl;
 }
 
 /** Ends the provider's session too, then comes back here (and so to the login page). */
@@ -125,7 +132,11 @@ async function refresh() {
 
 function signedInUser() {
   const claims = JSON.parse(new TextDecoder().decode(base64UrlBytes(tokens.access.split('.')[1])));
-  return { name: claims.name ?? claims.preferred_username ?? claims.sub, roles: claims.realm_access?.roles ?? [] };
+  return {
+    id: claims.preferred_username ?? claims.sub,
+    name: claims.name ?? claims.preferred_username ?? claims.sub,
+    roles: claims.realm_access?.roles ?? [],
+  };
 }
 
 function returnAddress() {

@@ -18,6 +18,18 @@ public interface IncidentsConfig {
     /** Public update cadence per severity. */
     BySeverity cadence();
 
+    /** The ops dashboard, which sends commands from people's browsers. */
+    Dashboard dashboard();
+
+    /** Where the ops dashboard is served from. */
+    interface Dashboard {
+        /**
+         * The origins browsers may send commands from (CORS): read by quarkus.http.cors.origins, named here so that a
+         * misspelt key fails the start instead of leaving the dashboard's forms refused.
+         */
+        List<String> origins();
+    }
+
     /** Longest time from resolve to the RCA's due date, per severity. */
     RcaWindow rcaWindow();
 

@@ -40,6 +40,11 @@ public final class IncidentDecider {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
 
+    /** The cadences and RCA windows it decides with. */
+    public IncidentPolicy policy() {
+        return policy;
+    }
+
     /**
      * The checks that need no state: a command failing them is refused before it is sent anywhere. Deadlines are
      * bounded by the loosest severity here; the exact bound for the incident's severity is applied by decide.

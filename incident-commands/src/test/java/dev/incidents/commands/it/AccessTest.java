@@ -66,6 +66,7 @@ class AccessTest {
             Map.entry("PUT /components/{componentId}", Set.of("incident-admin")),
             Map.entry("DELETE /components/{componentId}", Set.of("incident-admin")),
             Map.entry("GET /commands/{commandId}", READERS),
+            Map.entry("GET /policy", READERS),
             // a commander plans windows; a deploy pipeline may start and complete its own
             Map.entry("POST /maintenances", Set.of("commander", "incident-admin")),
             Map.entry("POST /maintenances/{maintenanceId}/updates", Set.of("commander", "incident-admin")),
@@ -75,6 +76,8 @@ class AccessTest {
                     Set.of("responder", "commander", "incident-admin", EMITTER)),
             Map.entry("POST /maintenances/{maintenanceId}/cancel", Set.of("commander", "incident-admin")));
 
+    /** The local stack's projection, where the dashboard is served from; the default allowed origin. */
+    private static final String DASHBOARD_ORIGIN = "http://127.0.0.1:8082";
     private static RouteMatrix callers;
     private final ConfluentWireDecoder decoder = new ConfluentWireDecoder(TestStack.confluentApiUrl());
 
@@ -86,6 +89,35 @@ class AccessTest {
     @Test
     void nobody_signed_in_gets_401_and_a_role_the_route_does_not_name_gets_403_both_as_problems() {
         callers.check(ALLOWED);
+    }
+
+    @Test
+    void the_dashboards_origin_may_send_commands_from_a_browser_and_no_other_origin_may() {
+        Response preflight = given().header("Origin", DASHBOARD_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").options("/incidents");
+        Response foreign = given().header("Origin", "http://127.0.0.1:1")
+                .header("Access-Control-Request-Method", "POST").options("/incidents");
+        Response declared = declare(given().auth().oauth2(callers.token("commander"))
+                .header("Origin", DASHBOARD_ORIGIN), outage());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD_ORIGIN);
+        assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
+        assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
+        assertThat(foreign.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(declared.statusCode()).isEqualTo(201);
+        assertThat(declared.header("Access-Control-Expose-Headers")).contains("Location");
+    }
+
+    @Test
+    void the_policy_names_each_severitys_cadence_and_rca_window() {
+        JsonPath policy = given().auth().oauth2(callers.token("viewer")).get("/policy").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(policy.getList("severities.severity")).containsExactly("SEV1", "SEV2", "SEV3", "SEV4");
+        assertThat(policy.getInt("severities[0].cadenceSeconds")).isEqualTo(900);
+        assertThat(policy.getLong("severities[0].rcaWindowSeconds")).isEqualTo(5 * 86_400L);
     }
 
     @Test

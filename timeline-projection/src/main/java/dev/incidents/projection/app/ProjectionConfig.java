@@ -113,6 +113,9 @@ public interface ProjectionConfig {
         /** The provider's public client for the dashboard. */
         @WithDefault("incidents-dashboard")
         String clientId();
+
+        /** The incident-commands service the dashboard's forms send commands to. */
+        URI commandsUrl();
     }
 
 }

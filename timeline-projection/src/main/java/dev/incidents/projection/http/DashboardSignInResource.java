@@ -11,8 +11,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.net.URI;
 
 /**
- * Tells the dashboard, before anyone is signed in, where to sign people in: the pages are static files and the
- * provider is configuration.
+ * Tells the dashboard, before anyone is signed in, where to sign people in and where to send commands: the pages are
+ * static files and the provider and the command service are configuration.
  */
 @Path("/dashboard/sign-in")
 @PermitAll
@@ -24,14 +24,15 @@ public class DashboardSignInResource {
         this.dashboard = config.dashboard();
     }
 
-    /** The provider the dashboard signs in at, and the client it signs in as. */
-    public record SignIn(URI issuer, String clientId) {
+    /** The provider the dashboard signs in at, the client it signs in as, and the service it sends commands to. */
+    public record SignIn(URI issuer, String clientId, URI commandsUrl) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where the dashboard signs people in: the OpenID Connect issuer and the dashboard's client")
+    @Operation(summary = "Where the dashboard signs people in (the OpenID Connect issuer and the dashboard's client) "
+            + "and sends commands")
     public SignIn signIn() {
-        return new SignIn(dashboard.issuer(), dashboard.clientId());
+        return new SignIn(dashboard.issuer(), dashboard.clientId(), dashboard.commandsUrl());
     }
 }
