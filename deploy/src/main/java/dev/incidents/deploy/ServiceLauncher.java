@@ -21,6 +21,7 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
         List<String> notifierSettings = new ArrayList<>(NotifierKeys.settings(stack.dataDir()));
         notifierSettings.add(ServiceProcess.LOOPBACK_DELIVERIES);
         notifierSettings.add("incidents.email.public-url=http://127.0.0.1:" + stack.notifierPort());
+        notifierSettings.add("incidents.status-page.origins=http://127.0.0.1:" + stack.projectionPort());
         return List.of(
                 new ServiceLauncher("incident-commands",
                         stack.repoRoot().resolve("incident-commands/target/quarkus-app/quarkus-run.jar"),
@@ -29,7 +30,9 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
                 new ServiceLauncher("timeline-projection",
                         stack.repoRoot().resolve("timeline-projection/target/quarkus-app/quarkus-run.jar"),
                         stack.projectionPort(), stack, List.of(Tokens.PEER_SECRET_SETTING,
-                        "incidents.dashboard.commands-url=http://127.0.0.1:" + stack.commandsPort())),
+                        "incidents.dashboard.commands-url=http://127.0.0.1:" + stack.commandsPort(),
+                        "incidents.status-page.subscriptions-url=http://127.0.0.1:" + stack.notifierPort()
+                                + "/public/subscriptions")),
                 new ServiceLauncher("notifier-service",
                         stack.repoRoot().resolve("notifier-service/target/quarkus-app/quarkus-run.jar"),
                         stack.notifierPort(), stack, List.copyOf(notifierSettings)));

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The Kubernetes manifests under deploy/kubernetes/base, read through Kubernetes' own model (Fabric8) and Strimzi's:
@@ -128,12 +129,16 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void the_public_ingress_exposes_only_the_projections_public_paths() throws IOException {
+    void the_public_ingress_exposes_only_the_public_paths_of_the_projection_and_the_notifier() throws IOException {
         List<HTTPIngressPath> paths = paths("public-status");
 
-        assertThat(paths).extracting(HTTPIngressPath::getPath).containsExactlyInAnyOrder("/status/", "/shared/",
-                "/public/", "/api/v2/", "/history.atom");
-        assertThat(paths).allMatch(path -> path.getBackend().getService().getName().equals("timeline-projection"));
+        assertThat(paths).filteredOn(path -> path.getBackend().getService().getName().equals("timeline-projection"))
+                .extracting(HTTPIngressPath::getPath)
+                .containsExactlyInAnyOrder("/status/", "/shared/", "/public/", "/api/v2/", "/history.atom");
+        assertThat(paths).filteredOn(path -> path.getBackend().getService().getName().equals("notifier-service"))
+                .extracting(HTTPIngressPath::getPath, HTTPIngressPath::getPathType)
+                .containsExactlyInAnyOrder(tuple("/public/subscriptions", "Exact"), tuple("/mail/", "Prefix"));
+        assertThat(paths).hasSize(7);
     }
 
     @Test

@@ -40,6 +40,32 @@ public interface NotifierConfig {
 
     Email email();
 
+    /** Sign-ups of status page readers, POST /public/subscriptions. */
+    PublicSignUp publicSignUp();
+
+    /** Where the public status page is served from. */
+    StatusPage statusPage();
+
+    /** Where the status page is served from: browsers there may call POST /public/subscriptions (CORS). */
+    interface StatusPage {
+        List<String> origins();
+    }
+
+    /** Sign-ups come from anybody: each client address gets a few per window, the rest wait (429). */
+    interface PublicSignUp {
+        /** Sign-ups one client address may make per window. */
+        @WithDefault("5")
+        int perAddress();
+
+        /** The window the count is kept for. */
+        @WithDefault("1h")
+        Duration window();
+
+        /** Client addresses remembered at once; the least recently seen is forgotten beyond this. */
+        @WithDefault("100000")
+        int addressesKept();
+    }
+
     /** Mail about the subscription itself: the request to confirm an address, the unsubscribe links. */
     interface Email {
         /** This service as mail recipients reach it: the base of the links in mail. */

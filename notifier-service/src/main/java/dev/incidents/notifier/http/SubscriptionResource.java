@@ -1,17 +1,11 @@
 package dev.incidents.notifier.http;
 
 import dev.incidents.notifier.app.ConfirmationRequests;
-import dev.incidents.notifier.app.NotifierConfig;
 import dev.incidents.notifier.app.SubscriptionStore;
 import dev.incidents.notifier.domain.Channel;
 import dev.incidents.notifier.domain.Subscription;
-import dev.incidents.notifier.delivery.TargetPolicy;
-import dev.incidents.notifier.domain.SubscriptionRules;
 import dev.incidents.notifier.domain.Targets;
 import dev.incidents.notifier.domain.SubscriptionSpec;
-import dev.incidents.notifier.domain.Violation;
-import dev.incidents.support.catalog.CatalogEntry;
-import dev.incidents.support.catalog.FollowedCatalog;
 import dev.incidents.support.http.Paging;
 import dev.incidents.support.http.Problem;
 import dev.incidents.support.http.ProblemException;
@@ -37,11 +31,7 @@ import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Create, list, read, change and delete subscriptions. Secrets go in and never come out. */
 @Path("/subscriptions")
@@ -55,34 +45,21 @@ public class SubscriptionResource {
     private static final int MAX_LIMIT = 500;
 
     private final SubscriptionStore store;
-    private final TargetPolicy targets;
+    private final SubscriptionSignUps signUps;
     private final ConfirmationRequests confirmations;
-    private final int maxSubscriptions;
-    private final int maxComponents;
     private final Clock clock;
-    private final FollowedCatalog catalog;
 
-    SubscriptionResource(SubscriptionStore store, TargetPolicy targets, ConfirmationRequests confirmations,
-                         NotifierConfig config, Clock clock, FollowedCatalog catalog) {
+    SubscriptionResource(SubscriptionStore store, SubscriptionSignUps signUps, ConfirmationRequests confirmations,
+                         Clock clock) {
         this.store = store;
-        this.catalog = catalog;
-        this.maxSubscriptions = config.maxSubscriptions();
-        this.maxComponents = config.maxComponentsPerSubscription();
-        this.targets = targets;
+        this.signUps = signUps;
         this.confirmations = confirmations;
         this.clock = clock;
     }
 
     @POST
     public Response create(SubscriptionRequest request) {
-        SubscriptionSpec spec = valid(spec(request), true);
-        SubscriptionRules.roomForOneMore(store.count(), maxSubscriptions).ifPresent(full -> {
-            throw new ProblemException(Problem.of("subscription-limit", "Too many subscriptions", 409, full,
-                    null));
-        });
-        Subscription created = store.save(Subscription.create(UUID.randomUUID().toString(), spec, clock.instant()));
-        LOG.infof("Created %s", created);
-        requestConfirmation(created);
+        Subscription created = signUps.create(spec(request));
         return Response.created(URI.create("/subscriptions/" + created.id())).tag(tag(created))
                 .entity(SubscriptionResponse.of(created)).build();
     }
@@ -113,14 +90,14 @@ public class SubscriptionResource {
                            SubscriptionRequest request) {
         Subscription current = existing(id);
         SubscriptionSpec sent = spec(request);
-        SubscriptionSpec spec = valid(sent.channel() == current.channel()
+        SubscriptionSpec spec = signUps.valid(sent.channel() == current.channel()
                 && Objects.equals(sent.target(), Targets.shown(current.channel(), current.target()))
                 ? sent.withTarget(current.target()) : sent, false);
         requireVersion(current, ifMatch);
         Subscription changed = store.save(current.change(spec, clock.instant()));
         LOG.infof("Changed %s", changed);
         if (!current.awaitingConfirmation() || !changed.target().equals(current.target())) {
-            requestConfirmation(changed);
+            signUps.requestConfirmation(changed);
         }
         return Response.ok(SubscriptionResponse.of(changed)).tag(tag(changed)).build();
     }
@@ -151,33 +128,11 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
-    private void requestConfirmation(Subscription subscription) {
-        if (subscription.awaitingConfirmation()) {
-            confirmations.request(subscription);
-            LOG.infof("Asked to confirm the address of %s", subscription);
-        }
-    }
-
     private static SubscriptionSpec spec(SubscriptionRequest request) {
         if (request == null) {
             throw new BadRequestException("A JSON body is required.");
         }
         return request.toSpec();
-    }
-
-    private SubscriptionSpec valid(SubscriptionSpec spec, boolean creating) {
-        List<Violation> violations = new ArrayList<>(SubscriptionRules.check(spec, creating, maxComponents));
-        targets.check(spec).ifPresent(violations::add);
-        if (violations.isEmpty() && !(spec.components().isEmpty() && spec.groups().isEmpty())) {
-            List<CatalogEntry> inUse = catalog.all().stream().filter(entry -> !entry.retired()).toList();
-            violations.addAll(SubscriptionRules.checkCatalogChoices(spec,
-                    inUse.stream().map(CatalogEntry::id).collect(Collectors.toSet()),
-                    inUse.stream().map(CatalogEntry::group).filter(Objects::nonNull).collect(Collectors.toSet())));
-        }
-        if (!violations.isEmpty()) {
-            throw new Problems.InvalidSubscriptionException(violations);
-        }
-        return spec;
     }
 
     private Subscription existing(String id) {

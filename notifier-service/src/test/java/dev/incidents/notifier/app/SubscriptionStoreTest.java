@@ -176,6 +176,16 @@ class SubscriptionStoreTest {
             public Email email() {
                 return null;
             }
+
+            @Override
+            public PublicSignUp publicSignUp() {
+                return null;
+            }
+
+            @Override
+            public StatusPage statusPage() {
+                return null;
+            }
         };
         KafkaClients clients = new KafkaClients(Map.of("bootstrap.servers", TestStack.bootstrapServers()));
         SubscriptionStore store = new SubscriptionStore(clients, new Supervisor(Clock.systemUTC()), config, serdes,

@@ -35,7 +35,10 @@ class AccessTest {
             Map.entry("GET /mail/confirm/{id}", RouteMatrix.ANYBODY),
             Map.entry("POST /mail/confirm/{id}", RouteMatrix.ANYBODY),
             Map.entry("GET /mail/unsubscribe/{id}", RouteMatrix.ANYBODY),
-            Map.entry("POST /mail/unsubscribe/{id}", RouteMatrix.ANYBODY));
+            Map.entry("POST /mail/unsubscribe/{id}", RouteMatrix.ANYBODY),
+            // status page readers subscribe themselves, PUBLIC only
+            Map.entry("POST /public/subscriptions", RouteMatrix.ANYBODY),
+            Map.entry("OPTIONS /public/subscriptions", RouteMatrix.ANYBODY));
 
     @Test
     void nobody_signed_in_gets_401_and_a_role_the_route_does_not_name_gets_403_both_as_problems() {

@@ -19,8 +19,6 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -71,7 +68,7 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
         assertThat(received.getMessageID()).isEqualTo("<" + messageId + "@incident-timeline>");
         assertThat(received.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
         assertThat(received.getHeader("List-Unsubscribe")[0]).matches("<http://[^>]+/mail/unsubscribe/sub-1\\?token=.+>");
-        String body = collect(received.getContent());
+        String body = Mailbox.text(received);
         assertThat(body).contains("Status: Ursache gefunden").contains("<p>Status: Ursache gefunden</p>")
                 .contains("melden Sie sich ab").contains("/mail/unsubscribe/sub-1?token=");
     }
@@ -88,10 +85,26 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
         }
     }
 
+    @Test
+    void a_reader_signing_up_on_the_status_page_confirms_then_gets_public_mail_and_unsubscribes_in_one_click()
+            throws Exception {
+        String address = "reader-" + UUID.randomUUID() + "@example.com";
+        String id = RestAssured.given().auth().none().header("X-Forwarded-For", "198.51.100.40")
+                .contentType(ContentType.JSON).body("{\"channel\":\"EMAIL\",\"target\":\"" + address
+                        + "\",\"locale\":\"de\",\"timeZone\":\"Europe/Berlin\"}")
+                .post("/public/subscriptions").then().statusCode(201).extract().jsonPath().getString("id");
+        String bystander = NotifierFixtures.subscribeWebhook("http://127.0.0.1:9/discard");
+        try {
+            nothingButTheConfirmationUntilConfirmed(id, address);
+        } finally {
+            RestAssured.delete("/subscriptions/" + bystander).then().statusCode(204);
+        }
+    }
+
     /** A bystander subscription makes every declaration planned for someone, so it shows when planning is done. */
     private static void nothingButTheConfirmationUntilConfirmed(String id, String address) throws Exception {
         MimeMessage confirmation = mailTo(address, "Bitte bestätigen: Vorfall-Updates an " + address);
-        String confirmationBody = collect(confirmation.getContent());
+        String confirmationBody = Mailbox.text(confirmation);
         assertThat(confirmationBody).contains("Jemand hat Updates zu Vorfällen an " + address + " angefordert.");
         Matcher link = CONFIRM_LINK.matcher(confirmationBody);
         assertThat(link.find()).as("a confirmation link in " + confirmationBody).isTrue();
@@ -112,14 +125,15 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
         assertThat(RestAssured.get("/subscriptions/" + id).jsonPath().getBoolean("awaitingConfirmation"))
                 .as("opening the page (as mail scanners do) confirms nothing").isTrue();
 
-        Response confirmed = RestAssured.given().auth().none().post(confirmPath);
+        // as a browser posts the page's form: its no-referrer policy makes the Origin "null"
+        Response confirmed = RestAssured.given().auth().none().header("Origin", "null").post(confirmPath);
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(confirmed.asString()).contains("Bestätigt. Updates zu Vorfällen werden an " + address);
         assertThat(RestAssured.get("/subscriptions/" + id).jsonPath().getString("confirmedAt")).isNotNull();
 
         NotifierFixtures.declareUntil("confirmed-", Instant.now(), incidentId -> mailsTo(address).size() > 1);
         MimeMessage incidentMail = mailsTo(address).stream()
-                .filter(m -> subject(m).contains("Checkout down")).findFirst().orElseThrow();
+                .filter(m -> Mailbox.subject(m).contains("Checkout down")).findFirst().orElseThrow();
         assertThat(ignored).startsWith("unconfirmed-");
         Matcher unsubscribe = UNSUBSCRIBE_LINK.matcher(incidentMail.getHeader("List-Unsubscribe")[0]);
         assertThat(unsubscribe.find()).isTrue();
@@ -158,37 +172,10 @@ class EmailOverSmtpTest extends SignedInAsNotifierAdmin {
     }
 
     private static MimeMessage mailTo(String address, String subject) {
-        return Await.until("a mail to " + address + " titled " + subject, Duration.ofSeconds(20),
-                () -> mailsTo(address).stream().filter(m -> subject(m).equals(subject)).findFirst(),
-                java.util.Optional::isPresent).orElseThrow();
+        return Mailbox.await(NotifierTestStack.mailbox(), address, subject);
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(NotifierTestStack.mailbox().getReceivedMessages()).filter(m -> {
-            try {
-                return m.getAllRecipients()[0].toString().equals(address);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String collect(Object content) throws Exception {
-        if (content instanceof Multipart multipart) {
-            StringBuilder all = new StringBuilder();
-            for (int i = 0; i < multipart.getCount(); i++) {
-                all.append(collect(multipart.getBodyPart(i).getContent())).append('\n');
-            }
-            return all.toString();
-        }
-        return String.valueOf(content);
+        return Mailbox.to(NotifierTestStack.mailbox(), address);
     }
 }

@@ -31,6 +31,10 @@ class HostileInputTest extends SignedInAsNotifierAdmin {
             + "\"messageKinds\":[\"DECLARED\"],\"locale\":\"de\",\"timeZone\":\"Europe/Berlin\","
             + "\"commander\":\"alice\",\"secrets\":[\"" + NotifierFixtures.SECRET + "\"]}";
 
+    /** A status page reader's sign-up: a webhook, so that no variant sends mail. */
+    private static final String READER = "{\"channel\":\"WEBHOOK\",\"target\":\"http://127.0.0.1:9/hostile\","
+            + "\"components\":[],\"locale\":\"fr\",\"timeZone\":\"Europe/Paris\"}";
+
     @Test
     void every_malformed_request_is_refused_with_a_problem_and_writes_nothing() {
         String existing = RestAssured.given().contentType(ContentType.JSON).body(VALID).post("/subscriptions")
@@ -38,7 +42,8 @@ class HostileInputTest extends SignedInAsNotifierAdmin {
         try {
             String baseUrl = "http://127.0.0.1:" + RestAssured.port;
             List<HostileRequests.Hostile> requests = new HostileRequests(HostileInputCheck.openApi(baseUrl)).all(
-                    Map.of("POST /subscriptions", VALID, "PUT /subscriptions/{id}", VALID),
+                    Map.of("POST /subscriptions", VALID, "PUT /subscriptions/{id}", VALID,
+                            "POST /public/subscriptions", READER),
                     Map.of("id", existing, "messageId", "msg_hostile"), Set.of(),
                     Map.of("If-Match", List.of("abc", "\"x\"", "-1", LONG, "clé")), Set.of());
 

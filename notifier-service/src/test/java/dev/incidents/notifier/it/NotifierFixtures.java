@@ -94,12 +94,18 @@ final class NotifierFixtures {
      * in the trace {@link #traceIdOf} names.
      */
     static void declare(String incidentId, Instant at) {
+        declare(incidentId, at, List.of());
+    }
+
+    /** As {@link #declare(String, Instant)}, naming these components. */
+    static void declare(String incidentId, Instant at, List<String> components) {
         IncidentEvent event = IncidentEvent.newBuilder().setEventId(UUID.randomUUID().toString())
                 .setIncidentId(incidentId).setSequence(1).setOccurredAt(at)
                 .setActor(new Actor("monitor", ActorKind.SERVICE)).setCausingCommandId(UUID.randomUUID().toString())
                 .setPayload(IncidentDeclared.newBuilder().setTitle("Checkout down").setSeverity(Severity.SEV1)
                         .setSummary("Customers cannot pay").setDetectedAt(at)
-                        .setNextUpdateDueAt(at.plus(Duration.ofMinutes(15))).setCadenceSeconds(900L).build())
+                        .setNextUpdateDueAt(at.plus(Duration.ofMinutes(15))).setCadenceSeconds(900L)
+                        .setComponents(components).build())
                 .build();
         produce(IncidentTopic.INCIDENT_EVENTS, incidentId, event, new RecordHeaders().add(TraceHeaders.TRACEPARENT,
                 ("00-" + traceIdOf(incidentId) + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8)));

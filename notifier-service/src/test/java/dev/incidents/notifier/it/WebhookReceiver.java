@@ -29,13 +29,18 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final WebhookSignatures signatures;
+    private volatile WebhookSignatures signatures;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
     private final Map<String, AtomicInteger> attemptsByMessage = new ConcurrentHashMap<>();
     private volatile int failedAttemptsOfEach;
     private volatile int failureStatus = 500;
     private volatile Duration delay = Duration.ZERO;
+
+    /** Checks signatures with this secret from now on: one a sign-up made and answered with. */
+    void verifyWith(String secret) {
+        signatures = new WebhookSignatures(secret);
+    }
 
     WebhookReceiver(String secret) throws IOException {
         this.signatures = new WebhookSignatures(secret);

@@ -96,6 +96,9 @@ public interface ProjectionConfig {
         /** How long a public answer is reused (here and, through Cache-Control, by browsers and proxies). */
         @WithDefault("5s")
         Duration cacheFor();
+
+        /** Where the page's readers subscribe: the notifier's POST /public/subscriptions, as browsers reach it. */
+        URI subscriptionsUrl();
     }
 
     /** The live stream, GET /incidents/stream. */

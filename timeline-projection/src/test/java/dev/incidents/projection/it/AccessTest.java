@@ -52,7 +52,8 @@ class AccessTest {
             Map.entry("GET /api/v2/components/{componentId}/uptime.json", RouteMatrix.ANYBODY),
             Map.entry("GET /api/v2/uptimes.json", RouteMatrix.ANYBODY),
             Map.entry("GET /history.atom", RouteMatrix.ANYBODY),
-            Map.entry("GET /dashboard/sign-in", RouteMatrix.ANYBODY));
+            Map.entry("GET /dashboard/sign-in", RouteMatrix.ANYBODY),
+            Map.entry("GET /public/sign-up", RouteMatrix.ANYBODY));
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static RouteMatrix callers;

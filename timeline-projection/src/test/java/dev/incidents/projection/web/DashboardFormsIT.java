@@ -4,6 +4,7 @@ import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.Tokens;
 import dev.incidents.projection.it.CatalogRecords;
+import dev.incidents.testing.Chromium;
 import dev.incidents.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -17,6 +17,7 @@ import dev.incidents.projection.it.CatalogRecords;
 import dev.incidents.projection.it.MaintenanceEvents;
 import dev.incidents.projection.it.ProjectionAnswers;
 import dev.incidents.projection.it.ProjectionTestStack;
+import dev.incidents.testing.Chromium;
 import dev.incidents.testing.SignedIn;
 import dev.incidents.testing.TestStack;
 import io.quarkus.test.common.QuarkusTestResource;

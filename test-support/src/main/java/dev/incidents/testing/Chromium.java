@@ -1,4 +1,4 @@
-package dev.incidents.projection.web;
+package dev.incidents.testing;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -23,17 +23,17 @@ import java.util.Map;
  * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: nothing here downloads a
  * browser or a driver. The flags keep it off the network this machine does not have.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final Dimension DESKTOP = new Dimension(1280, 900);
-    static final Dimension PHONE = new Dimension(390, 844);
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Dimension DESKTOP = new Dimension(1280, 900);
+    public static final Dimension PHONE = new Dimension(390, 844);
     private static final String AXE = "/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final Path profile;
 
-    Chromium() {
+    public Chromium() {
         Path browser = Path.of(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver"));
         if (!Files.isExecutable(browser) || !Files.isExecutable(chromedriver)) {
@@ -57,7 +57,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Saves the whole page (up to 2,400 px tall) as it looks now under target/screenshots. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         Dimension window = driver.manage().window().getSize();
         long height = (Long) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new Dimension(window.width, (int) Math.min(Math.max(height + 100,
@@ -75,28 +75,28 @@ final class Chromium implements AutoCloseable {
     }
 
     /** What the pages' Content-Security-Policy refused since the last read of the console (one message each). */
-    List<String> contentSecurityViolations() {
+    public List<String> contentSecurityViolations() {
         return console().stream().filter(message -> message.contains("Content Security Policy")).toList();
     }
 
     /** The console's messages since its last read. */
-    List<String> console() {
+    public List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     /** Every cookie of every site, such as an identity provider's session. */
-    void clearCookies() {
+    public void clearCookies() {
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** The viewer's time zone as the page sees it. */
-    void timeZone(String zoneId) {
+    public void timeZone(String zoneId) {
         driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
     }
 
     /** Deque's axe rules run on the page as it is: the violations rated serious or critical, one line each. */
     @SuppressWarnings("unchecked")
-    List<String> seriousAccessibilityViolations() {
+    public List<String> seriousAccessibilityViolations() {
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
         List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
