@@ -9,6 +9,7 @@ import dev.incidents.avro.IncidentState;
 import dev.incidents.avro.MaintenanceCommand;
 import dev.incidents.avro.MaintenanceDetection;
 import dev.incidents.avro.MaintenanceEvent;
+import dev.incidents.avro.UpdateTemplate;
 import dev.incidents.avro.internal.DedupKeyRequest;
 import dev.incidents.avro.internal.RoutedCommand;
 import dev.incidents.avro.notifier.DeliveryRecord;
@@ -60,6 +61,9 @@ public final class IncidentTopic<V> {
     /** The component catalog, one record per component holding it whole; written by the command service. */
     public static final IncidentTopic<ComponentEvent> INCIDENT_COMPONENTS = contract("incident-components",
             ComponentEvent.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
+    /** Update templates the dashboard and incidentctl offer, one record per template holding it whole. */
+    public static final IncidentTopic<UpdateTemplate> INCIDENT_TEMPLATES = contract("incident-templates",
+            UpdateTemplate.class, Compatibility.BACKWARD_TRANSITIVE, Retention.COMPACTED);
     /** Scheduled maintenance, decided like incidents: commands in, one writer per window, events out. */
     public static final IncidentTopic<MaintenanceCommand> MAINTENANCE_COMMANDS = contract("maintenance-commands",
             MaintenanceCommand.class, Compatibility.BACKWARD_TRANSITIVE, Retention.of(Duration.ofDays(7)));
@@ -90,6 +94,7 @@ public final class IncidentTopic<V> {
     private static final List<IncidentTopic<?>> ALL = List.of(INCIDENT_COMMANDS, INCIDENT_EVENTS,
             INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS, INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ,
             INCIDENT_EVENTS_DLQ, INCIDENT_DETECTIONS, INCIDENT_STATE, INCIDENT_CLOCK_TICKS, INCIDENT_COMPONENTS,
+            INCIDENT_TEMPLATES,
             MAINTENANCE_COMMANDS, MAINTENANCE_EVENTS, MAINTENANCE_DETECTIONS, MAINTENANCE_COMMANDS_DLQ,
             NOTIFIER_SUBSCRIPTIONS,
             NOTIFIER_OUTBOX, NOTIFIER_DELIVERIES, NOTIFIER_FAILED, NOTIFIER_DLQ);

@@ -15,6 +15,7 @@ import static dev.incidents.schemas.IncidentTopic.INCIDENT_EVENTS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_EVENTS_DLQ;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_ROUTED_COMMANDS;
 import static dev.incidents.schemas.IncidentTopic.INCIDENT_STATE;
+import static dev.incidents.schemas.IncidentTopic.INCIDENT_TEMPLATES;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_COMMANDS;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_COMMANDS_DLQ;
 import static dev.incidents.schemas.IncidentTopic.MAINTENANCE_DETECTIONS;
@@ -41,9 +42,10 @@ public record ServiceAccess(String service, String streamsApplicationId, Set<Inc
     public static final ServiceAccess INCIDENT_COMMANDS_SERVICE = new ServiceAccess("incident-commands",
             "incident-commands",
             Set.of(INCIDENT_COMMANDS, INCIDENT_ROUTED_COMMANDS, INCIDENT_DEDUP_KEYS, INCIDENT_COMMAND_RESULTS,
-                    INCIDENT_COMPONENTS, MAINTENANCE_COMMANDS),
+                    INCIDENT_COMPONENTS, INCIDENT_TEMPLATES, MAINTENANCE_COMMANDS),
             Set.of(INCIDENT_COMMANDS, INCIDENT_EVENTS, INCIDENT_COMMAND_RESULTS, INCIDENT_DEDUP_KEYS,
-                    INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ, INCIDENT_COMPONENTS, MAINTENANCE_COMMANDS,
+                    INCIDENT_ROUTED_COMMANDS, INCIDENT_COMMANDS_DLQ, INCIDENT_COMPONENTS, INCIDENT_TEMPLATES,
+                    MAINTENANCE_COMMANDS,
                     MAINTENANCE_EVENTS, MAINTENANCE_COMMANDS_DLQ),
             Set.of());
 

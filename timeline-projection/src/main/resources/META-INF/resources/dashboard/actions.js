@@ -6,6 +6,7 @@
 // submit, nor a reload, nor a round trip to the sign-in page loses it.
 import { element, formatDateTime, formatSpan } from '../shared/format.js';
 import { authorised } from './sign-in.js';
+import { offerTemplates, spokenDate, spokenTime } from './templates.js';
 
 const MAY = {
   commander: ['incident-commander', 'incident-admin'],
@@ -27,6 +28,8 @@ let roles = [];
 let userId = '';
 /** Severity -> { cadenceSeconds, rcaWindowSeconds }, as the command service applies them. */
 const rules = new Map();
+/** Component id -> display name, from the catalog. */
+const componentNames = new Map();
 let current = null;
 
 /** Reads the rules and puts into the page the forms this person may use; {@code onDeclared(id)} opens an incident. */
@@ -37,9 +40,11 @@ export async function setUpActions(user, commands, onDeclared) {
   if (!may('responder')) return;
   const policy = await (await send('GET', '/policy')).json();
   policy.severities.forEach((entry) => rules.set(entry.severity, entry));
+  const catalog = send('GET', '/components').then((answer) => answer.json());
+  catalog.then((components) => components.forEach((c) => componentNames.set(c.id, c.name))).catch(() => {});
   if (may('commander')) {
     document.getElementById('declare-slot').append(fromTemplate('declare-template'));
-    setUpDeclare(onDeclared);
+    setUpDeclare(onDeclared, catalog);
   }
   const panel = fromTemplate('incident-commands-template');
   panel.querySelectorAll('[data-role]').forEach((part) => {
@@ -49,6 +54,8 @@ export async function setUpActions(user, commands, onDeclared) {
   document.querySelectorAll('#incident-commands-slot form').forEach((form) => wire(form, () => incidentPath()));
   setUpSeverityChange();
   setUpRca();
+  document.querySelectorAll('#declare-form, #incident-commands-slot form').forEach((form) =>
+    offerTemplates(form, send, templateValues, saveDraft));
   setInterval(showLatestAllowed, 1000);
   if (current) {
     const shown = current;
@@ -91,7 +98,7 @@ function incidentPath() {
 
 // ---- the forms --------------------------------------------------------------------------------------------
 
-function setUpDeclare(onDeclared) {
+function setUpDeclare(onDeclared, catalog) {
   const form = document.getElementById('declare-form');
   form.querySelector('[data-severity-choices]').replaceChildren(...[...rules.values()].map((rule, index) =>
     element('label', { class: 'severity-choice' },
@@ -99,9 +106,13 @@ function setUpDeclare(onDeclared) {
       element('span', { class: `badge ${rule.severity}`, text: rule.severity }), ' ',
       `${MEANING[rule.severity]} · a public update at least every ${plainDuration(rule.cadenceSeconds)}, `
         + `the RCA within ${plainDuration(rule.rcaWindowSeconds)}`)));
-  send('GET', '/components').then((answer) => answer.json()).then((catalog) => {
-    form.elements.components.replaceChildren(...catalog.map((component) =>
-      element('option', { value: component.id, text: component.group ? `${component.group}: ${component.name}` : component.name })));
+  catalog.then((components) => {
+    form.elements.components.replaceChildren(...components.map((component) =>
+      element('option', {
+        value: component.id,
+        'data-name': component.name,
+        text: component.group ? `${component.group}: ${component.name}` : component.name,
+      })));
     restoreDraft(form);
   }).catch((error) => showProblem(form, { detail: `The component catalog could not be read: ${error.message}` }));
   wire(form, () => '', (answer) => onDeclared(answer.incidentId));
@@ -160,6 +171,30 @@ function showLatestAllowed() {
     hint.textContent = `Latest allowed: ${formatDateTime(new Date(latest).toISOString(), true)} `
       + `(${formatSpan(latest - now)} from now)`;
   });
+}
+
+/** The values of a template's placeholders: what the form and the incident shown say now. */
+function templateValues(form, language) {
+  const values = {};
+  const put = (name, value) => {
+    if (value) values[name] = value;
+  };
+  const field = (name) => form.elements[name]?.value;
+  if (form.id === 'declare-form') {
+    put('component', [...form.elements.components.selectedOptions].map((option) => option.dataset.name).join(', '));
+    put('severity', field('severity'));
+    put('commander', field('commander'));
+    return values;
+  }
+  put('component', current.components.map((id) => componentNames.get(id) ?? id).join(', '));
+  put('severity', current.severity);
+  put('commander', current.commander);
+  put('title', current.title);
+  put('incidentId', current.incidentId);
+  if (field('nextUpdateAt')) put('nextUpdateAt', spokenTime(new Date(field('nextUpdateAt')).getTime(), language));
+  if (field('rcaDueAt')) put('rcaDueAt', spokenDate(new Date(field('rcaDueAt')).getTime(), language));
+  put('rcaOwner', field('rcaOwner'));
+  return values;
 }
 
 // ---- sending ----------------------------------------------------------------------------------------------

@@ -60,6 +60,15 @@ public interface IncidentsConfig {
     /** The component catalog declares are checked against. */
     Components components();
 
+    /** Update templates the dashboard's forms and incidentctl offer. */
+    Templates templates();
+
+    interface Templates {
+        /** The most templates the library holds; a define beyond it gets 409. */
+        @WithDefault("500")
+        int max();
+    }
+
     interface Components {
         /** The most components in use (retired ones aside) the catalog holds; a define beyond it gets 409. */
         @WithDefault("1000")

@@ -1,7 +1,6 @@
 package dev.incidents.commands.domain;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static dev.incidents.commands.domain.TextRules.optional;
@@ -13,8 +12,7 @@ import static dev.incidents.commands.domain.TextRules.required;
  */
 public final class ComponentRules {
 
-    public static final int ID_MAX = 100;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0," + (ID_MAX - 1) + "}");
+    public static final int ID_MAX = PlainIds.MAX;
 
     /** The highest order a component may have within its group. */
     public static final int ORDER_MAX = 100_000;
@@ -23,11 +21,7 @@ public final class ComponentRules {
     }
 
     public static Optional<Rejection> checkId(String id) {
-        if (id == null || !ID.matcher(id).matches()) {
-            return Optional.of(Rejection.invalid("componentId", "componentId must be 1 to " + ID_MAX + " letters, "
-                    + "digits, '.', '_' or '-', starting with a letter or digit (e.g. payments-api)."));
-        }
-        return Optional.empty();
+        return PlainIds.check("componentId", id);
     }
 
     public static Optional<Rejection> check(ComponentDefinition definition) {

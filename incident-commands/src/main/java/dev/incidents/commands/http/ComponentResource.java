@@ -48,6 +48,7 @@ public class ComponentResource {
     private final SignedInCaller callers;
     private final Clock clock;
     private final int maxComponents;
+    private final VersionPreconditions versions = new VersionPreconditions("component");
 
     ComponentResource(ComponentCatalog catalog, SignedInCaller callers, Clock clock, IncidentsConfig config) {
         this.catalog = catalog;
@@ -86,9 +87,7 @@ public class ComponentResource {
         ComponentDefinition definition = valid(id, body);
         Optional<Component> current = catalog.find(id);
         if (current.isEmpty()) {
-            if (ifMatch != null) {
-                throw versionMismatch("Component " + id + " does not exist, so it has no version " + ifMatch + ".");
-            }
+            versions.requireAbsentExpected(id, ifMatch);
             if (catalog.inUse() >= maxComponents) {
                 throw new ProblemException(Problem.of("catalog-full", "The component catalog is full", 409,
                         "The catalog holds " + maxComponents + " components (incidents.components.max); retire one "
@@ -98,10 +97,7 @@ public class ComponentResource {
             return Response.created(URI.create("/components/" + id)).tag(tag(created))
                     .entity(ComponentResponse.of(created)).build();
         }
-        if ("*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())) {
-            throw versionMismatch("Component " + id + " exists already (If-None-Match: *).");
-        }
-        requireVersion(current.get(), ifMatch);
+        versions.requireCurrent(id, current.get().version(), ifMatch, ifNoneMatch);
         Component changed = current.get().definition().equals(definition) && !current.get().retired()
                 && !current.get().createdOnDeclare() ? current.get()
                 : catalog.save(current.get().redefined(definition, clock.instant()), actor());
@@ -114,7 +110,7 @@ public class ComponentResource {
     @RolesAllowed(Roles.ADMIN)
     public Response retire(@PathParam("componentId") String id, @HeaderParam("If-Match") String ifMatch) {
         Component current = existing(id);
-        requireVersion(current, ifMatch);
+        versions.requireCurrent(id, current.version(), ifMatch);
         if (!current.retired()) {
             catalog.save(current.retiredAt(clock.instant()), actor());
         }
@@ -142,24 +138,10 @@ public class ComponentResource {
     }
 
     private Component existing(String id) {
-        return catalog.find(id).orElseThrow(() -> new ProblemException(Problem.of("not-found",
-                "Component not found", 404, "The catalog has no component " + id + ".", null)));
-    }
-
-    private static void requireVersion(Component current, String ifMatch) {
-        if (ifMatch != null && !ifMatch.strip().equals("*")
-                && !ifMatch.replace("W/", "").replace("\"", "").strip().equals(String.valueOf(current.version()))) {
-            throw versionMismatch("Component " + current.id() + " is at version " + current.version() + ", not "
-                    + ifMatch + ".");
-        }
-    }
-
-    private static ProblemException versionMismatch(String detail) {
-        return new ProblemException(Problem.of("version-mismatch", "The component has changed", 412, detail,
-                "If-Match"));
+        return catalog.find(id).orElseThrow(() -> versions.notFound(id, "catalog"));
     }
 
     private static EntityTag tag(Component component) {
-        return new EntityTag(String.valueOf(component.version()));
+        return VersionPreconditions.tag(component.version());
     }
 }

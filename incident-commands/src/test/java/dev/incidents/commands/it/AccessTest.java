@@ -65,6 +65,12 @@ class AccessTest {
             Map.entry("GET /components/{componentId}", READERS),
             Map.entry("PUT /components/{componentId}", Set.of("incident-admin")),
             Map.entry("DELETE /components/{componentId}", Set.of("incident-admin")),
+            // templates: everybody who reads incidents reads and fills them in, commanders write them
+            Map.entry("GET /templates", READERS),
+            Map.entry("GET /templates/{templateId}", READERS),
+            Map.entry("POST /templates/{templateId}/fill", READERS),
+            Map.entry("PUT /templates/{templateId}", Set.of("commander", "incident-admin")),
+            Map.entry("DELETE /templates/{templateId}", Set.of("commander", "incident-admin")),
             Map.entry("GET /commands/{commandId}", READERS),
             Map.entry("GET /policy", READERS),
             // a commander plans windows; a deploy pipeline may start and complete its own

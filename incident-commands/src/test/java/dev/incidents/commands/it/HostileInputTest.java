@@ -32,7 +32,7 @@ class HostileInputTest {
         String baseUrl = "http://127.0.0.1:" + RestAssured.port;
         List<HostileRequests.Hostile> requests = new HostileRequests(HostileInputCheck.openApi(baseUrl)).all(
                 validBodies(Instant.now()), Map.of("incidentId", "inc-hostile", "commandId", "cmd-hostile",
-                        "componentId", "hostile-component"),
+                        "componentId", "hostile-component", "templateId", "hostile-template"),
                 // monitors' formats take fields this service does not know and ignores what it does not use, and
                 // PagerDuty's errors have PagerDuty's shape: MonitorIntakeTest sends them their hostile requests
                 Set.of("POST /integrations/alertmanager", "POST /integrations/grafana",
@@ -48,6 +48,7 @@ class HostileInputTest {
                         IncidentTopic.INCIDENT_DEDUP_KEYS.topicName(),
                         IncidentTopic.INCIDENT_ROUTED_COMMANDS.topicName(),
                         IncidentTopic.INCIDENT_COMPONENTS.topicName(),
+                        IncidentTopic.INCIDENT_TEMPLATES.topicName(),
                         IncidentTopic.MAINTENANCE_COMMANDS.topicName(),
                         IncidentTopic.MAINTENANCE_EVENTS.topicName()));
 
@@ -80,6 +81,11 @@ class HostileInputTest {
                         + now.plus(Duration.ofDays(14)) + "\",\"reason\":\"Waiting on the vendor\"}"));
         bodies.put("PUT /components/{componentId}", "{\"name\":\"Checkout\",\"description\":\"Paying\","
                 + "\"group\":\"Shop\",\"order\":1,\"public\":true}");
+        bodies.put("PUT /templates/{templateId}", "{\"kind\":\"UPDATE\",\"name\":\"Still investigating\","
+                + "\"status\":\"INVESTIGATING\",\"audience\":\"PUBLIC\",\"defaultLanguage\":\"en\",\"texts\":"
+                + "{\"en\":{\"message\":\"Still on {component}\"}}}");
+        bodies.put("POST /templates/{templateId}/fill", "{\"language\":\"de\",\"values\":{\"component\":"
+                + "\"Checkout\"}}");
         bodies.put("POST /maintenances", "{\"title\":\"Database upgrade\",\"description\":\"Checkout may "
                 + "pause\",\"components\":[\"checkout\"],\"startsAt\":\"" + now.plus(Duration.ofHours(1))
                 + "\",\"endsAt\":\"" + now.plus(Duration.ofHours(2)) + "\",\"audience\":\"PUBLIC\"}");

@@ -1,5 +1,7 @@
 package dev.incidents.projection.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.Tokens;
@@ -17,10 +19,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -35,10 +42,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardFormsIT {
 
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     static ManagedProcess commands;
     static ManagedProcess projection;
     static int projectionPort;
+    static String commandsUrl;
     static Chromium chromium;
 
     @BeforeAll
@@ -47,6 +56,7 @@ class DashboardFormsIT {
         Path state = Files.createTempDirectory("dashboard-forms-it");
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         int commandsPort = ManagedProcess.freePort();
+        commandsUrl = "http://127.0.0.1:" + commandsPort;
         projectionPort = ManagedProcess.freePort();
         String dashboard = "http://127.0.0.1:" + projectionPort;
         TestStack.allowDashboardOrigin(dashboard);
@@ -75,9 +85,13 @@ class DashboardFormsIT {
     }
 
     @Test
-    void a_commander_declares_updates_resolves_and_publishes_the_rca_and_a_refused_promise_loses_nothing() {
+    void a_commander_declares_updates_resolves_and_publishes_the_rca_and_a_refused_promise_loses_nothing()
+            throws Exception {
         String title = "Card payments failing " + UUID.randomUUID().toString().substring(0, 8);
         CatalogRecords.define("card-payments", "Card payments", "Shop", 1, true);
+        String template = defineTemplate("UPDATE", "Still working on it", Map.of(
+                "en", "We are still working on {component}. Next update by {nextUpdateAt}.",
+                "de", "Wir arbeiten weiter an {component}. Nächstes Update bis {nextUpdateAt}."));
         signIn("commander");
 
         // declare: the severity picker says what each severity promises; Enter in the title sends the form
@@ -123,6 +137,28 @@ class DashboardFormsIT {
                 "We found a bad deploy and are rolling it back."));
         assertThat(find("update-message").getAttribute("value")).as("cleared once accepted").isEmpty();
 
+        // a template fills the message in for this incident and proposes its status; what it replaced comes back
+        type("update-message", "A draft of my own");
+        new Select(find("update-pick-template")).selectByValue(template);
+        waitFor(driver -> find("update-message").getAttribute("value").startsWith("We are still working on Card"));
+        assertThat(find("update-message").getAttribute("value"))
+                .startsWith("We are still working on Card payments. Next update by ").doesNotContain("{");
+        assertThat(new Select(find("update-status")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("MONITORING");
+        assertThat(text("#update-pick-status")).isEqualTo("Filled in from “Still working on it” (English).");
+        chromium.screenshot("dashboard-template");
+        assertThat(chromium.seriousAccessibilityViolations()).as("the template picker").isEmpty();
+        find("update-form").findElement(By.cssSelector("[data-template-undo]")).sendKeys(Keys.ENTER);
+        waitFor(driver -> find("update-message").getAttribute("value").equals("A draft of my own"));
+        new Select(find("update-pick-template")).selectByValue(template);
+        waitFor(driver -> find("update-message").getAttribute("value").startsWith("We are still working on Card"));
+        new Select(find("update-pick-language")).selectByValue("de");
+        waitFor(driver -> find("update-message").getAttribute("value").startsWith("Wir arbeiten weiter an Card"));
+        submit("update-form");
+        awaitStatus("update-form", "Update posted.");
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-timeline"),
+                "Wir arbeiten weiter an Card payments."));
+
         open("#report-form");
         type("report-channel", "email");
         type("report-reference", "TICKET-4711");
@@ -164,6 +200,22 @@ class DashboardFormsIT {
         assertThat(chromium.driver.findElements(By.id("report-form"))).hasSize(1);
         assertThat(chromium.driver.findElements(By.cssSelector("#resolve-form, #severity-form, #rca-form")))
                 .isEmpty();
+    }
+
+    /** Writes an update template (proposing MONITORING, public) through the command service's API, as a commander. */
+    private static String defineTemplate(String kind, String name, Map<String, String> messages) throws Exception {
+        String id = "template-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode body = JSON.createObjectNode().put("kind", kind).put("name", name).put("status", "MONITORING")
+                .put("audience", "PUBLIC").put("defaultLanguage", "en");
+        ObjectNode texts = body.putObject("texts");
+        messages.forEach((language, message) -> texts.putObject(language).put("message", message));
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(commandsUrl + "/templates/" + id))
+                .header("Authorization", "Bearer " + TestStack.tokens().of("commander"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        return id;
     }
 
     /** Signs in at the provider as {@code user} (after signing anyone before out) and waits for the board. */
