@@ -6,6 +6,7 @@ import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.ServiceProcess;
 import dev.incidents.deploy.Tokens;
 import dev.incidents.projection.it.CatalogRecords;
+import dev.incidents.testing.ApiCalls;
 import dev.incidents.testing.Chromium;
 import dev.incidents.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
@@ -14,15 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -209,12 +207,7 @@ class DashboardFormsIT {
                 .put("audience", "PUBLIC").put("defaultLanguage", "en");
         ObjectNode texts = body.putObject("texts");
         messages.forEach((language, message) -> texts.putObject(language).put("message", message));
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(commandsUrl + "/templates/" + id))
-                .header("Authorization", "Bearer " + TestStack.tokens().of("commander"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        ApiCalls.put(commandsUrl + "/templates/" + id, "commander", body.toString());
         return id;
     }
 
@@ -271,9 +264,13 @@ class DashboardFormsIT {
         return chromium.driver.findElement(By.cssSelector(selector)).getText();
     }
 
-    /** Waits for the condition; a timeout names the page the browser was on and what its console said. */
+    /**
+     * Waits for the condition; a timeout names the page the browser was on and what its console said. An element
+     * read while the page reloads may belong to the page that went away: the condition is tried again.
+     */
     private static <T> T waitFor(Function<? super WebDriver, T> condition) {
         WebDriverWait wait = new WebDriverWait(chromium.driver, PATIENCE);
+        wait.ignoring(WebDriverException.class);
         wait.withMessage(() -> "on " + chromium.driver.getCurrentUrl() + ", console: " + chromium.console());
         return wait.until(condition);
     }
