@@ -26,7 +26,17 @@ fi
 stack=$!
 DEMO_RECEIVER_PORT=9000 "$root/deploy/demo-receiver.sh" > "$data/receiver.out" 2>&1 &
 receiver=$!
-fail() { echo "smoke test: $*"; cat "$data/stack.out" "$data/receiver.out"; tail -n 30 "$data"/logs/*.log || true; kill -TERM "$stack" "$receiver" 2>/dev/null || true; exit 1; }
+fail() { echo "smoke test: $*"; cat "$data/stack.out" "$data/receiver.out"; tail -n 30 "$data"/logs/*.log || true; # incidentctl as a script runs it, on the commander's token
+listed=$(INCIDENTS_TOKEN="$token" "$root/incidentctl/incidentctl" list --all) || fail "incidentctl list failed: $listed"
+grep -q "$id" <<< "$listed" || fail "incidentctl list does not show incident $id: $listed"
+# a reader signs up by email as the status page does: the local mail server gets the confirmation and prints its link
+signed=$(curl -s -o "$data/sign-up.json" -w '%{http_code}' -X POST http://127.0.0.1:8083/public/subscriptions \
+  -H 'Content-Type: application/json' -d '{"channel":"EMAIL","target":"reader@example.com","locale":"en"}')
+[ "$signed" = 201 ] || fail "the public sign-up answered $signed: $(cat "$data/sign-up.json")"
+for _ in $(seq 1 30); do grep -q '/mail/confirm/' "$data/stack.out" && break; sleep 1; done
+grep -q 'Mail to reader@example.com' "$data/stack.out" && grep -q '/mail/confirm/' "$data/stack.out" \
+  || fail "the local mail server did not announce the confirmation mail with its link"
+kill -TERM "$stack" "$receiver" 2>/dev/null || true; exit 1; }
 for _ in $(seq 1 240); do
   grep -q 'Press Ctrl-C' "$data/stack.out" && break
   kill -0 "$stack" 2>/dev/null || fail "the stack exited while starting"
@@ -83,5 +93,5 @@ wait "$stack" || true
 wait "$receiver" || true
 sleep 1
 if pgrep -f "$data" > /dev/null; then fail "processes left behind: $(pgrep -af "$data")"; fi
-echo "smoke test: a stop while starting left nothing behind; stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver in the declare's trace, stopped with nothing left behind"
+echo "smoke test: a stop while starting left nothing behind; stack started (Keycloak too), refused a declare without a token (401) and a viewer's (403), declared one as commander (201, recorded as commander whatever X-Actor-Id said), the projection refused an anonymous read (401) and showed it to the viewer, the public pages and the status summary and feed were served, a signed webhook reached the demo receiver in the declare's trace, incidentctl listed the incident, a reader's email sign-up reached the local mail server with its confirm link, stopped with nothing left behind"
 rm -rf "$data"

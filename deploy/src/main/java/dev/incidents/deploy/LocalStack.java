@@ -59,6 +59,11 @@ public final class LocalStack {
             throw e;
         }
         IdentityProvider keycloak = IdentityProvider.await(identityProvider);
+        LocalMailbox mailbox = LocalMailbox.start(settings.smtpPort(), settings.dataDir().resolve("mail"),
+                LocalStack::say);
+        started.push(mailbox);
+        say("Mail server       " + mailbox.address() + "  (what the notifier mails is kept in "
+                + settings.dataDir().resolve("mail") + " and announced here with its links)");
         say("Identity provider " + keycloak.issuerUrl() + "  (Keycloak; admin console " + keycloak.baseUrl()
                 + "/admin/, user " + IdentityProvider.ADMIN_USER + ", password " + IdentityProvider.ADMIN_PASSWORD
                 + ")");
@@ -75,6 +80,7 @@ public final class LocalStack {
         say("Then try: curl -s -X POST " + "http://127.0.0.1:" + settings.commandsPort() + "/incidents "
                 + "-H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
                 + "-d '{\"title\":\"Checkout down\",\"severity\":\"SEV1\",\"summary\":\"Customers cannot pay\"}'");
+        say("Or from a terminal: ./incidentctl/incidentctl login   (then: declare, update, list, watch; --help)");
         say("Press Ctrl-C to stop everything.");
     }
 

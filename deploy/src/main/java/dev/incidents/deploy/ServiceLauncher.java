@@ -21,6 +21,8 @@ record ServiceLauncher(String name, Path jar, int port, StackSettings stack, Lis
         List<String> notifierSettings = new ArrayList<>(NotifierKeys.settings(stack.dataDir()));
         notifierSettings.add(ServiceProcess.LOOPBACK_DELIVERIES);
         notifierSettings.add("incidents.email.public-url=http://127.0.0.1:" + stack.notifierPort());
+        notifierSettings.add("quarkus.mailer.host=127.0.0.1");
+        notifierSettings.add("quarkus.mailer.port=" + stack.smtpPort());
         notifierSettings.add("incidents.status-page.origins=http://127.0.0.1:" + stack.projectionPort());
         return List.of(
                 new ServiceLauncher("incident-commands",

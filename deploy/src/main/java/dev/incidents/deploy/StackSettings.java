@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  */
 public record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int controllerPort, int registryPort,
                      int identityProviderPort, int commandsPort, int projectionPort, int notifierPort,
-                     int partitions) {
+                     int smtpPort, int partitions) {
 
     static StackSettings fromEnvironment() {
         Map<String, String> env = System.getenv();
@@ -26,6 +26,7 @@ public record StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int cont
                 port(env, "INCIDENTS_COMMANDS_PORT", 8080),
                 port(env, "INCIDENTS_PROJECTION_PORT", 8082),
                 port(env, "INCIDENTS_NOTIFIER_PORT", 8083),
+                port(env, "INCIDENTS_SMTP_PORT", 2525),
                 port(env, "INCIDENTS_PARTITIONS", 3));
     }
 

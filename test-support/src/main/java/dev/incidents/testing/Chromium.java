@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public final class Chromium implements AutoCloseable {
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort().build(), options);
         driver.manage().window().setSize(DESKTOP);
+        // a script that never answers fails the test within a minute, not at the driver's 3-minute read timeout
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     /** Saves the whole page (up to 2,400 px tall) as it looks now under target/screenshots. */
@@ -94,16 +97,29 @@ public final class Chromium implements AutoCloseable {
         driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
     }
 
-    /** Deque's axe rules run on the page as it is: the violations rated serious or critical, one line each. */
+    /**
+     * Deque's axe rules run on the page as it is: the violations rated serious or critical, one line each. A run the
+     * page's own updates break (a node removed while axe reads it) is run again, at most three times in all.
+     */
     @SuppressWarnings("unchecked")
     public List<String> seriousAccessibilityViolations() {
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
-        List<Map<String, Object>> violations = (List<Map<String, Object>>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document).then(result => done(result.violations.map(v => ({id: v.id, impact: v.impact,"
-                        + " nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))));");
-        return violations.stream().filter(v -> List.of("serious", "critical").contains(v.get("impact")))
+        Map<String, Object> answer = Map.of();
+        for (int run = 1; run <= 3; run++) {
+            answer = (Map<String, Object>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "axe.run(document).then(result => done({violations: result.violations.map(v => ({id: v.id,"
+                    + " impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))}),"
+                    + " error => done({error: String(error && error.stack || error)}));");
+            if (!answer.containsKey("error")) {
+                break;
+            }
+        }
+        if (answer.containsKey("error")) {
+            throw new IllegalStateException("axe could not check the page: " + answer.get("error"));
+        }
+        return ((List<Map<String, Object>>) answer.get("violations")).stream()
+                .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
                 .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
     }
 
