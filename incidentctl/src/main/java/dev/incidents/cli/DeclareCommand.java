@@ -39,7 +39,7 @@ final class DeclareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Api api = root.api();
-        JsonNode filled = template.id == null ? null : Templates.fill(api, template.id, template.language, Map.of(
+        JsonNode filled = template.id == null ? null : Templates.fill(api, template, Map.of(
                 "component", String.join(", ", components), "severity", severity,
                 "commander", commander == null ? "" : commander));
         ObjectNode body = Json.MAPPER.createObjectNode().put("title", Templates.text(filled, "title", title))

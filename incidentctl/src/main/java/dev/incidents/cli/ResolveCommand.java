@@ -48,7 +48,7 @@ final class ResolveCommand implements Callable<Integer> {
             Map<String, String> values = IncidentFacts.templateValues(incident);
             values.put("rcaDueAt", Times.publicDate(due));
             values.put("rcaOwner", rcaOwner);
-            filled = Templates.fill(api, template.id, template.language, values);
+            filled = Templates.fill(api, template, values);
         }
         JsonNode answer = api.command("/incidents/" + Api.encode(incidentId) + "/resolve", Json.MAPPER
                 .createObjectNode().put("message", Templates.text(filled, "message", message))

@@ -11,8 +11,11 @@ final class Templates {
     private Templates() {
     }
 
-    /** @param values the placeholders' values this command knows (only those of the template's kind are sent) */
-    static JsonNode fill(Api api, String templateId, String language, Map<String, String> values) {
+    /** @param values the placeholders' values this command knows, with those given by --value over them */
+    static JsonNode fill(Api api, TemplateChoice template, Map<String, String> known) {
+        String templateId = template.id;
+        String language = template.language;
+        Map<String, String> values = template.valuesOver(known);
         ObjectNode body = Json.MAPPER.createObjectNode();
         if (language != null) {
             body.put("language", language);
@@ -25,8 +28,10 @@ final class Templates {
         });
         JsonNode filled = api.fromCommands("POST", "/templates/" + Api.encode(templateId) + "/fill", body);
         if (!filled.path("unfilled").isEmpty()) {
-            throw new IllegalArgumentException("Template " + templateId + " still needs " + filled.path("unfilled")
-                    + "; give the text yourself instead.");
+            String missing = String.join(", ", filled.path("unfilled").valueStream().map(JsonNode::asText).toList());
+            throw new IllegalArgumentException("Template " + templateId + " leaves " + missing + " unfilled: give "
+                    + "it with --value " + filled.path("unfilled").get(0).asText() + "=..., or write the text "
+                    + "yourself.");
         }
         return filled;
     }

@@ -63,7 +63,7 @@ final class UpdateCommand implements Callable<Integer> {
             if (promised != null) {
                 values.put("nextUpdateAt", Times.publicTime(promised));
             }
-            filled = Templates.fill(api, template.id, template.language, values);
+            filled = Templates.fill(api, template, values);
         }
         ObjectNode body = Json.MAPPER.createObjectNode().put("message", Templates.text(filled, "message", message));
         body.put("status", Objects.requireNonNullElse(Templates.text(filled, "status", status),

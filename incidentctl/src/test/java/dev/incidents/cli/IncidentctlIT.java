@@ -102,10 +102,14 @@ class IncidentctlIT {
         assertThat(updated.out()).startsWith("Update posted to " + id + "; next public update due by ");
         ApiCalls.put(commander.environment().get("INCIDENTS_COMMANDS_URL") + "/templates/" + template, "commander",
                 "{\"kind\": \"UPDATE\", \"name\": \"Still on it\", \"status\": \"MONITORING\", \"defaultLanguage\": "
-                        + "\"en\", \"texts\": {\"en\": {\"message\": \"Still on it: {title}. Next update by "
-                        + "{nextUpdateAt}.\"}}}");
+                        + "\"en\", \"texts\": {\"en\": {\"message\": \"Still on it: {title} ({component}). "
+                        + "Next update by {nextUpdateAt}.\"}}}");
         assertThat(commander.run("templates", "--kind", "UPDATE").out()).contains(template).contains("Still on it");
-        CliProcess.Run templated = commander.run("update", id, "--template", template, "--next-update-at", "+12m");
+        CliProcess.Run unfilled = commander.run("update", id, "--template", template, "--next-update-at", "+12m");
+        assertThat(unfilled.exitCode()).as("the incident names no component").isEqualTo(2);
+        assertThat(unfilled.err()).contains("leaves component unfilled: give it with --value component=...");
+        CliProcess.Run templated = commander.run("update", id, "--template", template, "--value",
+                "component=Checkout", "--next-update-at", "+12m");
         assertThat(templated.exitCode()).as(templated.err()).isZero();
         assertThat(commander.run("severity", id, "SEV2", "--reason", "Only card payments fail").exitCode()).isZero();
 
@@ -126,7 +130,7 @@ class IncidentctlIT {
         assertThat(text.out()).contains("SEV2  " + title).contains("[open] Alert on payment errors (payments-team)");
         CliProcess.Run timeline = commander.run("timeline", id);
         assertThat(timeline.out()).contains("PUBLIC", "UpdatePosted", "Rolling back the deploy", "INTERNAL")
-                .containsPattern("Still on it: " + title + "\\. Next update by \\d\\d:\\d\\d UTC\\.");
+                .containsPattern("Still on it: " + title + " \\(Checkout\\)\\. Next update by \\d\\d:\\d\\d UTC\\.");
         assertThat(commander.run("list", "--all").out()).contains(id);
         assertThat(commander.run("list").out()).doesNotContain(id);
     }
