@@ -13,10 +13,18 @@ import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.EndpointDetails;
+import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 
@@ -24,6 +32,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -83,21 +92,55 @@ public final class HttpDelivery implements AutoCloseable {
         if (refused.isPresent()) {
             return CompletableFuture.completedFuture(new AttemptOutcome.Failed(refused.get(), 0, null));
         }
+        return send(target, body, headers, Connection.POOLED);
+    }
+
+    /**
+     * A pooled connection the receiver closed just after its last answer fails the next request before a byte of
+     * answer comes back, or is not sent at all because the pool handed out the connection as it closed: that
+     * request goes again at once on a connection of its own, which it then closes (the
+     * webhook id makes a repeat safe for the receiver). Any other failure is the attempt's outcome.
+     */
+    private CompletableFuture<AttemptOutcome> send(URI target, String body, Map<String, String> headers,
+                                                   Connection connection) {
         SimpleRequestBuilder request = SimpleRequestBuilder.post(target).setBody(body, ContentType.APPLICATION_JSON);
         headers.forEach(request::setHeader);
+        if (connection == Connection.OWN) {
+            request.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        HttpClientContext context = HttpClientContext.create();
+        // the pool hands a connection only to a request with the same user token (or to any, if it has none)
+        context.setUserToken(connection == Connection.OWN ? new Object() : Connection.POOLED);
+        WatchedResponse response = new WatchedResponse();
         Answer answer = new Answer();
         Future<?> pending;
         try {
-            pending = client.execute(SimpleRequestProducer.create(request.build()),
-                    new BasicResponseConsumer<>(new BoundedBody()), answer);
+            pending = client.execute(SimpleRequestProducer.create(request.build()), response, context, answer);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(e));
         }
         // a receiver that drips its answer slowly still ends at twice the timeout
         return answer.orTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> pending.cancel(true))
-                .thenApply(this::outcome)
-                .exceptionally(HttpDelivery::failure);
+                .handle((result, error) -> {
+                    if (error == null) {
+                        return CompletableFuture.completedFuture(outcome(result));
+                    }
+                    if (connection == Connection.POOLED && closedUnanswered(error, response, context)) {
+                        return send(target, body, headers, Connection.OWN);
+                    }
+                    return CompletableFuture.completedFuture(failure(error));
+                })
+                .thenCompose(outcome -> outcome);
+    }
+
+    private static boolean closedUnanswered(Throwable error, WatchedResponse response, HttpClientContext context) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        boolean closed = cause instanceof ConnectionClosedException
+                || cause instanceof SocketException && !(cause instanceof ConnectException);
+        EndpointDetails endpoint = context.getEndpointDetails();
+        boolean reused = endpoint != null && endpoint.getRequestCount() > 1;
+        return cause instanceof RequestNotExecutedException || closed && reused && !response.answerStarted();
     }
 
     @Override
@@ -144,6 +187,38 @@ public final class HttpDelivery implements AutoCloseable {
             default -> cause.getClass().getSimpleName() + ": " + cause.getMessage();
         };
         return new AttemptOutcome.Failed(reason, 0, null);
+    }
+
+    /** Whether a connection comes from the shared pool or is opened for one request and closed after it. */
+    private enum Connection {
+        POOLED, OWN
+    }
+
+    /** The answer's head and its first kilobytes, noting whether any of the answer arrived. */
+    private static final class WatchedResponse extends BasicResponseConsumer<byte[]> {
+
+        private volatile boolean answerStarted;
+
+        WatchedResponse() {
+            super(new BoundedBody());
+        }
+
+        @Override
+        public void informationResponse(HttpResponse response, HttpContext context) {
+            answerStarted = true;
+        }
+
+        @Override
+        public void consumeResponse(HttpResponse response, EntityDetails entityDetails, HttpContext context,
+                                    FutureCallback<Message<HttpResponse, byte[]>> resultCallback)
+                throws HttpException, IOException {
+            answerStarted = true;
+            super.consumeResponse(response, entityDetails, context, resultCallback);
+        }
+
+        boolean answerStarted() {
+            return answerStarted;
+        }
     }
 
     /** The client's answer to one request, as a future. */

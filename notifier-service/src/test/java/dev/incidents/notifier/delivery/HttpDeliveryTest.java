@@ -3,6 +3,7 @@ package dev.incidents.notifier.delivery;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.incidents.notifier.domain.AttemptOutcome;
+import dev.incidents.testing.SocketReceiver;
 import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,10 +22,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,6 +170,57 @@ class HttpDeliveryTest {
 
         assertThat(outcome).isInstanceOf(AttemptOutcome.Failed.class);
         assertThat(((AttemptOutcome.Failed) outcome).reason()).isEqualTo("connection refused or unreachable");
+    }
+
+    @Test
+    void a_receiver_that_closes_after_every_answer_gets_every_message_on_the_first_attempt() throws Exception {
+        try (SocketReceiver receiver = SocketReceiver.answering(request -> { })) {
+            for (int message = 0; message < 300; message++) {
+                AttemptOutcome outcome = delivery.post(URI.create(receiver.url("/closing")), "{}",
+                        Map.of("webhook-id", "msg_" + message)).get(10, TimeUnit.SECONDS);
+
+                assertThat(outcome).as("message %d", message).isEqualTo(new AttemptOutcome.Delivered(204));
+            }
+            assertThat(receiver.requests()).as("a repeat goes only where the first try got no byte back")
+                    .isBetween(300, 600);
+        }
+    }
+
+    @Test
+    void messages_sent_together_to_a_receiver_that_closes_after_every_answer_all_arrive() throws Exception {
+        try (SocketReceiver receiver = SocketReceiver.answering(request -> { })) {
+            for (int round = 0; round < 10; round++) {
+                List<CompletableFuture<AttemptOutcome>> sent = IntStream.range(0, 20)
+                        .mapToObj(n -> delivery.post(URI.create(receiver.url("/closing")), "{}", Map.of())).toList();
+
+                for (CompletableFuture<AttemptOutcome> outcome : sent) {
+                    assertThat(outcome.get(10, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered(204));
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_receiver_that_keeps_connections_gets_each_message_once() throws Exception {
+        try (SocketReceiver receiver = SocketReceiver.answering(request -> { }).keepConnections(true)) {
+            for (int message = 0; message < 50; message++) {
+                assertThat(delivery.post(URI.create(receiver.url("/keeping")), "{}", Map.of())
+                        .get(10, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered(204));
+            }
+            assertThat(receiver.requests()).as("nothing sent twice").isEqualTo(50);
+            assertThat(receiver.connections()).as("connections were reused").isLessThan(50);
+        }
+    }
+
+    @Test
+    void a_receiver_that_closes_without_answering_a_fresh_connection_is_not_sent_it_again() throws Exception {
+        try (SocketReceiver receiver = SocketReceiver.silent()) {
+            AttemptOutcome.Failed failed = (AttemptOutcome.Failed) delivery.post(URI.create(receiver.url("/silent")),
+                    "{}", Map.of()).get(10, TimeUnit.SECONDS);
+
+            assertThat(failed.status()).isZero();
+            assertThat(receiver.requests()).as("its own schedule decides when to try again").isEqualTo(1);
+        }
     }
 
     private AttemptOutcome post(String path, Map<String, String> headers) throws Exception {
