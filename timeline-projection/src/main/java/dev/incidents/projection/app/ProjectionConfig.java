@@ -106,6 +106,13 @@ public interface ProjectionConfig {
         /** Streams open at once on one instance; one more is refused with 503 until one closes. */
         @WithDefault("500")
         int maxConnections();
+
+        /**
+         * Changes held for one stream whose client reads more slowly than they come; one more ends that stream, and
+         * the client, reconnecting, reads the board anew.
+         */
+        @WithDefault("1000")
+        int bufferPerConnection();
     }
 
     /** Where the ops dashboard signs people in (authorization code with PKCE, in the browser). */

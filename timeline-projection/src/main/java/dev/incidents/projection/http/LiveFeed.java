@@ -11,11 +11,13 @@ import dev.incidents.support.wire.TopicFollower;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.subscription.BackPressureFailure;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,12 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class LiveFeed {
 
+    private static final Logger LOG = Logger.getLogger(LiveFeed.class);
     private static final String STATE = IncidentTopic.INCIDENT_STATE.topicName();
     private static final String DETECTIONS = IncidentTopic.INCIDENT_DETECTIONS.topicName();
 
     private final BroadcastProcessor<LiveChange> changes = BroadcastProcessor.create();
     private final AtomicInteger open = new AtomicInteger();
     private final int maxConnections;
+    private final int bufferPerConnection;
     private final KafkaClients clients;
     private final Supervisor supervisor;
     private final Deserializer<IncidentState> states;
@@ -41,6 +45,7 @@ public class LiveFeed {
 
     LiveFeed(KafkaClients clients, Supervisor supervisor, RegistryAvroSerdes serdes, ProjectionConfig config) {
         this.maxConnections = config.live().maxConnections();
+        this.bufferPerConnection = config.live().bufferPerConnection();
         this.clients = clients;
         this.supervisor = supervisor;
         this.states = serdes.forValue(IncidentTopic.INCIDENT_STATE).deserializer();
@@ -65,7 +70,20 @@ public class LiveFeed {
             open.decrementAndGet();
             throw new Full(maxConnections);
         }
-        return changes.onTermination().invoke(open::decrementAndGet);
+        return perConnection(changes, bufferPerConnection).onTermination().invoke(open::decrementAndGet);
+    }
+
+    /**
+     * The changes as one client gets them: up to {@code buffer} held while it reads more slowly than they come (a
+     * burst); one more ends its stream instead of failing it, and a client that reconnects is told 'ready' and
+     * reads the board anew, where one left on a stream that had silently stopped would show a stale board.
+     */
+    static Multi<LiveChange> perConnection(Multi<LiveChange> changes, int buffer) {
+        return changes.onOverflow().buffer(buffer)
+                .onFailure(BackPressureFailure.class).invoke(overflow -> LOG.warnf(
+                        "A live stream's client fell %d changes behind; its stream ends so that it reconnects",
+                        buffer))
+                .onFailure(BackPressureFailure.class).recoverWithCompletion();
     }
 
     void start(@Observes StartupEvent event) {
