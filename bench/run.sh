@@ -5,6 +5,8 @@
 #   ./bench/run.sh delivery     the notifier (100 webhook receivers, then 10 of them hanging)
 #   ./bench/run.sh status       the public status answers (summary.json, incidents.json, feed) by incidents held
 #   ./bench/run.sh memory       the three services' heap after GC as 100k incidents pass through
+#   ./bench/run.sh startup      each service's time to ready on existing data: plain, class-data archive, AOT cache
+#   ./bench/run.sh latency      command to webhook receipt and to the live stream at steady load, both receiver kinds
 # Options go through as system properties, e.g. BENCH_OPTS="-Dbench.seconds=30".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +16,9 @@ case "${1:-commands}" in
   delivery) main=dev.incidents.bench.DeliveryBenchmark ;;
   status) main=dev.incidents.bench.StatusPageBenchmark ;;
   memory) main=dev.incidents.bench.MemoryBenchmark ;;
-  *) echo "usage: $0 [commands|projection|delivery|status|memory]" >&2; exit 2 ;;
+  latency) main=dev.incidents.bench.EndToEndBenchmark ;;
+  startup) main=dev.incidents.bench.StartUpBenchmark ;;
+  *) echo "usage: $0 [commands|projection|delivery|status|memory|latency|startup]" >&2; exit 2 ;;
 esac
 ./mvnw -q -B install -DskipTests
 ./mvnw -q -B -pl bench exec:java -Dbench.main="$main" ${BENCH_OPTS:-}

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
  */
 public final class CommandPathBenchmark {
 
+    /** The service's kafka-streams.commit.interval.ms, which the baseline app is given too. */
+    private static final long COMMIT_INTERVAL_MILLIS = 50;
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"([^\"]+)\"");
 
     public static void main(String[] args) {
@@ -71,13 +73,23 @@ public final class CommandPathBenchmark {
             double rate = fixedRate.isEmpty() ? Math.max(10, Math.floor(saturated.perSecond() / 2))
                     : Double.parseDouble(fixedRate);
             LoadResult paced = load.fixedRate(String.format("http updates, fixed %.0f/s", rate), rate, measure);
+            int directCommands = Integer.getInteger("bench.direct-commands", 20_000);
             LoadResult direct = DirectCommands.measure(kafka.bootstrapServers(), registry.confluentApiUrl(),
-                    load.incidents(), Integer.getInteger("bench.direct-commands", 20_000));
+                    load.incidents(), directCommands);
+            LoadResult bare;
+            try (BareStreamsBaseline ignored = BareStreamsBaseline.start(kafka.bootstrapServers(),
+                    registry.nativeApiUrl(), partitions, COMMIT_INTERVAL_MILLIS)) {
+                bare = DirectCommands.measure("kafka commands, bare EOS streams app", kafka.bootstrapServers(),
+                        registry.confluentApiUrl(), load.incidents(), directCommands, BareStreamsBaseline.COMMANDS,
+                        BareStreamsBaseline.RESULTS);
+            }
             int recordSize = DirectCommands.commandRecordSize();
             LoadResult baseline = ProducerBaseline.measure(kafka.bootstrapServers(), recordSize, partitions, measure);
             phases.add(paced);
             phases.add(direct);
+            phases.add(bare);
             report(recordSize, partitions, measure, phases, List.of(saturated, direct), baseline);
+            reportGoals(saturated, paced, direct, bare);
         } finally {
             service.close();
             keycloak.close();
@@ -102,6 +114,16 @@ public final class CommandPathBenchmark {
             System.out.printf("ratio: %s / kafka producer = %.4f%n", phase.phase(),
                     phase.perSecond() / baseline.perSecond());
         }
+    }
+
+    /** The issue's goals: each figure beside its baseline from this same run. */
+    private static void reportGoals(LoadResult saturated, LoadResult paced, LoadResult direct, LoadResult bare) {
+        System.out.printf("goal: decider only / bare EOS streams app = %.2f (goal >= 0.5)%n",
+                direct.perSecond() / bare.perSecond());
+        System.out.printf("goal: HTTP at saturation / decider only = %.2f (goal >= 0.5)%n",
+                saturated.perSecond() / direct.perSecond());
+        System.out.printf("goal: HTTP p99 at half saturation = %.1f ms (goal <= %d ms, twice the commit interval)%n",
+                paced.latencyMicros().getValueAtPercentile(99) / 1000.0, 2 * COMMIT_INTERVAL_MILLIS);
     }
 
     private static List<String> declare(String baseUrl, String authorization, int count)

@@ -50,8 +50,14 @@ final class DirectCommands {
 
     static LoadResult measure(String bootstrapServers, String confluentApiUrl, List<String> incidents, int count)
             throws Exception {
+        return measure("kafka commands, decider only", bootstrapServers, confluentApiUrl, incidents, count,
+                IncidentTopic.INCIDENT_COMMANDS.topicName(), IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName());
+    }
+
+    /** The same commands to another application's topics: one that keys its results by command id too. */
+    static LoadResult measure(String phase, String bootstrapServers, String confluentApiUrl, List<String> incidents,
+                              int count, String commandsTopic, String resultsTopic) throws Exception {
         int schemaId = latestSchemaId(confluentApiUrl, IncidentTopic.INCIDENT_COMMANDS.valueSubject().orElseThrow());
-        String resultsTopic = IncidentTopic.INCIDENT_COMMAND_RESULTS.topicName();
         try (KafkaConsumer<String, byte[]> results = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
@@ -71,8 +77,8 @@ final class DirectCommands {
             for (int i = 0; i < count; i++) {
                 IncidentCommand command = update(incidents.get(i % incidents.size()));
                 sentAt.put(command.getCommandId(), System.nanoTime());
-                producer.send(new ProducerRecord<>(IncidentTopic.INCIDENT_COMMANDS.topicName(),
-                        command.getIncidentId(), confluentFramed(schemaId, command)));
+                producer.send(new ProducerRecord<>(commandsTopic, command.getIncidentId(),
+                        confluentFramed(schemaId, command)));
             }
             producer.flush();
             Histogram latency = new Histogram(3_600_000_000L, 3);
@@ -88,7 +94,7 @@ final class DirectCommands {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new LoadResult("kafka commands, decider only", decided / seconds, latency, count - decided);
+            return new LoadResult(phase, decided / seconds, latency, count - decided);
         }
     }
 

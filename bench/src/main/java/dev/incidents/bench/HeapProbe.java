@@ -33,12 +33,17 @@ final class HeapProbe {
         if (!used.find()) {
             throw new IllegalStateException("No heap figure from jcmd for " + service.name());
         }
+        return new Sample(Long.parseLong(used.group(1)) * 1024, residentBytes(service));
+    }
+
+    /** The resident set now, without a collection first. */
+    static long residentBytes(ManagedProcess service) throws IOException {
         Matcher resident = RESIDENT.matcher(Files.readString(Path.of("/proc", Long.toString(service.pid()),
                 "status")));
         if (!resident.find()) {
             throw new IllegalStateException("No VmRSS for " + service.name());
         }
-        return new Sample(Long.parseLong(used.group(1)) * 1024, Long.parseLong(resident.group(1)) * 1024);
+        return Long.parseLong(resident.group(1)) * 1024;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {

@@ -1,14 +1,6 @@
 package dev.incidents.bench;
 
-import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
-import dev.incidents.deploy.NotifierKeys;
-import dev.incidents.deploy.Provisioner;
-import dev.incidents.deploy.RegistryServer;
-import dev.incidents.deploy.ServiceProcess;
-import dev.incidents.deploy.Tokens;
-import dev.incidents.testing.EmbeddedKafka;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -16,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,43 +55,14 @@ public final class MemoryBenchmark {
         int concurrency = Integer.getInteger("bench.concurrency", 64);
         int messagesPerIncident = Integer.getInteger("bench.messages-per-incident", 2);
         String heap = System.getProperty("bench.heap", "512m");
-        Path work = Files.createTempDirectory("memory-bench");
-        KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
-        RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
-                ManagedProcess.freePort(), null, work.resolve("registry.log"));
-        List<Runnable> stops = new ArrayList<>();
-        try (BenchReceivers receiver = new BenchReceivers(1)) {
-            new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(3, (short) 1);
-            IdentityProvider keycloak = IdentityProvider.start(Path.of(System.getProperty("keycloak.home")),
-                    ManagedProcess.freePort(), work.resolve("keycloak"), work.resolve("keycloak.log"));
-            stops.add(keycloak::close);
-            String issuer = "quarkus.oidc.auth-server-url=" + keycloak.issuerUrl();
-            Map<String, ManagedProcess> services = new LinkedHashMap<>();
-            Map<String, Integer> ports = new LinkedHashMap<>();
-            for (String name : List.of("incident-commands", "timeline-projection", "notifier-service")) {
-                List<String> settings = new ArrayList<>(List.of(issuer));
-                switch (name) {
-                    case "timeline-projection" -> settings.add(Tokens.PEER_SECRET_SETTING);
-                    case "notifier-service" -> {
-                        settings.addAll(NotifierKeys.settings(work));
-                        settings.add(ServiceProcess.LOOPBACK_DELIVERIES);
-                    }
-                    default -> { }
-                }
-                int port = ManagedProcess.freePort();
-                ManagedProcess service = ServiceProcess.start(name, Path.of(System.getProperty(jarProperty(name))),
-                        port, kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve(name),
-                        work.resolve(name + ".log"), heap, settings.toArray(String[]::new));
-                stops.add(service::close);
-                services.put(name, service);
-                ports.put(name, port);
-            }
-            WebhookSubscriptions.subscribe("http://127.0.0.1:" + ports.get("notifier-service"), "Bearer "
-                    + keycloak.tokens().of("notifier-admin"), receiver.url(0));
-            String commandsUrl = "http://127.0.0.1:" + ports.get("incident-commands");
-            defineCheckout(commandsUrl, "Bearer " + keycloak.tokens().of("incident-admin"));
-            MemoryBenchmark bench = new MemoryBenchmark(commandsUrl, "Bearer " + keycloak.tokens().of("commander"),
-                    concurrency);
+        try (ServiceStack stack = ServiceStack.start(heap, Map.of());
+             BenchReceivers receiver = new BenchReceivers(1)) {
+            Map<String, ManagedProcess> services = stack.services();
+            WebhookSubscriptions.subscribe(stack.url("notifier-service"), stack.authorization("notifier-admin"),
+                    receiver.url(0));
+            String commandsUrl = stack.url("incident-commands");
+            defineCheckout(commandsUrl, stack.authorization("incident-admin"));
+            MemoryBenchmark bench = new MemoryBenchmark(commandsUrl, stack.authorization("commander"), concurrency);
 
             int warmUp = Math.max(100, incidents / batches / 10);
             bench.passThrough(warmUp, "warm-up");
@@ -124,10 +85,6 @@ public final class MemoryBenchmark {
                 System.out.println(checkpoint.line());
             }
             report(incidents, heap, concurrency, checkpoints, bench.failures.get());
-        } finally {
-            stops.reversed().forEach(Runnable::run);
-            registry.close();
-            kafka.close();
         }
     }
 
@@ -140,14 +97,6 @@ public final class MemoryBenchmark {
                     service, sample.heapAfterGcBytes() / MB, sample.residentBytes() / MB)));
             return line.toString();
         }
-    }
-
-    private static String jarProperty(String service) {
-        return switch (service) {
-            case "incident-commands" -> "service.jar";
-            case "timeline-projection" -> "projection.jar";
-            default -> "notifier.jar";
-        };
     }
 
     /** Declares {@code count} incidents and resolves each once declared, {@code concurrency} requests at a time. */

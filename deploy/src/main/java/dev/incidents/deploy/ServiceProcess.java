@@ -30,10 +30,26 @@ public final class ServiceProcess {
         return start(Host.LOOPBACK, name, jar, port, bootstrapServers, registryUrl, stateDir, log, maxHeap, settings);
     }
 
+    /** As {@link #start(String, Path, int, String, String, Path, Path, String, String...)}, with JVM options. */
+    public static ManagedProcess start(String name, Path jar, int port, String bootstrapServers, String registryUrl,
+                                       Path stateDir, Path log, String maxHeap, List<String> jvmOptions,
+                                       String... settings) throws IOException, InterruptedException {
+        return start(Host.LOOPBACK, name, jar, port, bootstrapServers, registryUrl, stateDir, log, maxHeap,
+                jvmOptions, settings);
+    }
+
     /** As {@link #start(String, Path, int, String, String, Path, Path, String, String...)}, bound on {@code host}. */
     public static ManagedProcess start(Host host, String name, Path jar, int port, String bootstrapServers,
                                        String registryUrl, Path stateDir, Path log, String maxHeap,
                                        String... settings) throws IOException, InterruptedException {
+        return start(host, name, jar, port, bootstrapServers, registryUrl, stateDir, log, maxHeap, List.of(),
+                settings);
+    }
+
+    private static ManagedProcess start(Host host, String name, Path jar, int port, String bootstrapServers,
+                                        String registryUrl, Path stateDir, Path log, String maxHeap,
+                                        List<String> jvmOptions, String... settings)
+            throws IOException, InterruptedException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No " + jar + ": build first (./mvnw install -DskipTests)");
         }
@@ -44,6 +60,7 @@ public final class ServiceProcess {
                 "-Dkafka.bootstrap.servers=" + bootstrapServers,
                 "-Dincidents.registry.url=" + registryUrl,
                 "-Dkafka-streams.state.dir=" + stateDir.resolve("kafka-streams").toAbsolutePath()));
+        command.addAll(jvmOptions);
         for (String setting : settings) {
             command.add("-D" + setting);
         }
