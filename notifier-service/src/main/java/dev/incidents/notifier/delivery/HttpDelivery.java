@@ -12,17 +12,17 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.EndpointDetails;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.Message;
+import org.apache.hc.core5.http.RequestNotExecutedException;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
@@ -135,7 +135,7 @@ public final class HttpDelivery implements AutoCloseable {
     }
 
     private static boolean closedUnanswered(Throwable error, WatchedResponse response, HttpClientContext context) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = causeOf(error);
         boolean closed = cause instanceof ConnectionClosedException
                 || cause instanceof SocketException && !(cause instanceof ConnectException);
         EndpointDetails endpoint = context.getEndpointDetails();
@@ -178,7 +178,7 @@ public final class HttpDelivery implements AutoCloseable {
     }
 
     private static AttemptOutcome failure(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = causeOf(error);
         String reason = switch (cause) {
             case RefusedAddress refused -> NetworkPolicy.REFUSED;
             case TimeoutException timedOut -> "no answer within the timeout";
@@ -219,6 +219,10 @@ public final class HttpDelivery implements AutoCloseable {
         boolean answerStarted() {
             return answerStarted;
         }
+    }
+
+    private static Throwable causeOf(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     /** The client's answer to one request, as a future. */
