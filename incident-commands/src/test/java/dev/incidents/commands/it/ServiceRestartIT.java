@@ -10,6 +10,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.LongStream;
@@ -29,12 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The packaged service as a real process, killed without warning (SIGKILL) in the middle of a stream of commands
- * and started again: no acknowledged command is lost, none is applied twice, sequences stay gapless.
+ * and started again under its stable instance name: no acknowledged command is lost, none is applied twice,
+ * sequences stay gapless, and the new process took its predecessor's place in the group as the same static member.
  */
 class ServiceRestartIT {
 
     static final int UPDATES = 60;
     static final int KILL_AFTER = 25;
+    static final String INSTANCE = "restart-it";
 
     static Path stateDir;
     static int port;
@@ -68,6 +74,8 @@ class ServiceRestartIT {
                 Response first = post(incidentId, "update-" + i);
                 assertThat(first.statusCode()).as("ready means deciding: the first command after readiness is "
                         + "decided, not left pending (" + first.asString() + ")").isEqualTo(201);
+                assertThat(deciderGroupMembers()).as("the stream thread's static name, held by the new process")
+                        .containsExactly(Optional.of(INSTANCE + "-1"));
             }
             acknowledged.add(postUntilAcknowledged(incidentId, "update-" + i));
         }
@@ -106,10 +114,18 @@ class ServiceRestartIT {
                 events -> events.size() >= expected);
     }
 
+    private static List<Optional<String>> deciderGroupMembers() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestStack.bootstrapServers()))) {
+            return admin.describeConsumerGroups(List.of("incident-commands")).all().get().get("incident-commands")
+                    .members().stream().map(MemberDescription::groupInstanceId).toList();
+        }
+    }
+
     private static ManagedProcess startService() throws IOException, InterruptedException {
         return ServiceProcess.start("incident-commands", Path.of(System.getProperty("service.jar")), port,
                 TestStack.bootstrapServers(), TestStack.nativeApiUrl(), stateDir,
                 Files.createDirectories(Path.of("target", "it-logs")).resolve("restart-it-service.log"), "384m",
-                TestStack.identitySetting());
+                TestStack.identitySetting(), "incidents.kafka.instance-id=" + INSTANCE);
     }
 }

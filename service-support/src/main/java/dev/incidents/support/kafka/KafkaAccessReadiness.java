@@ -39,7 +39,7 @@ public class KafkaAccessReadiness implements HealthCheck {
     private volatile HealthCheckResponse latest = HealthCheckResponse.named(NAME).down()
             .withData("state", "not asked yet").build();
 
-    KafkaAccessReadiness(ServiceAccess access, KafkaClients clients, Supervisor supervisor, KafkaAccessConfig config) {
+    KafkaAccessReadiness(ServiceAccess access, KafkaClients clients, Supervisor supervisor, KafkaConfig config) {
         this.access = access;
         this.clients = clients;
         this.supervisor = supervisor;
