@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class HeapProbe {
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total[^\\n]*?used (\\d+)K");
+    /** A line per heap (G1: "garbage-first heap total ..., used ...K") or generation (Serial: DefNew, Tenured). */
+    private static final Pattern HEAP_USED = Pattern.compile("\\btotal [^\\n]*?, used (\\d+)K");
     private static final Pattern RESIDENT = Pattern.compile("VmRSS:\\s+(\\d+) kB");
     private static final Path JCMD = Path.of(ManagedProcess.javaExecutable()).resolveSibling("jcmd");
 
@@ -29,11 +30,13 @@ final class HeapProbe {
 
     static Sample of(ManagedProcess service) throws IOException, InterruptedException {
         jcmd(service.pid(), "GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd(service.pid(), "GC.heap_info"));
-        if (!used.find()) {
-            throw new IllegalStateException("No heap figure from jcmd for " + service.name());
+        String heapInfo = jcmd(service.pid(), "GC.heap_info");
+        long usedKilobytes = HEAP_USED.matcher(heapInfo).results().mapToLong(used -> Long.parseLong(used.group(1)))
+                .sum();
+        if (usedKilobytes == 0) {
+            throw new IllegalStateException("No heap figure from jcmd for " + service.name() + ": " + heapInfo);
         }
-        return new Sample(Long.parseLong(used.group(1)) * 1024, residentBytes(service));
+        return new Sample(usedKilobytes * 1024, residentBytes(service));
     }
 
     /** The resident set now, without a collection first. */

@@ -169,12 +169,15 @@ public final class MemoryBenchmark {
         Checkpoint first = checkpoints.getFirst();
         Checkpoint last = checkpoints.getLast();
         System.out.println();
-        System.out.printf("Memory benchmark: %d cores, Java %s, 1 broker, the three packaged services (-Xmx%s each), "
+        System.out.printf("Memory benchmark: %d cores, Java %s, 1 broker, the three packaged services (-Xmx%s %s each), "
                         + "1 webhook subscription; %d incidents declared and resolved over HTTP (%d in flight), "
                         + "%d messages delivered, %d incidents failed%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), heap, incidents,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), heap,
+                System.getProperty("bench.jvm-options", ""), incidents,
                 concurrency, last.delivered(), failures);
         checkpoints.forEach(checkpoint -> System.out.println(checkpoint.line()));
+        last.samples().forEach((service, end) -> System.out.printf("resident set: %s %.0f MB at %d incidents "
+                + "(goal <= 256 MB)%n", service, end.residentBytes() / MB, last.incidents()));
         Checkpoint half = checkpoints.get((checkpoints.size() - 1) / 2);
         half.samples().forEach((service, baseline) -> {
             HeapProbe.Sample end = last.samples().get(service);

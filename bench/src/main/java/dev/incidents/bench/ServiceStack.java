@@ -30,26 +30,36 @@ final class ServiceStack implements AutoCloseable {
     private final RegistryServer registry;
     private final Path work;
     private final String heap;
+    private final List<String> jvmOptions;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, List<String>> settings = new LinkedHashMap<>();
     private Tokens tokens;
 
-    private ServiceStack(KafkaClusterTestKit kafka, RegistryServer registry, Path work, String heap) {
+    private ServiceStack(KafkaClusterTestKit kafka, RegistryServer registry, Path work, String heap,
+                         List<String> jvmOptions) {
         this.kafka = kafka;
         this.registry = registry;
         this.work = work;
         this.heap = heap;
+        this.jvmOptions = jvmOptions;
     }
 
-    /** @param extraSettings further settings per service name, e.g. a shorter commit interval */
+    /**
+     * Every service runs with {@code -Xmx<heap>} and the JVM options of {@code bench.jvm-options} (separated by
+     * spaces, e.g. {@code -XX:+UseSerialGC}).
+     *
+     * @param extraSettings further settings per service name, e.g. a shorter commit interval
+     */
     static ServiceStack start(String heap, Map<String, List<String>> extraSettings) throws Exception {
         Path work = Files.createTempDirectory("bench-stack");
         KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
         RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
                 ManagedProcess.freePort(), null, work.resolve("registry.log"));
-        ServiceStack stack = new ServiceStack(kafka, registry, work, heap);
+        String options = System.getProperty("bench.jvm-options", "").trim();
+        ServiceStack stack = new ServiceStack(kafka, registry, work, heap,
+                options.isEmpty() ? List.of() : List.of(options.split("\\s+")));
         try {
             new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(3, (short) 1);
             IdentityProvider keycloak = IdentityProvider.start(Path.of(System.getProperty("keycloak.home")),
@@ -59,6 +69,8 @@ final class ServiceStack implements AutoCloseable {
             for (String name : SERVICES) {
                 List<String> settings = new ArrayList<>(settingsOf(name, work));
                 settings.add("quarkus.oidc.auth-server-url=" + keycloak.issuerUrl());
+                // one instance per service, named as a deployment with stable names would: a restart keeps its place
+                settings.add("incidents.kafka.instance-id=bench");
                 settings.addAll(extraSettings.getOrDefault(name, List.of()));
                 stack.settings.put(name, settings);
                 stack.ports.put(name, ManagedProcess.freePort());
@@ -76,16 +88,20 @@ final class ServiceStack implements AutoCloseable {
      * the time from launch until its readiness check answers UP.
      */
     Duration restart(String name, List<String> jvmOptions) throws Exception {
-        services.remove(name).close();
+        ManagedProcess earlier = services.remove(name);
+        earlier.close();
+        started.remove(earlier);
         long launched = System.nanoTime();
         launch(name, jvmOptions);
         return Duration.ofNanos(System.nanoTime() - launched);
     }
 
-    private void launch(String name, List<String> jvmOptions) throws Exception {
+    private void launch(String name, List<String> extraJvmOptions) throws Exception {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.addAll(extraJvmOptions);
         ManagedProcess service = ServiceProcess.start(name, Path.of(System.getProperty(jarProperty(name))),
                 ports.get(name), kafka.bootstrapServers(), registry.nativeApiUrl(), work.resolve(name),
-                work.resolve(name + ".log"), heap, jvmOptions, settings.get(name).toArray(String[]::new));
+                work.resolve(name + ".log"), heap, options, settings.get(name).toArray(String[]::new));
         started.add(service);
         services.put(name, service);
     }
@@ -108,7 +124,6 @@ final class ServiceStack implements AutoCloseable {
         for (AutoCloseable closeable : started.reversed()) {
             closeable.close();
         }
-        // a restarted service's earlier process is in the list too: closing it again does nothing
         registry.close();
         kafka.close();
     }

@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
  * How soon each packaged service is ready (its readiness check UP) after launch on data it already has, on a real
  * broker, registry and identity provider: launched plainly, then with a class-data archive the JVM made on an
  * earlier run ({@code -XX:+AutoCreateSharedArchive}), then with an ahead-of-time cache from a training run
- * ({@code -XX:AOTCacheOutput}, JDK 24+). The baseline is the plain launch in the same run. Also the resident set
- * just after each start.
+ * ({@code -XX:AOTCacheOutput}, JDK 24+). Each service runs under a stable instance name, so a restart keeps its
+ * place in its group. The baseline is the plain launch in the same run. Also the resident set just after each
+ * start.
  */
 public final class StartUpBenchmark {
 
@@ -34,12 +35,11 @@ public final class StartUpBenchmark {
         try (ServiceStack stack = ServiceStack.start("512m", Map.of())) {
             declare(stack, incidents);
             for (String service : ServiceStack.SERVICES) {
-                List<String> serviceLines = new ArrayList<>();
-                serviceLines.add(launches(stack, service, "plain", List.of(), launches));
+                Launches plain = launches(stack, service, "plain", List.of(), launches);
                 List<String> archive = List.of("-XX:+AutoCreateSharedArchive",
                         "-XX:SharedArchiveFile=" + caches.resolve(service + ".jsa"));
                 stack.restart(service, archive);
-                serviceLines.add(launches(stack, service, "class-data archive", archive, launches));
+                Launches archived = launches(stack, service, "class-data archive", archive, launches);
                 Path aot = caches.resolve(service + ".aot");
                 stack.restart(service, List.of("-XX:AOTCacheOutput=" + aot));
                 declare(stack, 100);
@@ -47,7 +47,9 @@ public final class StartUpBenchmark {
                 if (!Files.isRegularFile(aot)) {
                     throw new IllegalStateException("The training run of " + service + " left no AOT cache");
                 }
-                serviceLines.add(launches(stack, service, "AOT cache", List.of("-XX:AOTCache=" + aot), launches));
+                Launches cached = launches(stack, service, "AOT cache", List.of("-XX:AOTCache=" + aot), launches);
+                List<String> serviceLines = List.of(plain.line(service, plain), archived.line(service, plain),
+                        cached.line(service, plain));
                 lines.put(service, serviceLines);
                 serviceLines.forEach(System.out::println);
             }
@@ -60,18 +62,29 @@ public final class StartUpBenchmark {
         lines.values().forEach(serviceLines -> serviceLines.forEach(System.out::println));
     }
 
-    /** Restarts the service {@code count} times with the options: each launch's time to ready and resident set. */
-    private static String launches(ServiceStack stack, String service, String how, List<String> jvmOptions,
-                                   int count) throws Exception {
+    /** One way of launching a service: each launch's time to ready, and the largest resident set at ready. */
+    private record Launches(String how, List<Long> millis, long residentMax) {
+        long median() {
+            return millis.get(millis.size() / 2);
+        }
+
+        String line(String service, Launches baseline) {
+            return String.format("%-20s %-20s ready after %s ms (median %d ms, %.2f of plain)   resident set at "
+                            + "ready, at most %.0f MB", service, how, millis, median(),
+                    (double) median() / baseline.median(), residentMax / 1024.0 / 1024.0);
+        }
+    }
+
+    /** Restarts the service {@code count} times with the options. */
+    private static Launches launches(ServiceStack stack, String service, String how, List<String> jvmOptions,
+                                     int count) throws Exception {
         List<Duration> times = new ArrayList<>();
         long residentMax = 0;
         for (int i = 0; i < count; i++) {
             times.add(stack.restart(service, jvmOptions));
             residentMax = Math.max(residentMax, HeapProbe.residentBytes(stack.services().get(service)));
         }
-        List<Long> millis = times.stream().map(Duration::toMillis).sorted().toList();
-        return String.format("%-20s %-20s ready after %s ms (median %d ms)   resident set at ready, at most %.0f MB",
-                service, how, millis, millis.get(millis.size() / 2), residentMax / 1024.0 / 1024.0);
+        return new Launches(how, times.stream().map(Duration::toMillis).sorted().toList(), residentMax);
     }
 
     /** Declares incidents over HTTP, 16 at a time, so that every service has data to start on. */
