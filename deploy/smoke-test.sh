@@ -9,10 +9,10 @@ export INCIDENTS_DATA_DIR="$data" INCIDENTS_SKIP_BUILD=true
 INCIDENTS_DATA_DIR="$data/interrupted" "$root/deploy/local-stack.sh" > "$data/interrupted.out" 2>&1 &
 interrupted=$!
 for _ in $(seq 1 240); do
-  grep -q 'Identity provider ' "$data/interrupted.out" && break
+  grep -q 'Mail server ' "$data/interrupted.out" && break
   sleep 0.5
 done
-sleep 1  # the first service is starting now
+sleep 1  # the services are starting now
 kill -TERM "$interrupted"
 wait "$interrupted" || true
 sleep 1

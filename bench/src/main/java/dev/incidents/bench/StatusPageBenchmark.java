@@ -1,5 +1,6 @@
 package dev.incidents.bench;
 
+import dev.incidents.deploy.Background;
 import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
@@ -55,14 +56,14 @@ public final class StatusPageBenchmark {
                 .map(String::trim).map(Integer::valueOf).sorted().toList();
         Duration measure = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
         Path work = Files.createTempDirectory("status-page-bench");
-        CompletableFuture<IdentityProvider> starting = IdentityProvider.startInBackground(
+        CompletableFuture<IdentityProvider> starting = Background.start(() -> IdentityProvider.start(
                 Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(), work.resolve("keycloak"),
-                work.resolve("keycloak.log"));
+                work.resolve("keycloak.log")));
         KafkaClusterTestKit kafka = EmbeddedKafka.startOneBroker();
         RegistryServer registry = RegistryServer.start(Path.of(System.getProperty("apicurio.home")),
                 ManagedProcess.freePort(), null, work.resolve("registry.log"));
         ManagedProcess projection = null;
-        IdentityProvider keycloak = IdentityProvider.await(starting);
+        IdentityProvider keycloak = Background.await(starting);
         try (EventWriter writer = new EventWriter(kafka.bootstrapServers(), registry.nativeApiUrl())) {
             new Provisioner(kafka.bootstrapServers(), registry.confluentApiUrl()).provision(3, (short) 1);
             int port = ManagedProcess.freePort();

@@ -2,7 +2,6 @@ package dev.incidents.deploy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -12,8 +11,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
@@ -102,30 +99,6 @@ public final class IdentityProvider implements AutoCloseable {
         return provider;
     }
 
-    /** As {@link #start}, on a thread of its own: Keycloak takes longest to start, others can start meanwhile. */
-    public static CompletableFuture<IdentityProvider> startInBackground(Path keycloakHome, int port, Path dataDir,
-                                                                        Path log) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return start(keycloakHome, port, dataDir, log);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while Keycloak started", e);
-            }
-        });
-    }
-
-    /** The started provider, or the reason it did not start. */
-    public static IdentityProvider await(CompletableFuture<IdentityProvider> starting) throws Exception {
-        try {
-            return starting.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
-    }
-
     /** The local realm, as the local stack and the tests import it. */
     static byte[] realmFile() throws IOException {
         try (InputStream realm = IdentityProvider.class.getClassLoader().getResourceAsStream(REALM_FILE)) {
@@ -164,7 +137,12 @@ public final class IdentityProvider implements AutoCloseable {
 
     /** The issuer the services trust: tokens name it in {@code iss}. */
     public String issuerUrl() {
-        return baseUrl() + "/realms/" + REALM;
+        return issuerUrl(host, port);
+    }
+
+    /** The issuer of a provider that {@link #start}s on this host and port, known before it is up. */
+    public static String issuerUrl(Host host, int port) {
+        return host.url(port) + "/realms/" + REALM;
     }
 
     public String tokenUrl() {

@@ -1,5 +1,6 @@
 package dev.incidents.testing;
 
+import dev.incidents.deploy.Background;
 import dev.incidents.deploy.IdentityProvider;
 import dev.incidents.deploy.ManagedProcess;
 import dev.incidents.deploy.Provisioner;
@@ -49,9 +50,9 @@ public final class TestStack {
     private static void startBrokerRegistryAndKeycloak() throws Exception {
         Path logs = Files.createDirectories(Path.of("target", "it-logs"));
         // Keycloak takes longest: it starts beside the broker and the registry.
-        CompletableFuture<IdentityProvider> identityProvider = IdentityProvider.startInBackground(
+        CompletableFuture<IdentityProvider> identityProvider = Background.start(() -> IdentityProvider.start(
                 Path.of(System.getProperty("keycloak.home")), ManagedProcess.freePort(),
-                Files.createTempDirectory("test-keycloak"), logs.resolve("keycloak.log")).thenApply(started -> {
+                Files.createTempDirectory("test-keycloak"), logs.resolve("keycloak.log"))).thenApply(started -> {
                     // Fallback: never leave the Keycloak process behind either.
                     Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-keycloak"));
                     return started;
@@ -63,7 +64,7 @@ public final class TestStack {
         RegistryServer started = registry;
         Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-test-registry"));
         new Provisioner(cluster.bootstrapServers(), registry.confluentApiUrl()).provision(2, (short) 1);
-        keycloak = IdentityProvider.await(identityProvider);
+        keycloak = Background.await(identityProvider);
     }
 
     /** Closes what {@link #start} started, once; called when the test session ends ({@link TestStackCloser}). */
