@@ -11,6 +11,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
@@ -57,18 +58,26 @@ final class BareStreamsBaseline implements AutoCloseable {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 commands));
         KStream<String, IncidentCommand> decided = builder.stream(COMMANDS, Consumed.with(Serdes.String(), commands))
-                .process(StoreAndForward::new, STORE);
+                .process(() -> new StoreAndForward<IncidentCommand>(STORE), STORE);
         decided.to(EVENTS, Produced.with(Serdes.String(), commands));
         decided.selectKey((incident, command) -> command.getCommandId())
                 .to(RESULTS, Produced.with(Serdes.String(), commands));
 
+        KafkaStreams streams = startRunning(builder.build(), "bare-streams-baseline", bootstrapServers,
+                commitMillis);
+        return new BareStreamsBaseline(streams);
+    }
+
+    /** An exactly-once application of the topology, with the commit interval given, once it is RUNNING. */
+    static KafkaStreams startRunning(Topology topology, String applicationId, String bootstrapServers,
+                                     long commitMillis) throws Exception {
         Properties settings = new Properties();
-        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "bare-streams-baseline");
+        settings.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         settings.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitMillis);
-        settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bare-streams").toString());
-        KafkaStreams streams = new KafkaStreams(builder.build(), settings);
+        settings.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(applicationId).toString());
+        KafkaStreams streams = new KafkaStreams(topology, settings);
         streams.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (streams.state() != KafkaStreams.State.RUNNING) {
@@ -78,7 +87,7 @@ final class BareStreamsBaseline implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        return new BareStreamsBaseline(streams);
+        return streams;
     }
 
     @Override
@@ -86,22 +95,27 @@ final class BareStreamsBaseline implements AutoCloseable {
         streams.close(Duration.ofSeconds(30));
     }
 
-    /** Keeps the command under its incident and passes it on. */
-    private static final class StoreAndForward implements Processor<String, IncidentCommand, String, IncidentCommand> {
+    /** Keeps each record under its key in one store and passes it on. */
+    static final class StoreAndForward<V> implements Processor<String, V, String, V> {
 
-        private ProcessorContext<String, IncidentCommand> context;
-        private KeyValueStore<String, IncidentCommand> incidents;
+        private final String storeName;
+        private ProcessorContext<String, V> context;
+        private KeyValueStore<String, V> store;
 
-        @Override
-        public void init(ProcessorContext<String, IncidentCommand> context) {
-            this.context = context;
-            this.incidents = context.getStateStore(STORE);
+        StoreAndForward(String storeName) {
+            this.storeName = storeName;
         }
 
         @Override
-        public void process(Record<String, IncidentCommand> command) {
-            incidents.put(command.key(), command.value());
-            context.forward(command);
+        public void init(ProcessorContext<String, V> context) {
+            this.context = context;
+            this.store = context.getStateStore(storeName);
+        }
+
+        @Override
+        public void process(Record<String, V> record) {
+            store.put(record.key(), record.value());
+            context.forward(record);
         }
     }
 }

@@ -11,9 +11,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -23,11 +20,8 @@ import java.nio.file.Path;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The projection's topology in this JVM, configured as its service runs it (exactly_once_v2, 100 ms commits, 1 s
@@ -35,6 +29,7 @@ import java.util.stream.Collectors;
  */
 final class ProjectionInstance implements AutoCloseable {
 
+    static final long COMMIT_MILLIS = 100;
     private static final String EVENTS = IncidentTopic.INCIDENT_EVENTS.topicName();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -53,7 +48,7 @@ final class ProjectionInstance implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_MILLIS);
         config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(ProjectionTopology.build(new Projection(DetectionPolicy.defaults()),
                 MaintenanceProjection.defaults(), new ProjectionTopology.Scan(Duration.ofSeconds(1), Duration.ofMillis(250)),
@@ -67,18 +62,12 @@ final class ProjectionInstance implements AutoCloseable {
 
     /** Until every incident-events record written so far is processed and its offset committed. */
     void awaitCaughtUp(Duration timeout) throws Exception {
-        Map<TopicPartition, Long> ends = endOffsets();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!caughtUp(ends)) {
-            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR) {
-                throw new IllegalStateException("The projection did not catch up: " + streams.state());
-            }
-            Thread.sleep(100);
-        }
+        GroupProgress.awaitCommitted(admin, applicationId, GroupProgress.endOffsets(admin, EVENTS), timeout,
+                () -> streams.state() == KafkaStreams.State.ERROR);
     }
 
     long eventsWritten() throws Exception {
-        return endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        return GroupProgress.endOffsets(admin, EVENTS).values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** CPU time of the stream threads, which do all the projection's work. */
@@ -101,20 +90,5 @@ final class ProjectionInstance implements AutoCloseable {
     public void close() {
         streams.close(Duration.ofSeconds(30));
         admin.close();
-    }
-
-    private boolean caughtUp(Map<TopicPartition, Long> ends) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get();
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.get(end.getKey()) != null
-                && committed.get(end.getKey()).offset() >= end.getValue());
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(EVENTS)).allTopicNames().get()
-                .get(EVENTS).partitions().stream().map(p -> new TopicPartition(EVENTS, p.partition()))
-                .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
     }
 }
