@@ -28,21 +28,25 @@ import java.util.Map;
  */
 final class BareRebuildBaseline {
 
-    private static final String STATE = "baseline-rebuild-state";
     private static final String STORE = "baseline-rebuild-views";
-    private static final String APPLICATION_ID = "bare-rebuild-baseline";
 
     private BareRebuildBaseline() {
     }
 
-    /** Events per second from the start until its committed offsets reach the end of incident-events. */
-    static double eventsPerSecond(String bootstrapServers, String registryUrl, long commitMillis, Duration timeout)
-            throws Exception {
+    /**
+     * Events per second from the start until its committed offsets reach the end of incident-events.
+     *
+     * @param round tells this run's application id and output topic from those of earlier runs
+     */
+    static double eventsPerSecond(String bootstrapServers, String registryUrl, long commitMillis, Duration timeout,
+                                  int round) throws Exception {
         String events = IncidentTopic.INCIDENT_EVENTS.topicName();
+        String applicationId = "bare-rebuild-baseline-" + round;
+        String output = "baseline-rebuild-state-" + round;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             int partitions = admin.describeTopics(List.of(events)).allTopicNames().get().get(events).partitions()
                     .size();
-            admin.createTopics(List.of(new NewTopic(STATE, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(output, partitions, (short) 1))).all().get();
             Map<TopicPartition, Long> ends = GroupProgress.endOffsets(admin, events);
             Serde<IncidentEvent> avro = new RegistryAvroSerdes(registryUrl, false)
                     .forValue(IncidentTopic.INCIDENT_EVENTS);
@@ -51,12 +55,12 @@ final class BareRebuildBaseline {
                     Serdes.String(), avro));
             builder.stream(events, Consumed.with(Serdes.String(), avro))
                     .process(() -> new BareStreamsBaseline.StoreAndForward<IncidentEvent>(STORE), STORE)
-                    .to(STATE, Produced.with(Serdes.String(), avro));
+                    .to(output, Produced.with(Serdes.String(), avro));
             long start = System.nanoTime();
-            KafkaStreams streams = BareStreamsBaseline.startRunning(builder.build(), APPLICATION_ID,
+            KafkaStreams streams = BareStreamsBaseline.startRunning(builder.build(), applicationId,
                     bootstrapServers, commitMillis);
             try {
-                GroupProgress.awaitCommitted(admin, APPLICATION_ID, ends, timeout,
+                GroupProgress.awaitCommitted(admin, applicationId, ends, timeout,
                         () -> streams.state() == KafkaStreams.State.ERROR);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 return ends.values().stream().mapToLong(Long::longValue).sum() / seconds;
