@@ -50,7 +50,10 @@ public final class TypedAvroSerializer<T extends SpecificRecord> extends KafkaSe
         }
     }
 
-    /** Apicurio's Avro serializer with the class's own datum writer in place of one found by reflection. */
+    /**
+     * Apicurio's Avro serializer with the class's own datum writer in place of one found by reflection, writing
+     * straight into Apicurio's byte array stream: a buffered encoder would allocate a buffer and a channel per record.
+     */
     private static final class ClassWriter<T extends SpecificRecord> extends AvroSerializer<T> {
         private final SpecificDatumWriter<T> writer;
 
@@ -61,7 +64,7 @@ public final class TypedAvroSerializer<T extends SpecificRecord> extends KafkaSe
 
         @Override
         public void serializeData(ParsedSchema<Schema> registered, T data, OutputStream out) throws IOException {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer.write(data, encoder);
             encoder.flush();
         }

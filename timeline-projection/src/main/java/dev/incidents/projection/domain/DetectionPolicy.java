@@ -25,11 +25,16 @@ public record DetectionPolicy(Duration dueSoonLead, Duration stillOverdueInterva
     }
 
     Duration leadFor(Duration cadence) {
-        Duration third = cadence.dividedBy(3);
+        Duration third = thirdOf(cadence);
         return dueSoonLead.compareTo(third) < 0 ? dueSoonLead : third;
     }
 
     Duration stillOverdueFor(Duration cadence) {
-        return stillOverdueInterval != null ? stillOverdueInterval : cadence.dividedBy(3);
+        return stillOverdueInterval != null ? stillOverdueInterval : thirdOf(cadence);
+    }
+
+    /** As {@code cadence.dividedBy(3)}, which goes through BigDecimal: it ran on every projected update. */
+    private static Duration thirdOf(Duration cadence) {
+        return Duration.ofNanos(cadence.toNanos() / 3);
     }
 }

@@ -129,8 +129,9 @@ public final class ProjectionTopology {
                 MAINTENANCE_PROJECTOR, MAINTENANCE_SCANNER);
     }
 
-    /** Timeline entries of one incident sort by sequence under this key. */
+    /** Timeline entries of one incident sort by sequence under this key: the sequence in 19 digits. */
     static String timelineKey(String incidentId, long sequence) {
-        return incidentId + "/" + String.format("%019d", sequence);
+        String digits = Long.toString(sequence);
+        return incidentId + "/" + "0".repeat(Math.max(0, 19 - digits.length())) + digits;
     }
 }
