@@ -3,6 +3,8 @@ package dev.incidents.support.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -41,16 +43,20 @@ public final class JsonSerde<T> implements Serde<T> {
             .build();
 
     private final Class<T> type;
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
 
     public JsonSerde(Class<T> type) {
         this.type = type;
+        this.reader = JSON.readerFor(type);
+        this.writer = JSON.writerFor(type);
     }
 
     @Override
     public Serializer<T> serializer() {
         return (topic, value) -> {
             try {
-                return value == null ? null : JSON.writeValueAsBytes(value);
+                return value == null ? null : writer.writeValueAsBytes(value);
             } catch (IOException e) {
                 throw new SerializationException("Cannot write " + type.getSimpleName() + " as JSON", e);
             }
@@ -61,7 +67,7 @@ public final class JsonSerde<T> implements Serde<T> {
     public Deserializer<T> deserializer() {
         return (topic, bytes) -> {
             try {
-                return bytes == null ? null : JSON.readValue(bytes, type);
+                return bytes == null ? null : reader.readValue(bytes);
             } catch (IOException e) {
                 throw new SerializationException("Cannot read " + type.getSimpleName() + " from JSON", e);
             }
