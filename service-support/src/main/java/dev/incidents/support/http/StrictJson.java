@@ -85,13 +85,26 @@ public class StrictJson implements ObjectMapperCustomizer {
             return reader;
         }
 
+        /** Decodes only a body that is not plain ASCII, as most are not: the decode costs a char array per body. */
         private static void check(byte[] bytes, int offset, int length) throws JsonParseException {
+            if (ascii(bytes, offset, length)) {
+                return;
+            }
             try {
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length));
             } catch (CharacterCodingException e) {
                 throw new JsonParseException(null, "the body is not well-formed UTF-8 (" + e.getMessage() + ")");
             }
+        }
+
+        private static boolean ascii(byte[] bytes, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (bytes[i] < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }
