@@ -2,6 +2,7 @@ package dev.incidents.support.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -20,6 +21,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * JSON for the plain-Java state a service keeps in its own stores: readable in the changelog, and tolerant of
@@ -35,8 +38,10 @@ public final class JsonSerde<T> implements Serde<T> {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule("whole-milliseconds")
-                    .addSerializer(Instant.class, new WholeMillisInstant())
-                    .addSerializer(Duration.class, new WholeMillisDuration()))
+                    .addSerializer(Instant.class, new WholeMillis<>(Instant.class, Instant::getNano,
+                            Instant::toEpochMilli, InstantSerializer.INSTANCE))
+                    .addSerializer(Duration.class, new WholeMillis<>(Duration.class, Duration::getNano,
+                            Duration::toMillis, DurationSerializer.INSTANCE)))
             // an integer is milliseconds, a decimal still seconds and nanoseconds
             .disable(DeserializationFeature.READ_DATE_TIMESTAMPS_AS_NANOSECONDS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -74,34 +79,26 @@ public final class JsonSerde<T> implements Serde<T> {
         };
     }
 
-    private static final class WholeMillisInstant extends StdSerializer<Instant> {
+    /** Integer milliseconds for a value of whole milliseconds; Jackson's own decimal seconds for a finer one. */
+    private static final class WholeMillis<T> extends StdSerializer<T> {
 
-        WholeMillisInstant() {
-            super(Instant.class);
+        private final ToIntFunction<T> nanos;
+        private final ToLongFunction<T> millis;
+        private final JsonSerializer<T> finer;
+
+        WholeMillis(Class<T> type, ToIntFunction<T> nanos, ToLongFunction<T> millis, JsonSerializer<T> finer) {
+            super(type);
+            this.nanos = nanos;
+            this.millis = millis;
+            this.finer = finer;
         }
 
         @Override
-        public void serialize(Instant instant, JsonGenerator json, SerializerProvider provider) throws IOException {
-            if (instant.getNano() % 1_000_000 == 0) {
-                json.writeNumber(instant.toEpochMilli());
+        public void serialize(T value, JsonGenerator json, SerializerProvider provider) throws IOException {
+            if (nanos.applyAsInt(value) % 1_000_000 == 0) {
+                json.writeNumber(millis.applyAsLong(value));
             } else {
-                InstantSerializer.INSTANCE.serialize(instant, json, provider);
-            }
-        }
-    }
-
-    private static final class WholeMillisDuration extends StdSerializer<Duration> {
-
-        WholeMillisDuration() {
-            super(Duration.class);
-        }
-
-        @Override
-        public void serialize(Duration duration, JsonGenerator json, SerializerProvider provider) throws IOException {
-            if (duration.getNano() % 1_000_000 == 0) {
-                json.writeNumber(duration.toMillis());
-            } else {
-                DurationSerializer.INSTANCE.serialize(duration, json, provider);
+                finer.serialize(value, json, provider);
             }
         }
     }
