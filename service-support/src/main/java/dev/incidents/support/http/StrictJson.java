@@ -85,7 +85,7 @@ public class StrictJson implements ObjectMapperCustomizer {
             return reader;
         }
 
-        /** Decodes only a body that is not plain ASCII, as most are not: the decode costs a char array per body. */
+        /** Decodes only a body that is not plain ASCII (most bodies are): the decode costs a char array per body. */
         private static void check(byte[] bytes, int offset, int length) throws JsonParseException {
             if (ascii(bytes, offset, length)) {
                 return;
