@@ -106,6 +106,10 @@ final class ServiceStack implements AutoCloseable {
         services.put(name, service);
     }
 
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }
