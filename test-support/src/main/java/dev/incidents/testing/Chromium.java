@@ -101,16 +101,25 @@ public final class Chromium implements AutoCloseable {
      * Deque's axe rules run on the page as it is: the violations rated serious or critical, one line each. A run the
      * page's own updates break (a node removed while axe reads it) is run again, at most three times in all.
      */
-    @SuppressWarnings("unchecked")
     public List<String> seriousAccessibilityViolations() {
+        return seriousAccessibilityViolations("");
+    }
+
+    /**
+     * As {@link #seriousAccessibilityViolations()}, on the part of the page the CSS selector names only: a check of
+     * one form need not read a board of thousands of incidents (on a stack shared with other tests, axe on such a
+     * whole page ran for minutes and never answered).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> seriousAccessibilityViolations(String selector) {
         JavascriptExecutor js = driver;
         js.executeScript(axeSource());
         Map<String, Object> answer = Map.of();
         for (int run = 1; run <= 3; run++) {
             answer = (Map<String, Object>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                    + "axe.run(document).then(result => done({violations: result.violations.map(v => ({id: v.id,"
-                    + " impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))}),"
-                    + " error => done({error: String(error && error.stack || error)}));");
+                    + "axe.run(arguments[0] || document).then(result => done({violations: result.violations.map("
+                    + "v => ({id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).join(', ')}))}),"
+                    + " error => done({error: String(error && error.stack || error)}));", selector);
             if (!answer.containsKey("error")) {
                 break;
             }
@@ -121,6 +130,11 @@ public final class Chromium implements AutoCloseable {
         return ((List<Map<String, Object>>) answer.get("violations")).stream()
                 .filter(v -> List.of("serious", "critical").contains(v.get("impact")))
                 .map(v -> v.get("id") + " (" + v.get("impact") + "): " + v.get("nodes")).toList();
+    }
+
+    private static void destroyWithDescendants(ProcessHandle browser) {
+        browser.descendants().forEach(ProcessHandle::destroyForcibly);
+        browser.destroyForcibly();
     }
 
     private static String axeSource() {
@@ -136,7 +150,15 @@ public final class Chromium implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        driver.quit();
+        Object browserPid = driver.getCapabilities().getCapability("goog:processID");
+        try {
+            driver.quit();
+        } finally {
+            // a renderer that stopped answering outlives quit() and would hold a core for the tests after this one
+            if (browserPid instanceof Number pid) {
+                ProcessHandle.of(pid.longValue()).ifPresent(Chromium::destroyWithDescendants);
+            }
+        }
         try (var files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }

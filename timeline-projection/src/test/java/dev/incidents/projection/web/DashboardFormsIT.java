@@ -104,7 +104,7 @@ class DashboardFormsIT {
         new Select(find("declare-components")).selectByValue("card-payments");
         type("declare-title", title);
         chromium.screenshot("dashboard-declare");
-        assertThat(chromium.seriousAccessibilityViolations()).as("the declare form").isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations("#declare-panel")).as("the declare form").isEmpty();
         find("declare-title").sendKeys(Keys.ENTER);
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-title"), title));
         assertThat(text("#incident-state")).contains("card-payments").contains("commander");
@@ -122,7 +122,8 @@ class DashboardFormsIT {
         assertThat(alert.getAttribute("role")).isEqualTo("alert");
         assertThat(alert.getText()).isEqualTo("Not accepted: see “Next update by” below.");
         chromium.screenshot("dashboard-update-refused");
-        assertThat(chromium.seriousAccessibilityViolations()).as("the incident's forms, one refused").isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations("#incident-view")).as("the incident's forms, one refused")
+                .isEmpty();
         chromium.driver.navigate().refresh();
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-title"), title));
         assertThat(find("update-message").getAttribute("value"))
@@ -145,7 +146,7 @@ class DashboardFormsIT {
                 .isEqualTo("MONITORING");
         assertThat(text("#update-pick-status")).isEqualTo("Filled in from “Still working on it” (English).");
         chromium.screenshot("dashboard-template");
-        assertThat(chromium.seriousAccessibilityViolations()).as("the template picker").isEmpty();
+        assertThat(chromium.seriousAccessibilityViolations("#update-form")).as("the template picker").isEmpty();
         find("update-form").findElement(By.cssSelector("[data-template-undo]")).sendKeys(Keys.ENTER);
         waitFor(driver -> find("update-message").getAttribute("value").equals("A draft of my own"));
         new Select(find("update-pick-template")).selectByValue(template);
