@@ -44,10 +44,8 @@ final class BareRebuildBaseline {
         String applicationId = "bare-rebuild-baseline-" + round;
         String output = "baseline-rebuild-state-" + round;
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            int partitions = admin.describeTopics(List.of(events)).allTopicNames().get().get(events).partitions()
-                    .size();
-            admin.createTopics(List.of(new NewTopic(output, partitions, (short) 1))).all().get();
             Map<TopicPartition, Long> ends = GroupProgress.endOffsets(admin, events);
+            admin.createTopics(List.of(new NewTopic(output, ends.size(), (short) 1))).all().get();
             Serde<IncidentEvent> avro = new RegistryAvroSerdes(registryUrl, false)
                     .forValue(IncidentTopic.INCIDENT_EVENTS);
             StreamsBuilder builder = new StreamsBuilder();
