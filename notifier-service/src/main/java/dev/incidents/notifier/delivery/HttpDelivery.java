@@ -119,9 +119,14 @@ public final class HttpDelivery implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failure(e));
         }
-        // a receiver that drips its answer slowly still ends at twice the timeout
+        // a receiver that drips its answer slowly still ends at twice the timeout; an exchange is cancelled only
+        // then: cancelled after its answer, it would discard its connection instead of pooling it
         return answer.orTimeout(timeout.multipliedBy(2).toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, error) -> pending.cancel(true))
+                .whenComplete((result, error) -> {
+                    if (error != null) {
+                        pending.cancel(true);
+                    }
+                })
                 .handle((result, error) -> {
                     if (error == null) {
                         return CompletableFuture.completedFuture(outcome(result));

@@ -208,7 +208,9 @@ class HttpDeliveryTest {
                         .get(10, TimeUnit.SECONDS)).isEqualTo(new AttemptOutcome.Delivered(204));
             }
             assertThat(receiver.requests()).as("nothing sent twice").isEqualTo(50);
-            assertThat(receiver.connections()).as("connections were reused").isLessThan(50);
+            // an answer completes just before its connection goes back to the pool, so the next message may
+            // now and then find none idle and open one more; a connection discarded after each answer makes dozens
+            assertThat(receiver.connections()).as("connections were reused").isBetween(1, 5);
         }
     }
 
