@@ -48,7 +48,8 @@ final class ServiceStack implements AutoCloseable {
 
     /**
      * Every service runs with {@code -Xmx<heap>} and the JVM options of {@code bench.jvm-options} (separated by
-     * spaces, e.g. {@code -XX:+UseSerialGC}).
+     * spaces, e.g. {@code -XX:+UseSerialGC}); a service named {@code <name>} also with the settings of
+     * {@code bench.settings.<name>} (separated by spaces, e.g. {@code kafka-streams.commit.interval.ms=200}).
      *
      * @param extraSettings further settings per service name, e.g. a shorter commit interval
      */
@@ -72,6 +73,7 @@ final class ServiceStack implements AutoCloseable {
                 // one instance per service, named as a deployment with stable names would: a restart keeps its place
                 settings.add("incidents.kafka.instance-id=bench");
                 settings.addAll(extraSettings.getOrDefault(name, List.of()));
+                settings.addAll(benchSettingsOf(name));
                 stack.settings.put(name, settings);
                 stack.ports.put(name, ManagedProcess.freePort());
                 stack.launch(name, List.of());
@@ -104,6 +106,11 @@ final class ServiceStack implements AutoCloseable {
                 work.resolve(name + ".log"), heap, options, settings.get(name).toArray(String[]::new));
         started.add(service);
         services.put(name, service);
+    }
+
+    private static List<String> benchSettingsOf(String name) {
+        String settings = System.getProperty("bench.settings." + name, "").trim();
+        return settings.isEmpty() ? List.of() : List.of(settings.split("\\s+"));
     }
 
     String bootstrapServers() {
