@@ -94,8 +94,8 @@ public interface NoticeMessages {
     @Message("The public update promised for {time} is due soon.")
     String dueSoon(String time);
 
-    @Message("The public update promised for {time} has not been posted; {minutes} min late.")
-    String overdue(String time, long minutes);
+    @Message("The public update promised for {time} has not been posted.")
+    String overdue(String time);
 
     @Message("The public update promised for {time} is still missing; {minutes} min late. This is escalation {repeat}.")
     String stillOverdue(String time, long minutes, int repeat);
@@ -167,7 +167,7 @@ public interface NoticeMessages {
     String maintenanceDueToStart(String time);
 
     @Message("{minutes} min late.")
-    String maintenanceMinutesLate(long minutes);
+    String minutesLate(long minutes);
 
     @Message("The maintenance was to end at {time} and is not completed.")
     String maintenanceOverrun(String time);

@@ -194,6 +194,31 @@ class MessageRendererTest {
     }
 
     @Test
+    void a_promise_missed_just_now_is_not_counted_as_zero_minutes_late() {
+        Notice notice = new Notice("det-1", MessageKind.UPDATE_OVERDUE, CHECKOUT, NEXT,
+                new NoticeDetail.DeadlineAlert(NEXT, Duration.ofSeconds(2), 0));
+
+        NoticeRenderer.Rendered english = renderer.render(notice, Locale.ENGLISH, ZoneId.of("UTC"));
+        NoticeRenderer.Rendered french = renderer.render(notice, Locale.FRENCH, ZoneId.of("Europe/Paris"));
+
+        assertThat(english.text()).contains("The public update promised for Nov 23, 2026, 10:15 AM (UTC) has not "
+                + "been posted.\n").doesNotContain("min late");
+        assertThat(french.html()).doesNotContain("de retard");
+    }
+
+    @Test
+    void a_promise_missed_a_while_ago_says_how_late() {
+        Notice notice = new Notice("det-1", MessageKind.UPDATE_OVERDUE, CHECKOUT, NEXT.plus(Duration.ofMinutes(4)),
+                new NoticeDetail.DeadlineAlert(NEXT, Duration.ofMinutes(4).plusSeconds(30), 0));
+
+        NoticeRenderer.Rendered german = renderer.render(notice, Locale.GERMAN, ZoneId.of("Europe/Berlin"));
+
+        assertThat(german.text()).contains("Das für 23.11.2026, 11:15 (Europe/Berlin) versprochene öffentliche "
+                + "Update fehlt. 4 Min. zu spät.");
+        assertThat(german.html()).contains("fehlt. 4 Min. zu spät.</strong>");
+    }
+
+    @Test
     void an_escalation_says_how_late_and_which_step_of_the_ladder() {
         Notice notice = new Notice("det-1", MessageKind.UPDATE_STILL_OVERDUE, CHECKOUT.escalatedTo(2), NOW,
                 new NoticeDetail.DeadlineAlert(NEXT, Duration.ofMinutes(10), 2));
