@@ -65,7 +65,7 @@ async function catchUp() {
     const kept = all.filter(remember).map((incident) => incident.incidentId);
     await refreshMaintenance();
     renderBoard();
-    if (kept.includes(openIncidentId)) showIncident(openIncidentId);
+    if (kept.includes(openIncidentId)) refreshOpenIncident();
   } catch (error) {
     showConnection('Catching up…', 'down');
     setTimeout(catchUp, 2000);
@@ -82,8 +82,23 @@ function remember(incident) {
 
 function receive(incident) {
   if (!remember(incident)) return;
-  renderBoard();
-  if (openIncidentId === incident.incidentId) showIncident(openIncidentId);
+  drawBoardSoon();
+  if (openIncidentId === incident.incidentId) refreshOpenIncident();
+}
+
+/**
+ * Live events come by the hundred in a second while catching up or in a busy outage, and drawing the board filters
+ * and sorts every open incident: it is drawn once per frame at most, however many events the frame brought.
+ */
+let boardDrawPending = false;
+
+function drawBoardSoon() {
+  if (boardDrawPending) return;
+  boardDrawPending = true;
+  requestAnimationFrame(() => {
+    boardDrawPending = false;
+    renderBoard();
+  });
 }
 
 function showDetection(detection) {
@@ -246,11 +261,39 @@ setInterval(() => {
 
 // ---- one incident -----------------------------------------------------------------------------------------
 
+/**
+ * Reads the open incident again. Its live events can come faster than a reading takes: one reading runs at a time
+ * and one more follows if anything came meanwhile, so an earlier answer never overwrites a later one.
+ */
+let incidentReading = null;
+let incidentChangedMeanwhile = false;
+
+function refreshOpenIncident() {
+  if (!openIncidentId) return;
+  if (incidentReading) {
+    incidentChangedMeanwhile = true;
+    return;
+  }
+  const incidentId = openIncidentId;
+  incidentReading = showIncident(incidentId).catch((error) => {
+    if (incidentId === openIncidentId) {
+      document.getElementById('incident-title').textContent = `Could not load ${incidentId}: ${error.message}`;
+    }
+  }).finally(() => {
+    incidentReading = null;
+    if (incidentChangedMeanwhile) {
+      incidentChangedMeanwhile = false;
+      refreshOpenIncident();
+    }
+  });
+}
+
 async function showIncident(incidentId) {
   const [incident, timeline] = await Promise.all([
     readJson(`/incidents/${encodeURIComponent(incidentId)}`),
     readJson(`/incidents/${encodeURIComponent(incidentId)}/timeline`)]);
-  incidents.set(incidentId, incident);
+  remember(incident);
+  if (incidentId !== openIncidentId) return;
   document.getElementById('incident-title').replaceChildren(
     element('span', { class: `badge ${incident.severity}`, text: incident.severity }), ' ', incident.title);
   const facts = [
@@ -432,9 +475,7 @@ function route() {
   document.getElementById('incident-view').hidden = !openIncidentId;
   document.getElementById('report-view').hidden = hash !== '#/report';
   document.getElementById('actions-view').hidden = hash !== '#/actions';
-  if (openIncidentId) showIncident(openIncidentId).catch((error) => {
-    document.getElementById('incident-title').textContent = `Could not load ${openIncidentId}: ${error.message}`;
-  });
+  refreshOpenIncident();
   if (hash === '#/actions') showOpenActions().catch((error) => {
     document.getElementById('no-open-actions').hidden = false;
     document.getElementById('no-open-actions').textContent = `Could not load the actions: ${error.message}`;

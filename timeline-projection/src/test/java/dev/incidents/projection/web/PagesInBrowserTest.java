@@ -5,6 +5,7 @@ import dev.incidents.avro.CorrectiveAction;
 import dev.incidents.avro.CorrectiveActionCompleted;
 import dev.incidents.avro.CustomerReportLinked;
 import dev.incidents.avro.IncidentDeclared;
+import dev.incidents.avro.IncidentEvent;
 import dev.incidents.avro.IncidentResolved;
 import dev.incidents.avro.IncidentStatus;
 import dev.incidents.avro.MaintenanceStarted;
@@ -40,6 +41,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static dev.incidents.projection.it.IncidentEvents.declared;
 import static dev.incidents.projection.it.IncidentEvents.event;
@@ -189,6 +191,30 @@ class PagesInBrowserTest {
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("incident-rca"), "Committed, due"));
         waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 4));
         chromium.screenshot("dashboard-incident");
+    }
+
+    @Test
+    void a_burst_of_updates_to_the_open_incident_ends_on_the_last_one_without_a_reading_per_update() {
+        String id = "web-" + UUID.randomUUID();
+        String title = "Burst " + id.substring(4, 12);
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(600);
+        publish(event(id, 1, t, declared(title, t, t.plusSeconds(900))));
+        WebDriver browser = open("/dashboard/#/incidents/" + id);
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 1));
+        JavascriptExecutor page = (JavascriptExecutor) browser;
+        page.executeScript("performance.clearResourceTimings();");
+
+        int updates = 20;
+        publish(IntStream.rangeClosed(1, updates).mapToObj(n -> event(id, 1 + n,
+                t.plusSeconds(n), new UpdatePosted(IncidentStatus.IDENTIFIED, "Finding " + n, Audience.INTERNAL,
+                        t.plusSeconds(900 + n), 900L, List.of()))).toArray(IncidentEvent[]::new));
+
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#incident-timeline li"), 1 + updates));
+        assertThat(browser.findElements(By.cssSelector("#incident-timeline .text")).getLast().getText())
+                .isEqualTo("Finding " + updates);
+        Number readings = (Number) page.executeScript("return performance.getEntriesByType('resource')"
+                + ".filter((entry) => entry.name.endsWith('/timeline')).length;");
+        assertThat(readings.intValue()).as("timeline readings for %d live updates", updates).isBetween(1, updates / 2);
     }
 
     @Test
